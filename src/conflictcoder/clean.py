@@ -1,0 +1,177 @@
+"""Clean: HTML to text, normalised characters, web furniture marked, publication date found.
+
+Furniture that sits inside plain text (newsletter and donation appeals, "Get the latest
+updates", bylines, photo captions, datelines) stays in the text, so that evidence offsets are
+honest, but is marked as boilerplate spans that extraction skips.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import errors
+from .records import CleanDocument, Document, Span
+
+# Characters that break tokenisation or number parsing when left in.
+_CHAR_MAP = {
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2002": " ", "\u2003": " ", "\u3000": " ",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u00ad": "",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
+    "\u2026": "...",
+    "\r\n": "\n", "\r": "\n",
+}
+_CHAR_RE = re.compile("|".join(re.escape(k) for k in sorted(_CHAR_MAP, key=len, reverse=True)))
+# A dash glued between two words ("card–the") would join them into one token.
+_GLUED_DASH = re.compile(r"(?<=\w)\s*[\u2013\u2014]\s*(?=\w)|[\u2013\u2014]")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:[^)\s]{0,500})\)")
+_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+_FURNITURE = re.compile(
+    r"\b(sign up|subscrib\w*|newsletter|donat(?:e|ion|ions)|support us|your support|"
+    r"support (?:our|independent)|contribution makes|privacy policy|terms of (?:use|service)|"
+    r"cookies?|all rights reserved|copyright|unauthori[sz]ed reproduction|redistribution|"
+    r"ad-free|advertisement|read more|follow us|share this|click here|get the latest|"
+    r"latest updates|remind me later|not ready to support|in your mailbox|download (?:our|the) app|"
+    r"please contact|funded by|produced (?:jointly )?under|sole responsibility|reflect the views|"
+    r"site maintenance|e-mail at|journalism is banned|we need your help)\b", re.I)
+_METADATA = re.compile(
+    r"^\s*(?:\.\s*)?(last updated|updated|posted|published|author|location|topic|source url|tags?|"
+    r"filed under|photo|image|credit|reporting by|editing by|writing by|publication|"
+    r"\(reporting by)\b\s*[:\-]?", re.I)
+_CAPTION_VERB = re.compile(
+    r"\b(displayed|pictured|seen|shown|photographed|poses?|posing|gathers?|gathered|gathering|"
+    r"stands?|standing|walks?|walking|holds?|holding|looks? on|carr(?:y|ies|ying)|rests?|sits?|"
+    r"sitting|wave|waves|waving|attend|attends|arrives?|arriving)\b", re.I)
+_REPORTING = re.compile(r"\b(said|says|told|reported|according to|announced|stated)\b", re.I)
+_BIO = re.compile(
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} is (?:an?|the) [^.]{0,80}"
+    r"\b(journalist|correspondent|editor|reporter|writer|analyst|contributor)\b", re.I)
+_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$")
+_DATELINE = re.compile(
+    r"^\s*((?:[A-Z][A-Z.'\-]+)(?:[ ][A-Z][A-Z.'\-]+){0,3}"  # BISHKEK, SAN SALVADOR
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"    # , Kyrgyzstan
+    r"(?:,?\s*\([^)\n]{0,60}\))?"                           # (Reuters), (Jan. 25, 2013)
+    r"(?:,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2,4}(?:\s*\([^)\n]{0,30}\))?)?)"  # , 3 JAN 90 (EFE)
+    r"\s*(?:--|-|\u2013|\u2014)\s")
+
+
+def normalise_text(text: str) -> str:
+    text = _CHAR_RE.sub(lambda m: _CHAR_MAP[m.group(0)], text)
+    text = _GLUED_DASH.sub(" - ", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    return _SPACES.sub(" ", text)
+
+
+def html_to_text(html: str, name: str) -> tuple[str, str | None, date | None]:
+    """Main text, title and publication date of an HTML page."""
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                                   favor_precision=True)
+    except Exception as exc:  # trafilatura raises many lxml errors on broken pages
+        raise errors.BrokenHTML(f"{name}: the HTML cannot be parsed ({exc.__class__.__name__}).",
+                                fix="Check that the file is a whole HTML page.") from exc
+    if not text or not text.strip():
+        raise errors.BrokenHTML(f"{name}: no article text found in the HTML.",
+                                fix="Check that the page holds an article, or give its text.")
+    title, published = None, None
+    try:
+        meta = trafilatura.extract_metadata(html)
+        if meta is not None:
+            title = meta.title
+            if meta.date:
+                published = date.fromisoformat(meta.date[:10])
+    except (ValueError, TypeError, AttributeError):
+        pass
+    return text, title, published
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Line spans of the text, without their newline, empty ones dropped."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def furniture_kind(line: str, index: int) -> str | None:
+    """What kind of web furniture a paragraph is, or None for article text."""
+    words = line.split()
+    if _METADATA.match(line):
+        return "metadata"
+    if _BYLINE.match(line) or _BIO.match(line):
+        return "byline"
+    if len(words) <= 3 and not line.rstrip().endswith((".", '"')):
+        return "furniture" if index > 0 or len(words) <= 1 else None
+    if _FURNITURE.search(line) and (len(words) < 60 or len(_FURNITURE.findall(line)) >= 2):
+        return "furniture"
+    if is_caption(line, words):
+        return "caption"
+    return None
+
+
+def is_caption(line: str, words: list[str]) -> bool:
+    """A photo caption: a short description around a participle, naming a place, no reporting."""
+    if len(words) > 35 or _REPORTING.search(line):
+        return False
+    if re.search(r"\((?:AP|AFP|Reuters|Getty|EPA)[^)]*(?:Photo|Images)[^)]*\)|\bphoto\b|"
+                 r"\bfile picture\b|\bPhotograph:", line, re.I):
+        return True
+    first_clause = line.split(",")[0]
+    return bool(_CAPTION_VERB.search(first_clause)) and bool(re.search(r",\s*[A-Z][\w-]+\.?\s*$", line))
+
+
+def find_boilerplate(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for index, (start, end) in enumerate(paragraphs(text)):
+        line = text[start:end]
+        kind = furniture_kind(line, index)
+        if kind:
+            spans.append(Span(start, end, line, kind))
+            continue
+        dateline = _DATELINE.match(line)
+        if dateline and len(dateline.group(1).split()) <= 8:
+            spans.append(Span(start, start + dateline.end(), dateline.group(0), "dateline"))
+    return spans
+
+
+def clean_document(doc: Document) -> CleanDocument:
+    """Normalise the document's text and mark what extraction must not read."""
+    html_published = None
+    if doc.text is None and doc.html is not None:
+        raw, title, html_published = html_to_text(doc.html, doc.path or doc.doc_id)
+        doc.title = doc.title or title
+    else:
+        raw = doc.text or ""
+    text = normalise_text(raw)
+    if not text.strip():
+        raise errors.EmptyInput(f"{doc.path or doc.doc_id}: no text after cleaning.",
+                                fix="Remove the document from the input.")
+    clean = CleanDocument(doc=doc, text=text, boilerplate=find_boilerplate(text))
+    clean.published, clean.published_from = publication_date(doc, text, html_published)
+    return clean
+
+
+def publication_date(doc: Document, text: str, html_published: date | None) -> tuple[date | None, str]:
+    if doc.published:
+        return doc.published, "meta"
+    if html_published:
+        return html_published, "html"
+    from .resolve.dates import find_publication_date
+
+    found = find_publication_date(text)
+    # A lone "Last Updated" stamp says when a page was touched, often years later (a 1999
+    # wire story stamped 2016): no date is better than that one.
+    if found is None or found[1] == "updated":
+        return None, ""
+    return found[0], f"text:{found[1]}"

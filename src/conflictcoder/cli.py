@@ -1,0 +1,226 @@
+"""The `conflictcoder` command. It only maps arguments onto the library and errors onto exit codes:
+0 all went well, 1 some input could not be coded (the rest was), 2 the run could not go on.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import errors
+from .settings import Options
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Code news articles into ACLED-style political-violence events, offline.")
+
+DEFAULT_DB = Path("conflictcoder.duckdb")
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def code(
+    inputs: list[Path] = typer.Argument(..., help=".txt/.html files, directories of them, or .jsonl files."),
+    meta: Optional[Path] = typer.Option(None, "--meta", help="JSONL of {doc_id or file, published, source, url, title}."),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to write into."),
+    no_db: bool = typer.Option(False, "--no-db", help="Do not store; only write the events out."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ucdp-csv, geojson or parquet."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
+    max_bytes: int = typer.Option(Options().max_text_bytes, "--max-bytes", help="Largest article accepted, in bytes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Code articles into events, store them, and write them out."""
+    from .export import FORMATS, export_records
+    from .pipeline import code_paths
+    from .records import Failure
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    options = Options(max_text_bytes=max_bytes)
+    store = None
+    try:
+        if not no_db:
+            from .store import open_store
+
+            store = open_store(db)
+        records: list[dict] = []
+        failures: list[Failure] = []
+        n_docs = 0
+        for result in with_progress(code_paths(inputs, meta, options), count_inputs(inputs), quiet):
+            if isinstance(result, Failure):
+                failures.append(result)
+                if store is not None:
+                    store.record_failure(result)
+                continue
+            if result.failure is not None:
+                failures.append(result.failure)
+                if store is not None:
+                    store.record_failure(result.failure)
+                continue
+            n_docs += 1
+            if store is not None:
+                store.save_document(result.document, result.events)
+            records.extend(e.to_record() for e in result.events)
+        if output is not None or fmt == "parquet":
+            export_records(records, fmt, output)
+        else:
+            export_records(records, fmt, stream=sys.stdout)
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+    finally:
+        if store is not None:
+            store.close()
+    if not quiet:
+        summarise(n_docs, records, failures, None if no_db else db)
+    if failures:
+        raise typer.Exit(1)
+
+
+def count_inputs(inputs: list[Path]) -> int | None:
+    total = 0
+    for path in inputs:
+        if path.is_dir():
+            total += sum(1 for p in path.rglob("*") if p.is_file())
+        elif path.suffix.lower() in (".jsonl", ".gz", ".ndjson"):
+            return None  # unknown without reading it
+        else:
+            total += 1
+    return total
+
+
+def with_progress(results, total: int | None, quiet: bool):
+    if quiet or (total is not None and total <= Options().progress_threshold):
+        yield from results
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.console import Console
+
+    columns = [TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("coding", total=total)
+        for result in results:
+            progress.advance(task)
+            yield result
+
+
+def summarise(n_docs: int, records: list[dict], failures, db: Path | None) -> None:
+    where = f" into {db}" if db else ""
+    typer.echo(f"coded {n_docs} documents: {len(records)} events{where}", err=True)
+    if failures:
+        reasons = Counter(f.code for f in failures)
+        typer.echo(f"{len(failures)} inputs could not be coded ({', '.join(f'{c}: {n}' for c, n in sorted(reasons.items()))}):", err=True)
+        for f in failures[:20]:
+            typer.echo(f"  {f.where}: [{f.code}] {f.reason}", err=True)
+        if len(failures) > 20:
+            typer.echo(f"  ... and {len(failures) - 20} more", err=True)
+
+
+@app.command("export")
+def export_cmd(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to read."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ucdp-csv, geojson or parquet."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
+) -> None:
+    """Write every stored event out."""
+    from .export import FORMATS, export_records
+    from .store import open_store
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if not db.exists():
+        fail(f"no event store at {db}; run `conflictcoder code` first or give --db")
+    try:
+        with open_store(db) as store:
+            n = export_records(store.records(), fmt, output, stream=None if output else sys.stdout)
+    except (errors.ConflictCoderError, ValueError) as exc:
+        fail(str(exc))
+    typer.echo(f"exported {n} events", err=True)
+
+
+@app.command()
+def show(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to read."),
+    limit: int = typer.Option(50, "--limit", help="Rows to show."),
+) -> None:
+    """Print a table of the stored events."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .store import open_store
+
+    if not db.exists():
+        fail(f"no event store at {db}; run `conflictcoder code` first or give --db")
+    with open_store(db) as store:
+        counts = store.counts()
+        table = Table(title=f"{counts['events']} events from {counts['documents']} documents ({db})")
+        for col in ("date", "type", "sub-type", "actor1", "actor2", "location", "iso3", "killed", "sources"):
+            table.add_column(col, overflow="fold")
+        for i, r in enumerate(store.records()):
+            if i >= limit:
+                break
+            table.add_row(str(r.get("event_date") or ""), r["event_type"], r["sub_event_type"],
+                          r.get("actor1") or "", r.get("actor2") or "",
+                          r.get("location") or "", r.get("iso3") or "", str(r.get("fatalities") or 0),
+                          ", ".join(s["doc_id"] for s in r.get("sources", [])))
+    Console().print(table)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Path = typer.Option(..., "--gold", help="Gold events (JSONL)."),
+    pred: Path = typer.Option(..., "--pred", help="Predicted events (JSONL), as `code` writes them."),
+    negatives: Optional[Path] = typer.Option(None, "--negatives", help="What must not be coded (JSONL)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the whole result as JSON."),
+) -> None:
+    """Score events against gold, with the rules of shared/tools/score_events.py."""
+    from .evaluate import score_files
+
+    try:
+        result = score_files(gold, pred, negatives)
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+        return
+    for key, value in result.items():
+        typer.echo(f"{key}: {value}")
+    typer.echo(f"f1={result['f1']} recall={result['recall']} precision={result['precision']} "
+               f"negatives_violated={result['negatives_violated']}")
+
+
+@app.command()
+def places(
+    inputs: list[Path] = typer.Argument(..., help=".txt/.html files, directories, or .jsonl files."),
+    meta: Optional[Path] = typer.Option(None, "--meta", help="JSONL metadata keyed by doc_id or file."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output JSONL (default: standard output)."),
+) -> None:
+    """Write every place mention found, resolved to GeoNames, as JSONL."""
+    from .export import atomic_path
+    from .pipeline import place_records
+
+    try:
+        rows = place_records(inputs, meta)
+        if output is None:
+            for row in rows:
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            return
+        with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Every error conflictcoder raises, each with a code, the cause and the fix.
+
+    ConflictCoderError
+    ├── InputError            bad input: a file or line that cannot be coded (recorded, run goes on)
+    │   ├── EmptyInput        E101
+    │   ├── BinaryInput       E102
+    │   ├── EncodingError     E103
+    │   ├── InputTooLarge     E104
+    │   ├── MalformedJSONL    E105
+    │   ├── UnsupportedInput  E106
+    │   └── BrokenHTML        E107
+    ├── ModelError            E201 the spaCy model cannot be loaded
+    ├── GazetteerError        E301 the gazetteer cannot be built or opened
+    ├── StoreError            E401 the event store cannot be opened or written
+    └── EvalError             E501 gold or prediction files cannot be read
+
+The CLI maps InputError to exit code 1 after the run (the rest was coded), the others to 2.
+"""
+from __future__ import annotations
+
+
+class ConflictCoderError(Exception):
+    code = "E000"
+
+    def __init__(self, message: str, *, fix: str | None = None):
+        self.message = message
+        self.fix = fix
+        text = f"[{self.code}] {message}"
+        if fix:
+            text += f" Fix: {fix}"
+        super().__init__(text)
+
+
+class InputError(ConflictCoderError):
+    code = "E100"
+
+
+class EmptyInput(InputError):
+    code = "E101"
+
+
+class BinaryInput(InputError):
+    code = "E102"
+
+
+class EncodingError(InputError):
+    code = "E103"
+
+
+class InputTooLarge(InputError):
+    code = "E104"
+
+
+class MalformedJSONL(InputError):
+    code = "E105"
+
+
+class UnsupportedInput(InputError):
+    code = "E106"
+
+
+class BrokenHTML(InputError):
+    code = "E107"
+
+
+class ModelError(ConflictCoderError):
+    code = "E201"
+
+
+class GazetteerError(ConflictCoderError):
+    code = "E301"
+
+
+class StoreError(ConflictCoderError):
+    code = "E401"
+
+
+class EvalError(ConflictCoderError):
+    code = "E501"

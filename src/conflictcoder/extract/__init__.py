@@ -1,0 +1,211 @@
+"""Extract: event mentions (type, trigger, modality, counts, role mentions) from parsed text.
+
+    mentions = extract_mentions(parsed, options)
+
+Each mention keeps its clause spans so that the resolve stage can find the date and place that
+the text gives for it; nothing is resolved here.
+"""
+from __future__ import annotations
+
+from ..records import Actor, Counts, Mention, Parsed, Span
+from ..settings import Options
+from . import lexicon as lx
+from .clauses import char_spans, clause_head, enclosing_context, group_clauses, reporting_frame
+from .counts import Quantity
+from .modality import REAL, is_aggregate_clause, trigger_modality
+from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, make_party,
+                    opponents_of, patients_of, physical_targets, sum_quantities, weapons_in)
+from .triggers import Hit, find_hits
+from .typing import BATTLES, EXPLOSIONS, STRATEGIC, VAC, classify
+
+__all__ = ["extract_mentions"]
+
+INTER_OF_KIND = {STATE: 1, ARMED: 3, RIOTER: 5, PROTESTER: 6, CIVILIAN: 7}
+COUNT_FIELDS = {lx.KILL: "killed", lx.INJURE: "injured", lx.ABDUCT: "abducted", lx.ARREST: "arrested"}
+
+
+def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Mention]:
+    options = options or Options()
+    doc = parsed.spacy_doc
+    clean = parsed.clean
+    skip = [b for b in clean.boilerplate if b.label != "dateline"]
+    violent_words = lx.VIOLENCE_CONTEXT
+    mentions: list[Mention] = []
+    for index, sent in enumerate(doc.sents):
+        if any(b.start <= sent.start_char < b.end for b in skip):
+            continue
+        hits = [h for h in find_hits(sent, violent_words)
+                if not any(b.start <= h.start < b.end for b in skip)]
+        if not hits:
+            continue
+        sentence = Span(sent.start_char, sent.end_char, clean.text[sent.start_char:sent.end_char])
+        mentions.extend(mentions_of_sentence(sent, sentence, hits, index, clean.doc.doc_id, options))
+    return mentions
+
+
+def mentions_of_sentence(sent, sentence: Span, hits: list[Hit], index: int, doc_id: str,
+                         options: Options) -> list[Mention]:
+    rep_of, clause_heads = group_clauses(sent)
+    groups: dict[int, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(rep_of[clause_head(hit.token).i], []).append(hit)
+    out = []
+    for group_index, (rep, group_hits) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start)):
+        heads = [h for h, r in rep_of.items() if r == rep]
+        tokens = [t for h in heads for t in clause_heads[h]]
+        mention = build_mention(sent, sentence, group_hits, tokens, heads, clause_heads, doc_id, options)
+        if mention is not None:
+            hit_heads = {h for h, r in rep_of.items() if r in groups}
+            mention.context_spans = char_spans(enclosing_context(sent, heads, clause_heads, hit_heads))
+            mention.sentence_index, mention.group_index = index, group_index
+            out.append(mention)
+    return out
+
+
+def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_heads, doc_id: str,
+                  options: Options) -> Mention | None:
+    modalities = [trigger_modality(h.token) for h in hits]
+    live = [h for h, m in zip(hits, modalities) if m == REAL]
+    specific = [h for h in live if not h.generic]
+    if not specific:
+        return None
+    clause_text = " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+    words = {t.lower_ for t in tokens}
+    main = [h for h in specific if h.category not in lx.CASUALTY]
+    # Generic words ("in clashes") type a bare casualty report ("Seven killed in clashes") but
+    # not a mention that has words of its own ("arrest of 18 ... after bombings").
+    typing_hits = specific if main else live
+    categories = {h.category for h in typing_hits}
+    agents, patients, others, counts = parties_and_counts(live, options)
+    event_type, sub_event_type = classify(categories, words, agents, patients, others)
+    anaphoric = bool(main) and all(h.anaphoric for h in main)
+    casualty_only = not main
+    report = reporting_frame(sent, heads[0], clause_heads)
+    trigger = (main or specific)[0]
+    mention = Mention(
+        doc_id=doc_id,
+        sentence=sentence,
+        trigger=Span(trigger.start, trigger.end, trigger.text, trigger.category),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        aggregate=is_aggregate_clause(clause_text) or multiple_events(main),
+        counts=counts,
+        perpetrators=unique(p.text for p in agents if p.kind != CIVILIAN),
+        victims=unique(p.text for p in patients if p.head in lx.HUMAN_NOUNS or p.kind or p.quantity),
+        targets=unique(physical_targets(tokens)),
+        weapons=unique(weapons_in(tokens)),
+        clause_spans=char_spans(tokens),
+        trigger_spans=char_spans(dependents_without_subject(trigger.token)),
+        report_spans=char_spans(report),
+        anaphoric=anaphoric,
+        casualty_only=casualty_only,
+        pluperfect=any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in specific
+                       for c in list(h.token.children) + list(h.token.head.children)),
+        additive=any(t.lower_ in ("more", "another", "second", "separate") for t in tokens
+                     if t.dep_ in ("amod", "det", "advmod")
+                     and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "than")),
+    )
+    mention.actor1, mention.actor2 = sides(event_type, agents, patients, others)
+    mention.confidence = confidence(mention, specific)
+    return mention
+
+
+def dependents_without_subject(tok) -> list:
+    subject = set()
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            subject.update(t.i for t in child.subtree)
+    return [t for t in tok.subtree if t.i not in subject]
+
+
+def multiple_events(main: list[Hit]) -> bool:
+    """'two firefights', 'three bombings': a summary of several events told elsewhere."""
+    return bool(main) and all(h.plural_count >= 2 for h in main)
+
+
+def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], list[Party], list[Party], Counts]:
+    agents, patients, others = [], [], []
+    seen: set[int] = set()
+    per_field: dict[str, list[Quantity | None]] = {}
+    for hit in hits:
+        for noun in agents_of(hit.token):
+            if noun.i not in seen:
+                seen.add(noun.i)
+                agents.append(make_party(noun, options.vague_counts))
+        for noun in opponents_of(hit.token):
+            if noun.i not in seen:
+                seen.add(noun.i)
+                others.append(make_party(noun, options.vague_counts))
+        for noun in patients_of(hit.token):
+            party = make_party(noun, options.vague_counts)
+            if noun.i not in seen:
+                seen.add(noun.i)
+                patients.append(party)
+            field = COUNT_FIELDS.get(hit.category)
+            if field:
+                per_field.setdefault(field, []).append(party.quantity)
+    return agents, patients, others, counts_from(per_field, patients)
+
+
+def counts_from(per_field: dict[str, list[Quantity | None]], patients: list[Party]) -> Counts:
+    counts = Counts()
+    killed = sum_quantities(per_field.get("killed", []))
+    if killed is not None:
+        counts.killed, counts.killed_low, counts.killed_high = killed.best, killed.low, killed.high
+        armed = [p.quantity for p in patients if p.kind == ARMED]
+        perp = sum_quantities(armed)
+        if perp is not None and any(p.kind == STATE for p in patients) is False and len(armed) < len(patients):
+            counts.perpetrators_killed = perp.best
+    for name in ("injured", "abducted", "arrested"):
+        q = sum_quantities(per_field.get(name, []))
+        if q is not None:
+            setattr(counts, name, q.best)
+    return counts
+
+
+def sides(event_type: str, agents: list[Party], patients: list[Party], others: list[Party]) -> tuple[Actor | None, Actor | None]:
+    """actor1 and actor2 as surface phrases with inter codes; resolve.actors names them."""
+    parties = agents + others + patients
+    state = [p for p in parties if p.kind == STATE]
+    armed = [p for p in parties if p.kind == ARMED]
+    civil = [p for p in parties if p.kind in (CIVILIAN, PROTESTER)]
+
+    def actor(p: Party | None, default_kind: str = "") -> Actor | None:
+        if p is None:
+            return Actor(name="", inter=INTER_OF_KIND.get(default_kind, 0), mention="") if default_kind else None
+        return Actor(name="", inter=INTER_OF_KIND.get(p.kind, 3), mention=p.text)
+
+    if event_type == BATTLES:
+        first = state[0] if state else (armed[0] if armed else None)
+        rest = [p for p in armed if p is not first]
+        return actor(first, STATE), actor(rest[0] if rest else None, ARMED)
+    if event_type == STRATEGIC:
+        first = state[0] if state else (agents[0] if agents else None)
+        second = next((p for p in patients + armed if p is not first and p.kind != STATE), None)
+        return actor(first, STATE if not agents else ""), actor(second)
+    perpetrator = next((p for p in agents if p.kind in (ARMED, STATE, RIOTER)), None) or (armed[0] if armed else None)
+    victim = next((p for p in patients if p.kind in (CIVILIAN, PROTESTER)), None) or (civil[0] if civil else None)
+    if event_type in (VAC, EXPLOSIONS):
+        return actor(perpetrator, ARMED), actor(victim, CIVILIAN if event_type == VAC else "")
+    return actor(perpetrator), actor(victim)
+
+
+def confidence(mention: Mention, hits: list[Hit]) -> float:
+    score = 0.5
+    if mention.counts.killed or mention.counts.injured or mention.counts.abducted or mention.counts.arrested:
+        score += 0.15
+    if mention.event_type in (BATTLES, EXPLOSIONS, VAC) and not mention.casualty_only:
+        score += 0.1
+    if len(hits) > 1:
+        score += 0.1
+    if mention.anaphoric:
+        score -= 0.1
+    return max(0.05, min(0.95, score))
+
+
+def unique(items) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item and item not in out:
+            out.append(item)
+    return out

@@ -1,0 +1,254 @@
+"""The words that signal events, actors, weapons and non-violent senses.
+
+Kept as data in one place so that the typing rules in `extract.typing` stay short. Forms are
+lower-case surface words (the lemmatiser of the small model is unreliable on news), so each
+inflection is listed.
+"""
+from __future__ import annotations
+
+# Trigger categories. A category is not yet an ACLED type: typing combines the categories of a
+# mention with its actors (see typing.py).
+KILL = "kill"
+INJURE = "injure"
+CLASH = "clash"
+ATTACK = "attack"
+EXPLODE = "explode"
+ABDUCT = "abduct"
+ARREST = "arrest"
+RELEASE = "release"
+SEIZE = "seize"  # seized: weapons (disrupted weapons use) or people (abduction/arrest)
+PROTEST = "protest"
+RIOT = "riot"
+SEXUAL = "sexual"
+LOOT = "loot"
+TAKEOVER = "takeover"
+RETAKE = "retake"
+AGREE = "agree"
+RAID = "raid"  # a security raid: typed by what it led to (arrests, a clash)
+
+CASUALTY = {KILL, INJURE}
+
+TRIGGERS: dict[str, str] = {}
+
+
+def _add(category: str, words: str) -> None:
+    for word in words.split():
+        TRIGGERS[word] = category
+
+
+_add(KILL, "killed kill kills killing killings murdered murder murders murdering assassinated "
+           "assassinate assassination beheaded massacred massacre massacres slain slaying "
+           "dead died die dies executed lynched")
+_add(INJURE, "wounded wounding injured injuring injuries hurt")
+_add(CLASH, "clashed clash clashes clashing firefight firefights shootout shootouts gunfight "
+            "gunfights gunbattle skirmish skirmishes skirmished ambushed ambush fought fighting "
+            "battled")
+_add(ATTACK, "attack attacks attacked attacking assault assaulted "
+             "shot shooting shootings stabbed stabbing opened")
+_add(RAID, "raid raids raided stormed")
+_add(EXPLODE, "bomb bombs bombing bombings bombed blast blasts explosion explosions exploded "
+              "detonated detonating ied ieds airstrike airstrikes shelling shelled shells mortar "
+              "mortars rocket rockets missile missiles grenade grenades landmine landmines "
+              "drone")
+_add(ABDUCT, "kidnapped kidnap kidnapping kidnappings abducted abduct abduction abductions "
+             "hostage")
+_add(ARREST, "arrested arrest arrests detained detain detention apprehended captured capture "
+             "rounded")
+_add(RELEASE, "released release freed handed")
+_add(SEIZE, "seized seize seizure confiscated recovered defused")
+_add(PROTEST, "protest protests protested protesting protesters protestors demonstration "
+              "demonstrations demonstrators demonstrated rally rallies rallied marched sit-in")
+_add(RIOT, "riot riots rioted rioting rioters looted looting torched vandalised vandalized")
+_add(SEXUAL, "raped rape rapes")
+_add(TAKEOVER, "overran seized-control")
+_add(RETAKE, "recaptured retook regained liberated")
+_add(AGREE, "ceasefire cease-fire truce")
+
+# Two-word triggers, checked before single words.
+PHRASES: dict[tuple[str, ...], str] = {
+    ("exchanged", "fire"): CLASH,
+    ("gun", "battle"): CLASH,
+    ("opened", "fire"): ATTACK,
+    ("shot", "dead"): KILL,
+    ("gunned", "down"): KILL,
+    ("blew", "himself"): EXPLODE,
+    ("blew", "herself"): EXPLODE,
+    ("blew", "themselves"): EXPLODE,
+    ("air", "strike"): EXPLODE,
+    ("air", "strikes"): EXPLODE,
+    ("air", "raid"): EXPLODE,
+    ("air", "raids"): EXPLODE,
+    ("drone", "strike"): EXPLODE,
+    ("drone", "strikes"): EXPLODE,
+    ("car", "bomb"): EXPLODE,
+    ("set", "fire"): LOOT,
+    ("set", "ablaze"): LOOT,
+    ("took", "hostage"): ABDUCT,
+    ("taken", "hostage"): ABDUCT,
+    ("handed", "over"): RELEASE,
+    ("took", "control"): TAKEOVER,
+    ("seized", "control"): TAKEOVER,
+    ("taken", "into"): ARREST,
+    ("rounded", "up"): ARREST,
+    ("sexually", "assaulted"): SEXUAL,
+}
+
+# Triggers with common non-violent senses ("heart attack", "shot at goal", "a battle for market
+# share"): they need some sign of violence in the sentence before they count.
+AMBIGUOUS = {
+    "attack", "attacks", "attacked", "attacking", "assault", "assaulted", "raid", "raided",
+    "stormed", "shot", "shooting", "shootings", "opened", "fought", "fighting", "battled",
+    "clash", "clashes", "clashed", "clashing", "ambush", "bomb", "bombs", "bombed", "blast",
+    "blasts", "explosion", "explosions", "exploded", "shells", "shelled", "rocket", "rockets",
+    "missile", "missiles", "drone", "killed", "kill", "kills", "killing", "killings", "dead",
+    "died", "die", "dies", "executed", "hurt", "injured", "injuring", "injuries", "wounded",
+    "wounding", "captured", "capture", "released", "release", "freed", "handed", "seized",
+    "seize", "seizure", "recovered", "detained", "detain", "detention", "arrest", "arrests",
+    "arrested", "rally", "rallies", "rallied", "marched", "demonstrated", "hostage", "mortar",
+    "mortars", "recaptured", "retook", "regained", "liberated", "murder", "murders",
+    "murdered", "massacre", "torched", "looted", "looting", "riot", "riots", "rioting",
+    "protest", "protests", "protested", "protesting", "demonstration", "demonstrations",
+    "stabbed", "stabbing", "rape", "raped", "rapes", "overran", "apprehended", "rounded",
+    "confiscated", "defused", "slain", "slaying", "assassinated", "assassination",
+    "kidnapped", "kidnapping", "abducted", "abduction",
+}
+
+# Words that make a violent reading of an ambiguous trigger likely.
+VIOLENCE_CONTEXT = set("""
+gunmen gunman militants militant insurgents insurgent rebels rebel terrorists terrorist
+jihadists jihadist extremists extremist fighters guerrillas guerrilla attackers attacker
+assailants assailant troops soldiers soldier army military police policemen policeman
+officers security forces gendarmes paramilitary paramilitaries militia militias bandits
+separatists intruders kidnappers hostages hostage captives bomber bombers
+gun guns gunfire rifle rifles pistol pistols weapons weapon arms ammunition explosive
+explosives bomb bombs grenade grenades knife knives machete machetes mortar rocket rockets
+missile missiles artillery ied shells shelling airstrike drone tanks
+killed killing wounded injured dead died casualties bodies body fatalities toll
+civilians villagers residents protesters demonstrators rioters mob crowd tear gas
+arrested detained custody raid operation clashes clashed fighting violence violent
+insurgency militancy terrorism terror war armed hostilities ceasefire
+jail prison prisoners suspects suspect abducted kidnapped murder murdered
+brutal bloody deadly ethnic sectarian tribal communal fierce heavy bloodshed gunshots
+""".split())
+
+# Contexts in which an ambiguous trigger is not political violence.
+NON_VIOLENT_CONTEXT = set("""
+match matches goal goals striker strikers league cup season coach coaches scored score
+scoring team teams tournament championship championships game games innings wicket
+penalty penalties kick football soccer cricket basketball rugby tennis golf nba nfl
+olympic olympics medal medals race races lap laps playoff playoffs defender defenders
+midfielder midfield goalkeeper fans stadium club clubs squad referee semi-final final
+quarter-final derby fixture transfer halftime half-time touchdown quarterback pitcher
+heart asthma panic seizures epileptic stroke cancer disease virus outbreak cyber
+cyberattack cyberattacks hackers hacker malware ransomware phishing
+shares stocks stock market markets investors earnings revenue profit profits price
+prices sales economy inflation bond bonds takeover merger startup brand brands
+box office film movie album song songs concert actor actress director critics review
+photo photographer photos camera shoot filming election campaign poll polls debate
+crash accident collision earthquake flood floods flooding landslide storm hurricane
+cyclone typhoon tsunami avalanche lightning wildfire blaze drowned drowning heatwave
+derailed derailment tornado volcano eruption
+""".split())
+
+# Cause of death that rules out political violence ("killed in a car crash").
+DISASTER_CAUSES = set("""
+crash accident collision earthquake quake flood floods flooding landslide landslides storm
+storms hurricane cyclone typhoon tsunami avalanche lightning wildfire wildfires blaze
+heatwave tornado eruption collapse collapsed stampede drowned derailment disease
+outbreak epidemic pandemic virus cholera malaria covid overdose
+""".split())
+
+# Weapon words, and the sub-event type each suggests within Explosions/Remote violence.
+SUICIDE_WORDS = {"suicide", "himself", "herself", "themselves"}
+AIR_WORDS = {"airstrike", "airstrikes", "air", "drone", "drones", "jet", "jets", "warplane",
+             "warplanes", "aircraft", "helicopter", "helicopters", "bombers", "fighter"}
+SHELLING_WORDS = {"shelling", "shelled", "shells", "mortar", "mortars", "artillery", "rocket",
+                  "rockets", "missile", "missiles"}
+GRENADE_WORDS = {"grenade", "grenades"}
+CHEMICAL_WORDS = {"chemical", "chlorine", "sarin", "nerve", "mustard"}
+WEAPON_WORDS = set("""
+bomb bombs grenade grenades rifle rifles pistol pistols gun guns machine-gun explosive explosives
+ied ieds mortar mortars rocket rockets missile missiles knife knives machete machetes
+dynamite landmine landmines mine kalashnikov kalashnikovs ak-47 ak-47s ammunition
+detonators detonator saltpeter fertilizer artillery shells drone drones car-bomb
+""".split())
+
+# Heads that make a trigger noun a reference to many events or to a possibility, not an event.
+GENERIC_HEADS = {"series", "string", "wave", "spate", "rash", "campaign", "surge", "upsurge",
+                 "escalation", "cycle", "number", "risk", "threat", "threats", "fear", "fears",
+                 "rationale", "pretext", "excuse", "possibility", "prospect", "wake", "kind",
+                 "type", "history", "pattern", "rumours", "rumors", "reports", "report",
+                 "accusations", "allegations", "claims", "danger", "spectre"}
+
+# Nouns for the sides of an event. Typing asks whether a victim is armed (a battle) or not (an
+# attack on civilians); the actor stage turns them into ACLED names.
+STATE_NOUNS = set("""
+troops soldier soldiers army military police policeman policemen policewoman officer officers
+forces gendarmes gendarmerie guards guardsmen commandos marines servicemen serviceman
+security personnel authorities government agents agent paratroopers navy airforce
+""".split())
+STATE_MODIFIERS = {"security", "government", "police", "army", "military", "federal",
+                   "border", "special", "interior", "national", "state", "defence", "defense",
+                   "armed", "law-enforcement", "government-backed"}
+ARMED_NOUNS = set("""
+gunmen gunman militants militant insurgents insurgent rebels rebel terrorists terrorist
+jihadists jihadist extremists extremist fighters fighter guerrillas guerrilla attackers
+attacker assailants assailant bandits bandit separatists separatist intruders intruder
+kidnappers kidnapper bomber bombers militiamen militiaman militia militias paramilitaries
+raiders raider captors captor warlord islamists islamist group gang gangs gangsters
+""".split())
+CIVILIAN_NOUNS = set("""
+civilians civilian people persons person villagers villager residents resident locals local
+man men woman women child children boy boys girl girls students student teachers teacher
+workers worker journalists journalist farmers farmer passengers passenger worshippers
+tourists tourist engineers engineer geologists geologist doctors doctor nurses aid
+family families shoppers pilgrims traders trader driver drivers citizens citizen
+villagers elders elder priest imam monks nuns refugees migrants herders herder
+""".split())
+PROTESTER_NOUNS = {"protesters", "protestors", "demonstrators", "marchers", "strikers",
+                   "protester", "demonstrator"}
+RIOTER_NOUNS = {"rioters", "mob", "mobs", "rioter", "looters", "vigilantes"}
+HUMAN_NOUNS = STATE_NOUNS | ARMED_NOUNS | CIVILIAN_NOUNS | PROTESTER_NOUNS | RIOTER_NOUNS | {
+    "hostages", "hostage", "captives", "captive", "prisoners", "prisoner", "suspects",
+    "suspect", "members", "member", "others", "leader", "leaders", "commander", "commanders",
+    "official", "officials", "minister", "president", "mayor", "governor", "chief", "head",
+    "wife", "husband", "son", "daughter", "brother", "sister", "himself", "herself",
+    "themselves", "him", "her", "them", "he", "she", "they", "whom", "who", "individuals",
+    "youths", "youth", "staff", "employees", "crew", "nationals", "foreigners", "japanese",
+    "americans", "british", "chinese", "russians"}
+PHYSICAL_TARGETS = set("""
+building buildings office offices station stations embassy consulate church churches mosque
+mosques temple school schools market markets bus buses vehicle vehicles car cars truck
+trucks convoy checkpoint checkpoints base bases airbase airport bridge pipeline house houses
+home homes hotel hotels tower towers headquarters barracks post posts outpost camp camps
+village villages hospital hospitals shop shops store stores restaurant cafe bank banks
+plant factory warehouse train ship tanker power line lines installation compound residence
+""".split())
+REPORTING_VERBS = {"said", "says", "say", "told", "tells", "reported", "reports", "added",
+                   "stated", "announced", "claimed", "confirmed", "according", "insisted",
+                   "insists", "explained", "noted", "declared", "quoted", "wrote", "tweeted"}
+ADDITIVE_CUES = {"more", "another", "other", "second", "separate", "further", "additional",
+                 "also", "third", "fresh", "new"}
+FOILED_CUES = {"foiled", "foil", "foils", "prevented", "prevent", "prevents", "thwarted",
+               "thwart", "averted", "avert", "disrupted", "intercepted", "stopped", "pre-empted"}
+PLANNED_CUES = {"planned", "plan", "plans", "planning", "plot", "plots", "plotted", "plotting",
+                "preparing", "prepared", "prepare", "intended", "intend", "intending",
+                "intends", "aimed", "aiming", "scheme", "conspiracy", "conspired", "ready",
+                "mount", "stage"}
+THREAT_CUES = {"threatened", "threaten", "threatens", "threatening", "threat", "threats",
+               "vowed", "vow", "vows", "warned", "warn", "warns", "ultimatum"}
+DENIED_CUES = {"denied", "deny", "denies", "denying", "rejected", "dismissed", "refuted"}
+HYPOTHETICAL_CUES = {"could", "might", "may", "would", "should", "if", "unless", "fear",
+                     "feared", "fears", "risk", "possible", "possibility", "likely",
+                     "rationale", "pretext", "urge", "urged", "plead", "pleaded", "implore",
+                     "implored", "demand", "demanded", "demands", "order", "orders", "ask",
+                     "asked", "want", "wanted", "hope", "hoped", "seek", "sought", "prevent",
+                     "avoid", "help", "can", "will", "must", "need", "needs", "recur",
+                     "worried", "concern", "concerns", "call", "called", "calls", "appeal",
+                     "appealed", "predict", "predicted", "expect", "expected", "secure"}
+ALLEGED_CUES = {"accused", "accusing", "accuse", "accuses", "suspicion", "charged",
+                "alleged", "allegedly", "responsible", "blamed", "convicted", "sentenced",
+                "trial"}
+PERCEPTION_CUES = {"hear", "heard", "hearing", "saw", "see", "seen", "witnessed", "described",
+                   "recalled", "remember", "remembered", "showed", "shows", "filmed", "watched"}
+NEGATION_DETS = {"no", "none", "neither", "never"}

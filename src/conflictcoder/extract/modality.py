@@ -1,0 +1,90 @@
+"""Did it happen? Modality of a trigger (planned, foiled, threatened, denied, hypothetical,
+alleged, negated), and whether a clause is a total over a period rather than one event."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+
+REAL = "real"
+TIME_PREPOSITIONS = {"after", "before", "following", "since", "during", "amid", "despite", "until"}
+MODAL_AUX = {"could", "might", "may", "would", "should", "will", "shall", "can", "must", "'ll"}
+
+_AGGREGATE = re.compile(
+    r"\b(?:in|over|during|for|within) the (?:past |last |previous |first |)"
+    r"(?:\w+[- ]){0,2}(?:days|weeks|months|years)\b|"
+    r"\b(?:of whom|of them have|so far this|since (?:the start|the beginning|19\d\d|20\d\d)|"
+    r"in total|altogether|a total of|in all\b|since early|since late|this year alone|"
+    r"(?:days|weeks|months|years) of (?:\w+[- ]){0,2}(?:fighting|violence|clashes|unrest))",
+    re.I)
+
+
+def cue_modality(word: str) -> str | None:
+    if word in lx.FOILED_CUES:
+        return "foiled"
+    if word in lx.PLANNED_CUES:
+        return "planned"
+    if word in lx.THREAT_CUES:
+        return "threatened"
+    if word in lx.DENIED_CUES:
+        return "denied"
+    if word in lx.ALLEGED_CUES:
+        return "alleged"
+    if word in lx.PERCEPTION_CUES:
+        return "narrative"
+    if word in lx.HYPOTHETICAL_CUES:
+        return "hypothetical"
+    return None
+
+
+def negated(tok) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "det" and child.lower_ in lx.NEGATION_DETS:
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("none", "nobody", "no-one"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+            return True
+    return False
+
+
+def trigger_modality(tok) -> str:
+    """Walk from the trigger up to the reporting verb (or the root) looking for cues."""
+    if negated(tok):
+        return "negated"
+    for child in tok.children:
+        if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
+            return "hypothetical"
+    if tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        cue = cue_modality(tok.head.lower_)
+        if cue:
+            return cue
+    cur, steps = tok, 0
+    while cur.head is not cur and steps < 8:
+        parent = cur.head
+        steps += 1
+        if parent.lower_ in lx.REPORTING_VERBS and parent.pos_ in ("VERB", "AUX"):
+            break
+        if cur.dep_ in ("pobj", "pcomp") and parent.lower_ in TIME_PREPOSITIONS:
+            break  # "appealed for calm after a firefight": the cue governs another event
+        cue = cue_modality(parent.lower_)
+        if cue and not (cue == "hypothetical" and parent.pos_ in ("NOUN",) and cur.dep_ != "pobj"):
+            return cue
+        if parent.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "det" and c.lower_ in lx.NEGATION_DETS for c in parent.children):
+            return "negated"  # "there have been no reports of such attacks"
+        if parent.pos_ in ("VERB", "AUX"):
+            for child in parent.children:
+                if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
+                    return "hypothetical"
+                if child.dep_ == "neg" and cur.dep_ in ("dobj", "xcomp", "ccomp"):
+                    return "negated"
+        cur = parent
+    return REAL
+
+
+def is_aggregate_clause(text: str) -> bool:
+    return bool(_AGGREGATE.search(text))

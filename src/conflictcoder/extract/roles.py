@@ -1,0 +1,203 @@
+"""Who did what to whom, and how many: role mentions and counts of a group of triggers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .counts import Quantity, is_ordinal_person, quantity_of_words, vague_quantity
+
+STATE, ARMED, CIVILIAN, PROTESTER, RIOTER, UNKNOWN = "state", "armed", "civilian", "protester", "rioter", ""
+
+
+@dataclass(slots=True)
+class Party:
+    """A noun phrase taking part in an event."""
+
+    text: str
+    kind: str  # STATE, ARMED, CIVILIAN, ...
+    head: str
+    quantity: Quantity | None = None
+    modifiers: list[str] = field(default_factory=list)
+
+
+GROUP_HEADS = {"group", "band", "gang", "unit", "team", "squad", "column"}
+
+
+def phrase_text(noun) -> str:
+    """The noun with its left modifiers, without determiners and numbers: 'suspected militants'."""
+    if noun.lower_ in GROUP_HEADS:  # "a group of about 30 armed men" is said of the men
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return phrase_text(pobj)
+    keep = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
+            and c.pos_ not in ("NUM", "DET") and c.lower_ not in lx.ADDITIVE_CUES
+            and not c.like_num]
+    words = []
+    for child in keep:
+        words.extend(t.text for t in child.subtree if not t.is_punct and t.dep_ != "case" and t.pos_ != "DET")
+    words.append(noun.text)
+    return " ".join(words)
+
+
+def party_kind(noun) -> str:
+    low = noun.lower_
+    mods = {c.lower_ for c in noun.lefts}
+    if low in lx.PROTESTER_NOUNS:
+        return PROTESTER
+    if low in lx.RIOTER_NOUNS:
+        return RIOTER
+    if low in lx.ARMED_NOUNS or mods & {"armed", "suspected"} and low in ("men", "man", "group"):
+        return ARMED
+    if low in lx.STATE_NOUNS:
+        if low in ("officers", "officer", "agents", "agent", "personnel", "members", "guards") and not (
+                mods & lx.STATE_MODIFIERS) and low not in ("officers", "officer"):
+            return UNKNOWN
+        return STATE
+    if low in ("members", "member") and any(t.lower_ in lx.STATE_MODIFIERS | {"services", "forces"}
+                                             for t in noun.subtree):
+        return STATE
+    if low in lx.CIVILIAN_NOUNS:
+        if mods & {"armed", "masked"}:
+            return ARMED
+        return CIVILIAN
+    if noun.ent_type_ in ("ORG", "NORP") and noun.pos_ == "PROPN":
+        return ARMED
+    return UNKNOWN
+
+
+def conjuncts(noun) -> list:
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            out.extend(conjuncts(child))
+    return out
+
+
+def quantity_of(noun, vague_counts: dict[str, int]) -> Quantity | None:
+    """How many the noun phrase counts: '10 militants', 'more than 400 people', 'a man'."""
+    if noun.like_num or noun.pos_ == "NUM":
+        return number_token_quantity(noun)
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod")):
+            q = number_token_quantity(child)
+            if q:
+                return q
+    for child in noun.children:
+        if child.dep_ in ("amod", "det", "quantmod") and (q := vague_quantity(child.lower_, vague_counts)):
+            return q
+    if noun.lower_ in vague_counts:  # "dozens of people"
+        return vague_quantity(noun.lower_, vague_counts)
+    if noun.lower_ in ("himself", "herself", "he", "she", "him", "her"):
+        return Quantity(best=1, low=1, high=1)
+    if is_ordinal_person(noun.lower_):
+        return Quantity(best=1, low=1, high=1)
+    if noun.tag_ in ("NN", "NNP") and noun.lower_ not in ("group", "family", "police", "crowd", "mob"):
+        dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        if dets & {"a", "an", "the", "one", "another", "this", "that"} or noun.tag_ == "NNP":
+            return Quantity(best=1, low=1, high=1)
+    if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON":
+        return Quantity(best=1, low=1, high=1)
+    return None
+
+
+def number_token_quantity(tok) -> Quantity | None:
+    words = [t for t in tok.subtree if t.like_num or t.dep_ in ("compound", "quantmod", "advmod", "amod")]
+    number = " ".join(t.text for t in words if t.like_num or t.lower_ in ("hundred", "thousand", "dozen"))
+    modifier = " ".join(t.lower_ for t in words if not t.like_num and t.i < tok.i)
+    if not number:
+        number = tok.text
+    return quantity_of_words(number, modifier)
+
+
+def patients_of(tok) -> list:
+    """The nouns a casualty word is said of: passive subjects, objects, 'of' phrases, 'left X dead'."""
+    nouns = []
+    for child in tok.children:
+        if child.dep_ in ("nsubjpass", "dobj"):
+            nouns.extend(conjuncts(child))
+        elif child.dep_ == "nsubj" and (tok.lower_ in ("died", "die", "dies", "dead") or tok.tag_ == "VBN"):
+            nouns.extend(conjuncts(child))
+        elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
+            nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
+    if not nouns and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        nouns.extend(conjuncts(tok.head))  # "the engineers whom they had seized", "Seven killed"
+    if not nouns and tok.lower_ == "dead" and tok.dep_ in ("oprd", "acomp"):
+        for child in tok.head.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child is not tok:
+                nouns.extend(conjuncts(child))
+    if not nouns and tok.dep_ == "conj" and tok.pos_ == "VERB":
+        # "four members wounded": spaCy sometimes hangs the subject on the verb as nsubj
+        for child in tok.children:
+            if child.dep_ == "nsubj":
+                nouns.extend(conjuncts(child))
+    if not nouns and tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ in ("amod", "nummod") and (child.like_num or child.lower_ in ("several", "many")):
+                nouns.append(tok)  # "several arrests"
+                break
+    if tok.dep_ == "relcl":  # "the engineers whom they had seized": the pronoun stands for the head
+        nouns = [tok.head if n.lower_ in ("whom", "who", "which", "that") else n for n in nouns]
+    return [n for n in nouns if n.lower_ not in ("who", "whom", "which", "that")]
+
+
+def agents_of(tok) -> list:
+    nouns = []
+    for child in tok.children:
+        if child.dep_ == "nsubj" and tok.tag_ != "VBN":
+            nouns.extend(conjuncts(child))
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
+        elif child.dep_ in ("compound", "poss") and tok.pos_ == "NOUN":
+            nouns.append(child)
+    if tok.dep_ == "relcl" and not nouns:
+        for child in tok.children:
+            if child.dep_ == "nsubj":
+                nouns.extend(conjuncts(child))
+    return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
+
+
+def opponents_of(tok) -> list:
+    """'clashed with gunmen', 'a raid by security forces', 'resistance to X'."""
+    nouns = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "against", "on", "by"):
+            nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
+    return nouns
+
+
+def make_party(noun, vague_counts: dict[str, int]) -> Party:
+    return Party(text=phrase_text(noun), kind=party_kind(noun), head=noun.lower_,
+                 quantity=quantity_of(noun, vague_counts),
+                 modifiers=[c.text for c in noun.lefts if c.dep_ in ("amod", "compound")])
+
+
+def sum_quantities(quantities: list[Quantity | None]) -> Quantity | None:
+    known = [q for q in quantities if q is not None]
+    if not known:
+        return None
+    low = sum(q.low if q.low is not None else q.best for q in known)
+    high_parts = [q.high for q in known]
+    high = sum(high_parts) if all(h is not None for h in high_parts) else None
+    return Quantity(best=sum(q.best for q in known), low=low, high=high,
+                    vague=any(q.vague for q in known))
+
+
+def physical_targets(tokens) -> list[str]:
+    out = []
+    for tok in tokens:
+        if tok.lower_ in lx.PHYSICAL_TARGETS and tok.pos_ == "NOUN" and tok.dep_ in (
+                "pobj", "dobj", "nsubjpass", "conj"):
+            out.append(phrase_text(tok))
+    return out
+
+
+def weapons_in(tokens) -> list[str]:
+    out = []
+    for tok in tokens:
+        if tok.lower_ in lx.WEAPON_WORDS and tok.pos_ in ("NOUN", "PROPN"):
+            text = phrase_text(tok)
+            if text not in out:
+                out.append(text)
+    return out

@@ -1,0 +1,201 @@
+"""Find trigger words in a parsed sentence and drop their non-violent senses."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+
+@dataclass(slots=True)
+class Hit:
+    token: object  # spaCy Token: the head word of the trigger
+    category: str
+    text: str
+    start: int  # character offsets into the document text
+    end: int
+    generic: bool = False  # "such attacks", "a series of bombings": not an event by itself
+    anaphoric: bool = False  # "the shootout", "that raid"
+    plural_count: int = 0  # "two firefights"
+
+
+def sentence_words(sent) -> set[str]:
+    return {t.lower_ for t in sent}
+
+
+def phrase_hit(tok) -> str | None:
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    # a verb phrase is anchored on its verb ("exchanged fire"), a noun phrase on its head noun
+    if nxt is not None and (tok.lower_, nxt.lower_) in lx.PHRASES and tok.pos_ in ("VERB", "AUX"):
+        return lx.PHRASES[(tok.lower_, nxt.lower_)]
+    if prev is not None and (prev.lower_, tok.lower_) in lx.PHRASES:
+        category = lx.PHRASES[(prev.lower_, tok.lower_)]
+        # the second word is the head of a noun phrase ("air strike", "car bomb", "gun battle")
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return category
+    return None
+
+
+# Words that are triggers only inside a phrase ("opened fire", "handed over", "took hostage").
+PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone"}
+HUMAN_OBJECT_ONLY = {"released", "release", "freed", "seized", "seize", "seizure", "recovered",
+                     "captured", "capture", "confiscated"}
+
+
+def find_hits(sent, violent_words: set[str]) -> list[Hit]:
+    words = sentence_words(sent)
+    hits: list[Hit] = []
+    seen: set[int] = set()
+    for tok in sent:
+        if tok.i in seen or tok.is_punct:
+            continue
+        category = phrase_hit(tok)
+        if category is None:
+            if tok.lower_ in PHRASE_ONLY:
+                continue
+            category = lx.TRIGGERS.get(tok.lower_)
+        if category is None or not plausible_trigger(tok, category):
+            continue
+        if tok.lower_ in lx.AMBIGUOUS and not violent_reading(tok, words, violent_words):
+            continue
+        category = refine_category(tok, category)
+        if category is None or weapon_not_used(tok, category):
+            continue
+        seen.add(tok.i)
+        hits.append(make_hit(tok, category))
+    return hits
+
+
+def plausible_trigger(tok, category: str) -> bool:
+    if tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
+        return False
+    if tok.dep_ == "amod" and tok.lower_ not in ("dead",):
+        return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
+    if tok.dep_ == "compound":
+        return False  # "hostage crisis", "assault rifles", "bomb squad": the head names the thing
+    if tok.lower_ == "dead" and tok.dep_ not in ("oprd", "acomp", "ROOT", "conj", "advmod", "xcomp"):
+        return False
+    return True
+
+
+def violent_reading(tok, words: set[str], violent_words: set[str]) -> bool:
+    """An ambiguous trigger counts only with signs of violence around it and few of other senses."""
+    others = words - {tok.lower_}
+    violent = len(others & violent_words)
+    peaceful = len(others & lx.NON_VIOLENT_CONTEXT)
+    if tok.lower_ in ("killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
+                      "dies", "murdered", "murder", "murders"):
+        if others & lx.DISASTER_CAUSES and not others & {"gunmen", "militants", "bomb",
+                                                         "attack", "attackers", "shot", "rebels",
+                                                         "troops", "insurgents", "explosion"}:
+            return False
+        return peaceful == 0 or violent > peaceful
+    return violent >= 1 and violent > peaceful
+
+
+def refine_category(tok, category: str) -> str | None:
+    """Categories that depend on what the verb acts on: 'seized rifles' vs 'seized engineers'."""
+    low = tok.lower_
+    if low not in HUMAN_OBJECT_ONLY:
+        if low in ("shot", "shooting") and has_child_word(tok, {"dead"}):
+            return lx.KILL
+        if low in ("wounding", "wounded") and has_child_word(tok, {"fatally", "mortally"}):
+            return lx.KILL
+        return category
+    objects = object_words(tok)
+    if objects & lx.HUMAN_NOUNS:
+        if category == lx.SEIZE or low in ("captured", "capture"):
+            return lx.ABDUCT if category == lx.SEIZE else lx.ARREST
+        return category  # released / freed hostages
+    if objects & (lx.WEAPON_WORDS | {"weapons", "arms", "cache", "caches", "ammunition",
+                                     "explosives", "drugs"}):
+        return lx.SEIZE if category in (lx.SEIZE, lx.ARREST) else None
+    if category == lx.ARREST and low in ("captured", "capture") and objects & {
+            "town", "city", "village", "villages", "district", "base", "territory", "area"}:
+        return lx.TAKEOVER
+    if category == lx.ARREST and not objects:
+        return category
+    return None
+
+
+WEAPON_NOUNS = {"bomb", "bombs", "grenade", "grenades", "rocket", "rockets", "missile", "missiles",
+                "mortar", "mortars", "landmine", "landmines", "ied", "ieds", "shells"}
+WEAPON_USE_VERBS = {"exploded", "explode", "explodes", "exploding", "hit", "hits", "struck",
+                    "killed", "killing", "wounded", "wounding", "injured", "injuring", "fired",
+                    "firing", "fire", "launched", "launching", "threw", "thrown", "throwing",
+                    "hurled", "lobbed", "planted", "detonated", "dropped", "dropping", "went",
+                    "landed", "slammed", "rained", "targeted", "destroyed", "damaged"}
+
+
+def weapon_not_used(tok, category: str) -> bool:
+    """'seized a large quantity of grenades' names a weapon; 'a grenade exploded' an event."""
+    if category != lx.EXPLODE or tok.lower_ not in WEAPON_NOUNS:
+        return False
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head is cur:
+            break
+        if head.lower_ in WEAPON_USE_VERBS:
+            return False
+        if cur.dep_ == "pobj" and head.lower_ in ("in", "by", "with") and head.head.lower_ in (
+                lx.TRIGGERS.keys() | WEAPON_USE_VERBS):
+            return False  # "killed in a bomb blast", "attacked with grenades"
+        cur = head
+    return True
+
+
+def object_words(tok) -> set[str]:
+    """Words naming what a verb or noun acts on: objects, passive subjects, 'of' phrases."""
+    words: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            words |= {t.lower_ for t in child.subtree}
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words |= {t.lower_ for t in child.subtree}
+    if tok.dep_ == "relcl" and tok.head is not None:
+        words.add(tok.head.lower_)  # "the engineers whom they had seized"
+    if tok.dep_ in ("acl",):
+        words.add(tok.head.lower_)
+    return words
+
+
+def has_child_word(tok, wanted: set[str]) -> bool:
+    return any(c.lower_ in wanted for c in tok.children)
+
+
+def make_hit(tok, category: str) -> Hit:
+    hit = Hit(tok, category, tok.text, tok.idx, tok.idx + len(tok.text))
+    if tok.pos_ in ("NOUN", "PROPN"):
+        mark_noun_reference(hit, tok)
+    return hit
+
+
+def mark_noun_reference(hit: Hit, tok) -> None:
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "predet")}
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    head = tok.head
+    if head is not None and head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in lx.GENERIC_HEADS:
+        hit.generic = True
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lower_ in lx.GENERIC_HEADS:
+        hit.generic = True
+    if dets & {"such", "any", "these", "those", "both", "all", "every", "each"}:
+        hit.generic = True
+    quantified = any(c.lower_ in QUANTIFIERS for c in tok.children)
+    episode = tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in EPISODE_HEADS
+    if (tok.tag_ in ("NNS", "NNPS") and not nums and not dets and not quantified and not episode
+            and tok.lower_ not in ("fighting", "shelling", "looting", "rioting")):
+        hit.generic = True  # "reported armed clashes with militants": a kind, not an event
+    if nums:
+        from .counts import parse_number
+
+        value = parse_number(nums[0].text)
+        hit.plural_count = value or 0
+    superlative = any(c.tag_ in ("JJS", "RBS") or c.lower_ in ("latest", "first", "last", "most")
+                      for c in tok.subtree if c.i < tok.i)
+    if dets & {"the", "this", "that", "its", "their", "his", "her"} and not nums and not superlative:
+        hit.anaphoric = True
+
+
+QUANTIFIERS = {"several", "many", "numerous", "dozens", "multiple", "some", "few", "scores"}
+EPISODE_HEADS = {"outbreak", "round", "bout", "flare-up", "eruption", "upsurge"}

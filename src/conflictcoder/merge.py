@@ -1,0 +1,360 @@
+"""Merge: the mentions of one real event inside a document become one `Event`.
+
+Three passes, in text order:
+1. drop what is not an event record: totals over a period, several events summarised at once,
+   background told only by a year, and undated recollections ("who had kidnapped four locals");
+2. attach what only refers back ("Four troops were wounded in the shootout", "the fighting",
+   "Amirov was killed during the operation") to the event it refers to: the nearest earlier
+   mention of a compatible kind, or, for a headline, the next one; a reference to a dropped
+   mention is dropped with it;
+3. join mentions that tell the same event twice: same kind, compatible dates and places, not
+   split apart by the text itself ("two more attackers were killed ... in the suburbs").
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .extract.typing import VIOLENT_TYPES, disorder_type
+from .records import Actor, Document, Event, Mention, Place, PlaceMention, Source
+from .resolve.assign import CONTEXT, EVENT, PUBLISHED, REPORT, place_rank
+
+ATTACH_WINDOW = 40  # sentences back to look for what a reference refers to
+UNDATED_WINDOW_DAYS = 14  # a mention dated only by its report may tell an event this much older
+RANGE_SLACK_DAYS = 2  # "a week ago", "last weekend": loose ranges, read a little wider
+DATE_RANK = {EVENT: 0, CONTEXT: 1, REPORT: 2, PUBLISHED: 3, "": 4}
+
+
+@dataclass(slots=True)
+class Group:
+    mentions: list[Mention]
+    dropped: bool = False
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def lead(self) -> Mention:
+        """The mention that types the event: one with words of its own, not a bare casualty."""
+        for m in self.mentions:
+            if not m.casualty_only and not m.anaphoric:
+                return m
+        for m in self.mentions:
+            if not m.casualty_only:
+                return m
+        return self.mentions[0]
+
+    def date_mention(self) -> Mention | None:
+        dated = [m for m in self.mentions if m.date is not None]
+        if not dated:
+            return None
+        # a day named in the text beats a week named in the text beats the report's own date
+        return min(dated, key=lambda m: (m.date_basis in (REPORT, PUBLISHED, ""), m.date.precision,
+                                         DATE_RANK.get(m.date_basis, 4)))
+
+    def place(self) -> PlaceMention | None:
+        placed = [m.place for m in self.mentions if m.place is not None]
+        if not placed:
+            return None
+        return min(placed, key=lambda p: (place_rank(p), p.geo_precision))
+
+
+def family(m: Mention) -> str:
+    if m.event_type in VIOLENT_TYPES:
+        return "violent"
+    if m.event_type == "Strategic developments":
+        return f"sd:{m.sub_event_type}"
+    return m.event_type
+
+
+def is_dropped(m: Mention) -> bool:
+    if m.aggregate:
+        return True
+    if m.date is not None and m.date_basis == EVENT and (m.date.end - m.date.start).days > 62:
+        return True  # "in 2010": background known only by its year
+    if (m.pluperfect and m.date_basis not in (EVENT,) and m.place is None and not m.anaphoric
+            and not m.report_spans):
+        return True  # an undated recollection of an earlier event, not a reported one
+    return False
+
+
+def needs_antecedent(m: Mention) -> bool:
+    own_date = m.date_basis in (EVENT, CONTEXT)
+    if m.additive:
+        return False  # "two more attackers were killed": a further event, said so
+    if m.anaphoric:
+        return True
+    return not own_date and m.place is None and (m.casualty_only or m.event_type in VIOLENT_TYPES)
+
+
+def compatible_kind(a: Mention, b: Mention) -> bool:
+    return family(a) == family(b)
+
+
+def date_window(m: Mention) -> tuple[date, date] | None:
+    if m.date is None:
+        return None
+    if m.date_basis in (REPORT, PUBLISHED):
+        return m.date.end - timedelta(days=UNDATED_WINDOW_DAYS), m.date.end
+    if m.date.precision > 1:
+        slack = timedelta(days=RANGE_SLACK_DAYS)
+        return m.date.start - slack, m.date.end + slack
+    return m.date.start, m.date.end
+
+
+def compatible_dates(a: Mention, b: Mention) -> bool:
+    wa, wb = date_window(a), date_window(b)
+    if wa is None or wb is None:
+        return True
+    if a.date_basis == EVENT and b.date_basis == EVENT and a.date.precision == 1 and b.date.precision == 1:
+        return a.date.best == b.date.best
+    return wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.latitude - a.latitude) * p / 2) ** 2 + math.cos(a.latitude * p)
+         * math.cos(b.latitude * p) * math.sin((b.longitude - a.longitude) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def compatible_places(pa: PlaceMention | None, pb: PlaceMention | None) -> bool:
+    if pa is None or pb is None or pa.place is None or pb.place is None:
+        return True
+    a, b = pa.place, pb.place
+    if a.geonameid == b.geonameid:
+        return True
+    if a.iso3 != b.iso3:
+        return False
+    if a.is_country or b.is_country:
+        return True
+    if (a.is_admin or b.is_admin) and a.admin1 and a.admin1 == b.admin1:
+        return True
+    return km(a, b) <= 50
+
+
+def group_place(g: Group) -> PlaceMention | None:
+    return g.place()
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Group]:
+    """Group the mentions of one document by the real event they tell."""
+    groups: list[Group] = []
+    owner: dict[int, Group] = {}
+    ordered = sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start))
+    for index, m in enumerate(ordered):
+        if id(m) in owner:
+            continue  # pulled in earlier by a headline that refers forward to it
+        if is_dropped(m):
+            owner[id(m)] = g = Group([m], dropped=True)
+            groups.append(g)
+            continue
+        if needs_antecedent(m):
+            target = antecedent(m, ordered[:index], owner) or following(m, ordered[index + 1:])
+            if target is not None and target is not m:
+                g = owner.get(id(target))
+                if g is None:  # the antecedent comes later: it will join this group
+                    g = Group([m])
+                    groups.append(g)
+                    owner[id(m)] = g
+                    owner[id(target)] = g
+                    g.mentions.append(target)
+                    continue
+                g.mentions.append(m)
+                owner[id(m)] = g
+                continue
+            if m.anaphoric and not counts_of(m):
+                owner[id(m)] = g = Group([m], dropped=True)
+                groups.append(g)
+                continue
+        owner[id(m)] = g = Group([m])
+        groups.append(g)
+    return join_retold([g for g in groups if not g.dropped])
+
+
+def antecedent(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Mention | None:
+    """What `m` refers back to: the nearest earlier mention of the same type ("the explosion"
+    after "detonating explosives"), else of the same family."""
+    same_type = [p for p in before if p.event_type == m.event_type]
+    return (nearest_compatible(m, same_type, owner) if not m.casualty_only else None) or \
+        nearest_compatible(m, before, owner)
+
+
+def nearest_compatible(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Mention | None:
+    # a mention dated only by its report has no date to hold against the one it refers to
+    undated = m.date_basis in (PUBLISHED, "")
+    for prev in reversed(before):
+        if m.sentence_index - prev.sentence_index > ATTACH_WINDOW:
+            return None
+        if prev.sentence.start == m.sentence.start and (prev.additive or not (m.casualty_only or m.anaphoric)):
+            continue
+        if not compatible_kind(m, prev):
+            continue
+        if not compatible_places(m.place, prev.place):
+            continue
+        group = owner.get(id(prev))
+        anchor = (group.date_mention() if group is not None else None) or prev
+        if not undated and not compatible_dates(m, anchor):
+            continue
+        return prev
+    return None
+
+
+def following(m: Mention, after: list[Mention]) -> Mention | None:
+    if m.anaphoric:
+        return None  # "the explosion" refers back, never forward
+    for nxt in after:
+        if nxt.sentence_index - m.sentence_index > 3:
+            return None
+        if compatible_kind(m, nxt) and compatible_places(m.place, nxt.place) and compatible_dates(m, nxt):
+            return nxt
+    return None
+
+
+def counts_of(m: Mention) -> bool:
+    c = m.counts
+    return any(v for v in (c.killed, c.injured, c.abducted, c.arrested))
+
+
+def join_retold(groups: list[Group]) -> list[Group]:
+    out: list[Group] = []
+    for g in groups:
+        for target in out:
+            if same_event(target, g):
+                target.mentions.extend(g.mentions)
+                break
+        else:
+            out.append(g)
+    return out
+
+
+def same_event(a: Group, b: Group) -> bool:
+    la, lb = a.lead, b.lead
+    if not compatible_kind(la, lb):
+        return False
+    if la.event_type != lb.event_type and not (la.casualty_only or lb.casualty_only):
+        return False
+    if any(x.sentence.start == y.sentence.start for x in a.mentions for y in b.mentions):
+        return False  # the text split them on purpose
+    if lb.additive or la.additive:
+        return False
+    da, db = a.date_mention(), b.date_mention()
+    if da is not None and db is not None and not compatible_dates(da, db):
+        return False
+    pa, pb = a.place(), b.place()
+    if pa is None and pb is None and family(la) == "violent" and not (
+            da is not None and db is not None and EVENT in (da.date_basis, db.date_basis, CONTEXT)):
+        return False  # two undated, unplaced killings are too thin to call one
+    if not compatible_places(pa, pb):
+        return False
+    # both precise and explicit: the same day and the same place or one inside the other
+    return True
+
+
+def event_id_for(doc_id: str, m: Mention) -> str:
+    key = f"{doc_id}|{m.sentence.start}|{m.trigger.start}|{m.event_type}"
+    return "cc" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:14]
+
+
+def max_count(values) -> int | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+def build_event(g: Group, doc: Document, published: date | None, default_place: PlaceMention | None,
+                name_actor) -> Event:
+    lead = g.lead
+    dm = g.date_mention()
+    pm = g.place() or default_place
+    place = pm.place if pm else None
+    killed = max_count(m.counts.killed for m in g.mentions)
+    event = Event(
+        event_id=event_id_for(doc.doc_id, g.first),
+        event_date=dm.date.best if dm else None,
+        date_start=dm.date.start if dm else None,
+        date_end=dm.date.end if dm else None,
+        time_precision=dm.date.precision if dm else 3,
+        disorder_type=disorder_type(lead.event_type, lead.sub_event_type),
+        event_type=lead.event_type,
+        sub_event_type=lead.sub_event_type,
+        fatalities=killed or 0,
+        fatalities_low=max_count(m.counts.killed_low for m in g.mentions),
+        fatalities_high=max_count(m.counts.killed_high for m in g.mentions),
+        injured=max_count(m.counts.injured for m in g.mentions),
+        abducted=max_count(m.counts.abducted for m in g.mentions),
+        arrested=max_count(m.counts.arrested for m in g.mentions),
+        perpetrators=union(m.perpetrators for m in g.mentions),
+        victims=union(m.victims for m in g.mentions),
+        targets=union(m.targets for m in g.mentions),
+        weapons=union(m.weapons for m in g.mentions),
+        confidence=max(m.confidence for m in g.mentions),
+    )
+    if place is not None:
+        fill_place(event, pm, inferred=g.place() is None)
+    event.sources = [Source(doc.doc_id, doc.source, doc.url, published, m.sentence.text.strip(),
+                            m.sentence.start, m.sentence.end) for m in dedupe_sentences(g.mentions)]
+    assign_actors(event, g, name_actor)
+    event.notes = note_for(event)
+    return event
+
+
+def fill_place(event: Event, pm: PlaceMention, inferred: bool) -> None:
+    place = pm.place
+    event.iso3, event.country = place.iso3, place.country
+    event.admin1, event.admin2 = place.admin1, place.admin2
+    event.location = place.name
+    event.latitude, event.longitude = place.latitude, place.longitude
+    event.geonameid = place.geonameid
+    event.geo_precision = max(pm.geo_precision, 2) if inferred and not place.is_country else pm.geo_precision
+    if place.is_country:
+        event.geo_precision = 3
+
+
+def assign_actors(event: Event, g: Group, name_actor) -> None:
+    a1 = next((m.actor1 for m in [g.lead] + g.mentions if m.actor1 is not None and m.actor1.mention), None)
+    a1 = a1 or g.lead.actor1
+    a2 = next((m.actor2 for m in [g.lead] + g.mentions if m.actor2 is not None and m.actor2.mention), None)
+    a2 = a2 or g.lead.actor2
+    context = " ".join(m.sentence.text for m in g.mentions)
+    n1 = name_actor(a1, event.iso3, context)
+    n2 = name_actor(a2, event.iso3, "")
+    if n1 is not None and n2 is not None and n1.name == n2.name:
+        n2 = None
+    if n1 is None and n2 is not None:
+        n1, n2 = n2, None
+    if n1 is not None:
+        event.actor1, event.inter1 = n1.name, n1.inter
+    if n2 is not None:
+        event.actor2, event.inter2 = n2.name, n2.inter
+    if event.inter2 == 7 or event.event_type == "Violence against civilians":
+        event.civilian_targeting = "Civilian targeting"
+
+
+def union(lists) -> list[str]:
+    out: list[str] = []
+    for items in lists:
+        for item in items:
+            if item not in out:
+                out.append(item)
+    return out
+
+
+def dedupe_sentences(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in sorted(mentions, key=lambda m: m.sentence.start):
+        if m.sentence.start not in seen:
+            seen.add(m.sentence.start)
+            out.append(m)
+    return out
+
+
+def note_for(event: Event) -> str:
+    where = f" in {event.location}" if event.location else ""
+    when = f" on {event.event_date.isoformat()}" if event.event_date else ""
+    who = event.actor1 or "An unidentified actor"
+    other = f" and {event.actor2}" if event.actor2 else ""
+    deaths = f"; {event.fatalities} killed" if event.fatalities else ""
+    return f"{event.sub_event_type}{where}{when}: {who}{other}{deaths}."

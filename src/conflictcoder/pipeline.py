@@ -1,0 +1,166 @@
+"""The coding pipeline: documents in, events out, stage by stage.
+
+    ingest -> clean -> nlp -> extract -> resolve (places, dates) -> merge (+ actors) -> events
+
+A document that a stage cannot handle comes out with a `Failure` (its reason) instead of
+events; the run goes on with the rest.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import errors
+from .clean import clean_document
+from .records import CleanDocument, Document, Event, Failure, Parsed, PlaceMention
+from .settings import Options
+
+
+@dataclass(slots=True)
+class DocResult:
+    document: Document
+    events: list[Event] = field(default_factory=list)
+    failure: Failure | None = None
+    clean: CleanDocument | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+
+
+def code_documents(documents: Iterable[Document], options: Options | None = None,
+                   batch_size: int = 16) -> Iterator[DocResult]:
+    """Code documents in input order, parsing them in batches."""
+    options = options or Options()
+    batch: list[tuple[Document, CleanDocument]] = []
+    for doc in documents:
+        try:
+            batch.append((doc, clean_document(doc)))
+        except errors.InputError as exc:
+            yield DocResult(doc, failure=Failure(doc.path or doc.doc_id, exc.code, exc.message, doc.doc_id))
+            continue
+        if len(batch) >= batch_size:
+            yield from code_batch(batch, options)
+            batch = []
+    if batch:
+        yield from code_batch(batch, options)
+
+
+def code_batch(batch: list[tuple[Document, CleanDocument]], options: Options) -> Iterator[DocResult]:
+    from .nlp import parse_documents
+
+    for (doc, _), parsed in zip(batch, parse_documents([c for _, c in batch], options)):
+        yield code_parsed(doc, parsed, options)
+
+
+def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
+    from .extract import extract_mentions
+    from .merge import build_event, merge_mentions
+    from .resolve.actors import name_actor
+    from .resolve.assign import resolve_mentions
+
+    places = find_document_places(parsed)
+    mentions = extract_mentions(parsed, options)
+    resolve_mentions(parsed, mentions, places)
+    groups = merge_mentions(mentions)
+    default = default_place([g.place() for g in groups], places)
+    events = []
+    for g in groups:
+        event = build_event(g, doc, parsed.clean.published, default, name_actor)
+        refine_country_level(event, [g.place() for g in groups])
+        events.append(event)
+    parsed.spacy_doc = None  # the Doc is large; nothing after this stage needs it
+    return DocResult(doc, events=events, clean=parsed.clean, places=places)
+
+
+def find_document_places(parsed: Parsed) -> list[PlaceMention]:
+    from .resolve.places import find_places
+
+    skip = [b for b in parsed.clean.boilerplate if b.label != "dateline"]
+    found = find_places(parsed.clean.text, parsed.entities, skip=skip)
+    datelines = [b for b in parsed.clean.boilerplate if b.label == "dateline"]
+    # a dateline names where the reporter was, not where anything happened
+    return [p for p in found if not any(b.start <= p.start < b.end for b in datelines)]
+
+
+def default_place(event_places: list[PlaceMention | None],
+                  all_places: list[PlaceMention]) -> PlaceMention | None:
+    """Where an event with no place of its own most likely happened: the article's event place."""
+    specific = [p for p in event_places if p is not None and p.place is not None]
+    if specific:
+        counts = Counter(p.place.geonameid for p in specific)
+        return min(specific, key=lambda p: (p.place.is_country, -counts[p.place.geonameid],
+                                            p.place.is_admin))
+    countries = [p for p in all_places if p.place is not None and p.place.is_country]
+    if countries:
+        counts = Counter(p.place.geonameid for p in countries)
+        best = max(countries, key=lambda p: counts[p.place.geonameid])
+        return PlaceMention(best.start, best.end, best.text, best.place, 3)
+    return None
+
+
+def refine_country_level(event: Event, event_places: list[PlaceMention | None]) -> None:
+    """'in southern Kyrgyzstan': a place the article names for its events in that country."""
+    if not event.iso3 or event.geo_precision < 3 or event.admin1:
+        return
+    inside = [p for p in event_places if p is not None and p.place is not None
+              and not p.place.is_country and p.place.iso3 == event.iso3]
+    if not inside:
+        return
+    best = min(inside, key=lambda p: p.geo_precision)
+    place = best.place
+    event.admin1, event.admin2 = place.admin1, place.admin2
+    event.location = place.name
+    event.latitude, event.longitude, event.geonameid = place.latitude, place.longitude, place.geonameid
+    event.geo_precision = max(2, best.geo_precision)
+
+
+def code_paths(paths, meta_path=None, options: Options | None = None) -> Iterator[DocResult | Failure]:
+    """Read and code everything under `paths`; failures of ingest come out as `Failure`s."""
+    from .ingest import iter_documents, load_meta
+
+    options = options or Options()
+    meta = load_meta(meta_path)
+    failures: list[Failure] = []
+
+    def documents():
+        for item in iter_documents(paths, meta, options, exclude=[meta_path] if meta_path else []):
+            if item.failure is not None:
+                failures.append(item.failure)
+            else:
+                yield item.document
+
+    for result in code_documents(documents(), options):
+        while failures:
+            yield failures.pop(0)
+        yield result
+    yield from failures
+
+
+def place_records(paths, meta_path=None, options: Options | None = None) -> Iterator[dict]:
+    """Every place mention of every document, as flat records for geoparsing benchmarks."""
+    from .ingest import iter_documents, load_meta
+    from .nlp import parse_documents
+
+    options = options or Options()
+    meta = load_meta(meta_path)
+    for item in iter_documents(paths, meta, options, exclude=[meta_path] if meta_path else []):
+        if item.document is None:
+            continue
+        try:
+            clean = clean_document(item.document)
+        except errors.InputError:
+            continue
+        parsed = next(parse_documents([clean], options))
+        for p in find_document_places(parsed):
+            place = p.place
+            yield {
+                "doc_id": item.document.doc_id, "start": p.start, "end": p.end, "text": p.text,
+                "geonameid": place.geonameid if place else None,
+                "name": place.name if place else None,
+                "latitude": place.latitude if place else None,
+                "longitude": place.longitude if place else None,
+                "iso3": place.iso3 if place else None,
+                "admin1": place.admin1 if place else None,
+                "feature_class": place.feature_class if place else None,
+                "feature_code": place.feature_code if place else None,
+                "geo_precision": p.geo_precision,
+            }

@@ -1,0 +1,307 @@
+"""Typed records passed between the pipeline stages.
+
+ingest -> Document; clean -> CleanDocument; nlp -> Parsed; extract -> Mention;
+resolve -> ResolvedDate / Place / Actor; merge -> Event. Each stage takes and returns these,
+never dicts of dicts. Only `Event.to_record()` turns a record into the flat, ACLED-named
+dictionary that every output format shares.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(slots=True)
+class Document:
+    """One news article as it came in."""
+
+    doc_id: str
+    text: str | None = None
+    html: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    path: str | None = None  # where it was read from, for error messages
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character span of a text, with an optional label (entity type, boilerplate kind)."""
+
+    start: int
+    end: int
+    text: str
+    label: str = ""
+
+
+@dataclass(slots=True)
+class CleanDocument:
+    """Normalised text with the web furniture found in it.
+
+    `boilerplate` spans stay in `text` (offsets into the cleaned text are what sources cite)
+    but are kept out of event extraction.
+    """
+
+    doc: Document
+    text: str
+    boilerplate: list[Span] = field(default_factory=list)
+    published: date | None = None
+    published_from: str = ""  # "meta", "html", "text", "" when unknown
+
+    def is_boilerplate(self, start: int, end: int) -> bool:
+        return any(b.start <= start and end <= b.end for b in self.boilerplate)
+
+
+@dataclass(slots=True)
+class Parsed:
+    """The nlp stage's view of a clean document: sentences and entities, with offsets."""
+
+    clean: CleanDocument
+    sentences: list[Span]
+    entities: list[Span]
+    spacy_doc: object | None = None  # the spaCy Doc, for stages that need the parse
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """A date expression resolved against an anchor (usually the publication date)."""
+
+    best: date
+    start: date
+    end: date
+    precision: int  # ACLED time_precision: 1 day, 2 week / few days, 3 month or vaguer
+    text: str = ""
+    start_char: int = -1
+    end_char: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry."""
+
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    iso3: str
+    country: str
+    admin1: str = ""
+    admin2: str = ""
+    feature_class: str = "P"  # GeoNames class: P populated place, A admin unit / country
+    feature_code: str = ""
+    population: int = 0
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_class == "A" and self.feature_code.startswith("PCL")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.feature_class == "A" and not self.is_country
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A toponym in the text and, when resolved, its gazetteer entry."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    geo_precision: int = 1  # ACLED geo_precision 1 town, 2 near town / part of region, 3 region/country
+    qualifier: str = ""  # "near", "outside", "southern", ... what the text says around it
+
+
+@dataclass(slots=True)
+class Actor:
+    """An actor normalised to ACLED conventions."""
+
+    name: str
+    inter: int
+    mention: str = ""
+    iso3: str = ""
+
+
+@dataclass(slots=True)
+class Counts:
+    killed: int | None = None
+    killed_low: int | None = None
+    killed_high: int | None = None
+    injured: int | None = None
+    abducted: int | None = None
+    arrested: int | None = None
+    perpetrators_killed: int | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """One event mention found in one sentence."""
+
+    doc_id: str
+    sentence: Span
+    trigger: Span
+    event_type: str
+    sub_event_type: str
+    modality: str = "real"  # real | planned | foiled | threatened | denied | hypothetical
+    aggregate: bool = False  # a total over a period or over several events
+    background: bool = False  # an earlier event the article recalls
+    counts: Counts = field(default_factory=Counts)
+    perpetrators: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    date: ResolvedDate | None = None
+    date_basis: str = ""  # "event" (said of the event), "report" (the report's date), "context", "published"
+    place: PlaceMention | None = None
+    confidence: float = 0.5
+    # Where the mention's own words are (its clause and those joined to it), and the reporting
+    # clause that frames it ("police said on Thursday that ..."): dates and places are looked
+    # up there by the resolve stage.
+    clause_spans: list[tuple[int, int]] = field(default_factory=list)
+    report_spans: list[tuple[int, int]] = field(default_factory=list)
+    context_spans: list[tuple[int, int]] = field(default_factory=list)  # eventless clauses above
+    # the words that depend on the trigger, less its subject ("clashes involving ... in June")
+    trigger_spans: list[tuple[int, int]] = field(default_factory=list)
+    # The mention only refers back ("the shootout", "Four troops were wounded") and belongs to an
+    # event told elsewhere in the document, or it is marked as a further event ("two more").
+    anaphoric: bool = False
+    casualty_only: bool = False
+    additive: bool = False
+    pluperfect: bool = False  # "who had kidnapped four locals": before the story's time
+    sentence_index: int = 0
+    group_index: int = 0
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.clause_spans)
+
+
+@dataclass(slots=True)
+class Source:
+    doc_id: str
+    source: str | None
+    url: str | None
+    published: date | None
+    sentence: str
+    start: int
+    end: int
+
+    def to_record(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(slots=True)
+class Event:
+    """One real event: the merge of one or more mentions, possibly from several documents."""
+
+    event_id: str
+    event_date: date | None
+    date_start: date | None
+    date_end: date | None
+    time_precision: int
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    actor1: str = ""
+    assoc_actor_1: str = ""
+    inter1: int = 0
+    actor2: str = ""
+    assoc_actor_2: str = ""
+    inter2: int = 0
+    civilian_targeting: str = ""
+    iso3: str = ""
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    location: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+    geo_precision: int = 3
+    fatalities: int = 0
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    injured: int | None = None
+    abducted: int | None = None
+    arrested: int | None = None
+    perpetrators: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    notes: str = ""
+    confidence: float = 0.5
+
+    @property
+    def interaction(self) -> int:
+        a, b = sorted((self.inter1, self.inter2))
+        if a == 0:
+            return b * 10
+        return a * 10 + b
+
+    def to_record(self) -> dict:
+        """The flat event record every output format shares (see DESIGN.md)."""
+
+        def iso(d: date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return {
+            "event_id": self.event_id,
+            "event_date": iso(self.event_date),
+            "date_start": iso(self.date_start),
+            "date_end": iso(self.date_end),
+            "time_precision": self.time_precision,
+            "disorder_type": self.disorder_type,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "actor1": self.actor1,
+            "assoc_actor_1": self.assoc_actor_1,
+            "inter1": self.inter1,
+            "actor2": self.actor2,
+            "assoc_actor_2": self.assoc_actor_2,
+            "inter2": self.inter2,
+            "interaction": self.interaction,
+            "civilian_targeting": self.civilian_targeting,
+            "iso3": self.iso3,
+            "country": self.country,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "location": self.location,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "geonameid": self.geonameid,
+            "geo_precision": self.geo_precision,
+            "fatalities": self.fatalities,
+            "fatalities_low": self.fatalities_low,
+            "fatalities_high": self.fatalities_high,
+            "injured": self.injured,
+            "abducted": self.abducted,
+            "arrested": self.arrested,
+            "perpetrators": list(self.perpetrators),
+            "victims": list(self.victims),
+            "targets": list(self.targets),
+            "weapons": list(self.weapons),
+            "sources": [s.to_record() for s in self.sources],
+            "notes": self.notes,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Why a document (or a line of an input file) could not be coded."""
+
+    where: str  # file path, or path:line
+    code: str  # an error code from errors.py
+    reason: str
+    doc_id: str | None = None

@@ -1,0 +1,107 @@
+"""Actors: surface mentions to ACLED-style names and inter codes, from a data file users extend.
+
+Named groups come from data/actors.tsv (aliases, inter code, country); everything else falls
+back to the ACLED generic names: "Military Forces of X", "Police Forces of X",
+"Unidentified Armed Group (X)", "Civilians (X)", "Protesters (X)", "Rioters (X)".
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..records import Actor
+
+POLICE_WORDS = {"police", "policeman", "policemen", "policewoman", "gendarmes", "gendarmerie",
+                "gknb", "security", "interior", "prosecutors", "law-enforcement", "guards"}
+MILITARY_WORDS = {"troops", "soldier", "soldiers", "army", "military", "forces", "servicemen",
+                  "commandos", "marines", "paratroopers", "navy", "jets", "jet", "fighters",
+                  "warplanes", "aircraft", "helicopters", "government"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    name: str
+    aliases: tuple[str, ...]
+    inter: int
+    iso3: str
+    period: str
+    pattern: re.Pattern
+
+
+def read_dictionary(path: str | Path | None = None) -> list[ActorEntry]:
+    if path is None:
+        text = resources.files("conflictcoder.data").joinpath("actors.tsv").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + ["", "", "", "", ""])[:5]
+        name, aliases, inter, iso3, period = (c.strip() for c in cols)
+        alias_list = tuple(a.strip().lower() for a in aliases.split("|") if a.strip())
+        alternation = "|".join(re.escape(a) for a in sorted(alias_list, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+        entries.append(ActorEntry(name, alias_list, int(inter or 3), iso3, period, pattern))
+    return entries
+
+
+@functools.lru_cache(maxsize=1)
+def default_dictionary() -> tuple[ActorEntry, ...]:
+    return tuple(read_dictionary())
+
+
+def named_group(text: str, dictionary=None) -> ActorEntry | None:
+    """The dictionary entry named in `text`, preferring the longest alias found."""
+    best, best_len = None, 0
+    for entry in dictionary or default_dictionary():
+        for m in entry.pattern.finditer(text):
+            # short all-caps aliases (IS, LET, JEM) only count when written in capitals
+            if len(m.group(0)) <= 3 and not m.group(0).isupper():
+                continue
+            if len(m.group(0)) > best_len:
+                best, best_len = entry, len(m.group(0))
+    return best
+
+
+def country_of_mention(mention: str) -> str | None:
+    from .places import demonym_iso3
+
+    for word in re.findall(r"[A-Za-z][A-Za-z'-]+", mention):
+        iso3 = demonym_iso3(word)
+        if iso3:
+            return iso3
+    return None
+
+
+def country_label(iso3: str) -> str:
+    from .places import country_name
+
+    return country_name(iso3) if iso3 else ""
+
+
+def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor | None:
+    """An ACLED-style name for the actor; `context` is the sentence, for named groups."""
+    if actor is None:
+        return None
+    mention = actor.mention or ""
+    entry = named_group(mention) if mention else None
+    if entry is None and actor.inter in (2, 3) and context:
+        entry = named_group(context)
+    iso3 = country_of_mention(mention) or event_iso3
+    country = country_label(iso3)
+    if entry is not None:
+        name = entry.name.replace("{country}", country or "International")
+        return Actor(name=name, inter=entry.inter, mention=mention, iso3=entry.iso3 or iso3)
+    suffix = f" ({country})" if country else ""
+    if actor.inter == 1:
+        words = set(mention.lower().split())
+        kind = "Police Forces" if words & POLICE_WORDS and not words & {"army", "troops", "soldiers", "military"} else "Military Forces"
+        return Actor(name=f"{kind} of {country or 'Unknown Country'}", inter=1, mention=mention, iso3=iso3)
+    generic = {5: "Rioters", 6: "Protesters", 7: "Civilians"}.get(actor.inter)
+    if generic:
+        return Actor(name=f"{generic}{suffix}", inter=actor.inter, mention=mention, iso3=iso3)
+    return Actor(name=f"Unidentified Armed Group{suffix}", inter=3, mention=mention, iso3=iso3)

@@ -1,0 +1,160 @@
+"""Give each mention the date and the place that the text says for it.
+
+A date said in the mention's own clause is the event's ("killed on November 29"); one said in
+the reporting clause above it ("police said on Thursday that ...") bounds it from above; a
+sentence opening with "That raid" or "The attack" borrows the last date of the sentence before;
+otherwise the publication date stands in, marked as such so that merging prefers any other.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..records import Mention, Parsed, PlaceMention, ResolvedDate
+from .dates import find_dates
+
+EVENT, REPORT, CONTEXT, PUBLISHED = "event", "report", "context", "published"
+ANAPHORIC_OPENERS = ("that ", "this ", "the same ", "those ", "these ", "the attack", "the raid",
+                     "the operation", "the blast", "the explosion", "the clash", "the incident")
+
+
+def sentence_dates(parsed: Parsed, anchor: date | None) -> dict[int, list[ResolvedDate]]:
+    """Dates of each sentence (keyed by sentence start), with offsets into the document."""
+    text = parsed.clean.text
+    out: dict[int, list[ResolvedDate]] = {}
+    for sent in parsed.sentences:
+        found = find_dates(text[sent.start:sent.end], anchor)
+        out[sent.start] = [shift(d, sent.start) for d in found]
+    return out
+
+
+def shift(d: ResolvedDate, offset: int) -> ResolvedDate:
+    return ResolvedDate(d.best, d.start, d.end, d.precision, d.text,
+                        d.start_char + offset, d.end_char + offset)
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e + 1 for s, e in spans)
+
+
+def nearest(items, position: int):
+    """The item (a ResolvedDate or a PlaceMention) that starts closest to `position`."""
+    def start(item) -> int:
+        return item.start_char if isinstance(item, ResolvedDate) else item.start
+
+    return min(items, key=lambda item: abs(start(item) - position)) if items else None
+
+
+def publication_stand_in(anchor: date) -> ResolvedDate:
+    """The report's own date: the event happened on it or in the days just before."""
+    return ResolvedDate(anchor, anchor - timedelta(days=2), anchor, 2, "", -1, -1)
+
+
+def assign_date(mention: Mention, dates_here: list[ResolvedDate], dates_before: list[ResolvedDate],
+                anchor: date | None) -> None:
+    own = ([d for d in dates_here if inside(mention.clause_spans, d.start_char, d.end_char)]
+           or [d for d in dates_here if inside(mention.context_spans, d.start_char, d.end_char)])
+    if own:
+        mention.date, mention.date_basis = nearest(own, mention.trigger.start), EVENT
+        return
+    framed = [d for d in dates_here if inside(mention.report_spans, d.start_char, d.end_char)]
+    if framed:
+        mention.date, mention.date_basis = nearest(framed, mention.trigger.start), REPORT
+        return
+    opener = mention.sentence.text.lstrip().lower()
+    if dates_before and opener.startswith(ANAPHORIC_OPENERS):
+        mention.date, mention.date_basis = dates_before[-1], CONTEXT
+        return
+    if anchor is not None:
+        mention.date, mention.date_basis = publication_stand_in(anchor), PUBLISHED
+
+
+def assign_place(mention: Mention, places: list[PlaceMention]) -> None:
+    own = ([p for p in places if inside(mention.clause_spans, p.start, p.end)]
+           or [p for p in places if inside(mention.context_spans, p.start, p.end)])
+    if not own:
+        return
+    best_precision = min(place_rank(p) for p in own)
+    mention.place = nearest([p for p in own if place_rank(p) == best_precision], mention.trigger.start)
+
+
+def place_rank(p: PlaceMention) -> int:
+    """Lower is more specific: a town, then an admin region, then a country."""
+    if p.place is None:
+        return 9
+    if p.place.is_country:
+        return 3
+    if p.place.is_admin:
+        return 2 if p.place.feature_code == "ADM2" else 2
+    return 1
+
+
+def event_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Places that can be where something happened: not "fighters from Tajikistan"."""
+    out = []
+    for p in places:
+        if p.place is None:
+            continue
+        before = text[max(0, p.start - 12):p.start].lower().split()
+        if before and before[-1] in ("from", "to", "into", "toward", "towards"):
+            continue
+        out.append(p)
+    return out
+
+
+def proximity_owner(mentions: list[Mention], position: int) -> Mention:
+    """The mention a date or place at `position` most likely belongs to: the nearest trigger
+    before it ("seized ... on August 23"), or the first one when it opens the sentence."""
+    before = [m for m in mentions if m.trigger.start <= position]
+    if before:
+        return max(before, key=lambda m: m.trigger.start)
+    return min(mentions, key=lambda m: m.trigger.start)
+
+
+def claimed_by(mention: Mention, siblings: list[Mention], position: int) -> bool:
+    return len(siblings) < 2 or proximity_owner(siblings, position) is mention
+
+
+def resolve_sentence(mentions: list[Mention], dates_here, dates_before, places, anchor) -> None:
+    free_dates = [d for d in dates_here if not any(inside(m.report_spans, d.start_char, d.end_char)
+                                                   for m in mentions)]
+    for m in mentions:
+        mine = [d for d in dates_here if claimed_by(m, mentions, d.start_char)
+                or inside(m.report_spans, d.start_char, d.end_char)]
+        assign_date(m, mine, dates_before, anchor)
+        if m.date_basis != EVENT and len(mentions) > 1 and not m.anaphoric:
+            # the parse hung the date on another clause; the nearest trigger before it owns it
+            near = [d for d in free_dates if claimed_by(m, mentions, d.start_char)]
+            if near:
+                m.date, m.date_basis = nearest(near, m.trigger.start), EVENT
+        if m.date_basis != EVENT:
+            below = [d for d in free_dates if inside(m.trigger_spans, d.start_char, d.end_char)]
+            if below:
+                m.date, m.date_basis = nearest(below, m.trigger.start), EVENT
+        mine_places = [p for p in places if claimed_by(m, mentions, p.start)]
+        assign_place(m, mine_places)
+        if m.place is None:
+            # several events in one sentence: the places nearest after each trigger; one event:
+            # only the words that depend on its trigger ("clashes in southern Kyrgyzstan")
+            fallback = mine_places if len(mentions) > 1 else [
+                p for p in mine_places if inside(m.trigger_spans, p.start, p.end)]
+            if fallback:
+                best = min(place_rank(p) for p in fallback)
+                m.place = nearest([p for p in fallback if place_rank(p) == best], m.trigger.start)
+
+
+def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[PlaceMention]) -> list[Mention]:
+    """Dates and places for every mention (in place), in text order."""
+    anchor = parsed.clean.published
+    by_sentence = sentence_dates(parsed, anchor)
+    starts = [s.start for s in parsed.sentences]
+    previous: dict[int, list[ResolvedDate]] = {}
+    for prev, cur in zip(starts, starts[1:]):
+        previous[cur] = by_sentence.get(prev, [])
+    usable = event_places(places, parsed.clean.text)
+    per_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        per_sentence.setdefault(mention.sentence.start, []).append(mention)
+    for start, group in per_sentence.items():
+        in_sentence = [p for p in usable if start <= p.start < start + len(group[0].sentence.text)]
+        resolve_sentence(group, by_sentence.get(start, []), previous.get(start, []), in_sentence, anchor)
+    return mentions

