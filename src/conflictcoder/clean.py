@@ -51,7 +51,7 @@ _REPORTING = re.compile(r"\b(said|says|told|reported|according to|announced|stat
 _BIO = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} is (?:an?|the) [^.]{0,80}"
     r"\b(journalist|correspondent|editor|reporter|writer|analyst|contributor)\b", re.I)
-_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$")
+_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$")
 _DATELINE = re.compile(
     r"^\s*((?:[A-Z][A-Z.'\-]+)(?:[ ][A-Z][A-Z.'\-]+){0,3}"  # BISHKEK, SAN SALVADOR
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"    # , Kyrgyzstan

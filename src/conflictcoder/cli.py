@@ -46,6 +46,7 @@ def code(
     options = Options(max_text_bytes=max_bytes)
     store = None
     try:
+        prepare_gazetteer(quiet)
         if not no_db:
             from .store import open_store
 
@@ -81,6 +82,28 @@ def code(
         summarise(n_docs, records, failures, None if no_db else db)
     if failures:
         raise typer.Exit(1)
+
+
+def prepare_gazetteer(quiet: bool) -> None:
+    """Build the gazetteer index on first use, with a progress bar (it takes a few seconds)."""
+    from .resolve.gazetteer import Gazetteer, index_ready
+
+    if index_ready():
+        return
+    if quiet:
+        Gazetteer.open().close()
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = [TextColumn("building the gazetteer index (once)"), BarColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("gazetteer", total=None)
+
+        def tick(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        Gazetteer.open(progress=tick).close()
 
 
 def count_inputs(inputs: list[Path]) -> int | None:
@@ -160,16 +183,20 @@ def show(
     with open_store(db) as store:
         counts = store.counts()
         table = Table(title=f"{counts['events']} events from {counts['documents']} documents ({db})")
-        for col in ("date", "type", "sub-type", "actor1", "actor2", "location", "iso3", "killed", "sources"):
-            table.add_column(col, overflow="fold")
+        for col in ("date", "sub-event type", "actor1", "actor2", "location", "iso3", "killed", "docs"):
+            table.add_column(col, overflow="fold", no_wrap=col in ("date", "iso3", "killed"))
         for i, r in enumerate(store.records()):
             if i >= limit:
                 break
-            table.add_row(str(r.get("event_date") or ""), r["event_type"], r["sub_event_type"],
+            docs = sorted({s["doc_id"] for s in r.get("sources", [])})
+            table.add_row(str(r.get("event_date") or ""), r["sub_event_type"],
                           r.get("actor1") or "", r.get("actor2") or "",
                           r.get("location") or "", r.get("iso3") or "", str(r.get("fatalities") or 0),
-                          ", ".join(s["doc_id"] for s in r.get("sources", [])))
-    Console().print(table)
+                          ", ".join(docs))
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)  # a pipe or a log: no terminal width to fit
+    console.print(table)
 
 
 @app.command("eval")
@@ -206,6 +233,7 @@ def places(
     from .pipeline import place_records
 
     try:
+        prepare_gazetteer(False)
         rows = place_records(inputs, meta)
         if output is None:
             for row in rows:

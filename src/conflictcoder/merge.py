@@ -235,13 +235,13 @@ def same_event(a: Group, b: Group) -> bool:
     la, lb = a.lead, b.lead
     if not compatible_kind(la, lb):
         return False
-    if la.event_type != lb.event_type and not (la.casualty_only or lb.casualty_only):
+    da, db = a.date_mention(), b.date_mention()
+    if la.event_type != lb.event_type and not (la.casualty_only or lb.casualty_only or same_day(da, db)):
         return False
     if any(x.sentence.start == y.sentence.start for x in a.mentions for y in b.mentions):
         return False  # the text split them on purpose
     if lb.additive or la.additive:
         return False
-    da, db = a.date_mention(), b.date_mention()
     if da is not None and db is not None and not compatible_dates(da, db):
         return False
     pa, pb = a.place(), b.place()
@@ -254,6 +254,12 @@ def same_event(a: Group, b: Group) -> bool:
     return True
 
 
+def same_day(a: Mention | None, b: Mention | None) -> bool:
+    """Two violent mentions said of the same day: one event told from two sides."""
+    return (a is not None and b is not None and a.date_basis == EVENT and b.date_basis == EVENT
+            and a.date.precision == 1 and b.date.precision == 1 and a.date.best == b.date.best)
+
+
 def event_id_for(doc_id: str, m: Mention) -> str:
     key = f"{doc_id}|{m.sentence.start}|{m.trigger.start}|{m.event_type}"
     return "cc" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:14]
@@ -264,13 +270,23 @@ def max_count(values) -> int | None:
     return max(known) if known else None
 
 
+def group_count(mentions: list[Mention], name: str) -> int | None:
+    """Mentions of one event restate its counts (the largest holds) unless a mention adds to
+    them ("two of the attackers were also killed")."""
+    base = max_count(getattr(m.counts, name) for m in mentions if not m.adds_count)
+    extra = [getattr(m.counts, name) for m in mentions if m.adds_count and getattr(m.counts, name)]
+    if not extra:
+        return base
+    return (base or 0) + sum(extra)
+
+
 def build_event(g: Group, doc: Document, published: date | None, default_place: PlaceMention | None,
                 name_actor) -> Event:
     lead = g.lead
     dm = g.date_mention()
     pm = g.place() or default_place
     place = pm.place if pm else None
-    killed = max_count(m.counts.killed for m in g.mentions)
+    killed = group_count(g.mentions, "killed")
     event = Event(
         event_id=event_id_for(doc.doc_id, g.first),
         event_date=dm.date.best if dm else None,
@@ -281,11 +297,11 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
         event_type=lead.event_type,
         sub_event_type=lead.sub_event_type,
         fatalities=killed or 0,
-        fatalities_low=max_count(m.counts.killed_low for m in g.mentions),
-        fatalities_high=max_count(m.counts.killed_high for m in g.mentions),
-        injured=max_count(m.counts.injured for m in g.mentions),
-        abducted=max_count(m.counts.abducted for m in g.mentions),
-        arrested=max_count(m.counts.arrested for m in g.mentions),
+        fatalities_low=group_count(g.mentions, "killed_low"),
+        fatalities_high=group_count(g.mentions, "killed_high"),
+        injured=group_count(g.mentions, "injured"),
+        abducted=group_count(g.mentions, "abducted"),
+        arrested=group_count(g.mentions, "arrested"),
         perpetrators=union(m.perpetrators for m in g.mentions),
         victims=union(m.victims for m in g.mentions),
         targets=union(m.targets for m in g.mentions),
@@ -302,7 +318,9 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
 
 
 def fill_place(event: Event, pm: PlaceMention, inferred: bool) -> None:
-    place = pm.place
+    from .resolve.history import as_of
+
+    place = as_of(pm.place, event.event_date)
     event.iso3, event.country = place.iso3, place.country
     event.admin1, event.admin2 = place.admin1, place.admin2
     event.location = place.name
@@ -320,7 +338,7 @@ def assign_actors(event: Event, g: Group, name_actor) -> None:
     a2 = a2 or g.lead.actor2
     context = " ".join(m.sentence.text for m in g.mentions)
     n1 = name_actor(a1, event.iso3, context)
-    n2 = name_actor(a2, event.iso3, "")
+    n2 = name_actor(a2, event.iso3, context if a2 is not None and a2.inter == 1 else "")
     if n1 is not None and n2 is not None and n1.name == n2.name:
         n2 = None
     if n1 is None and n2 is not None:

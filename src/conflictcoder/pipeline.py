@@ -89,6 +89,11 @@ def default_place(event_places: list[PlaceMention | None],
         counts = Counter(p.place.geonameid for p in specific)
         return min(specific, key=lambda p: (p.place.is_country, -counts[p.place.geonameid],
                                             p.place.is_admin))
+    named = [p for p in all_places if p.place is not None and not p.place.is_country]
+    if named:
+        counts = Counter(p.place.geonameid for p in named)
+        best = max(named, key=lambda p: (counts[p.place.geonameid], -p.start))
+        return PlaceMention(best.start, best.end, best.text, best.place, max(2, best.geo_precision))
     countries = [p for p in all_places if p.place is not None and p.place.is_country]
     if countries:
         counts = Counter(p.place.geonameid for p in countries)

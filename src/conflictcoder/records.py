@@ -170,6 +170,7 @@ class Mention:
     anaphoric: bool = False
     casualty_only: bool = False
     additive: bool = False
+    adds_count: bool = False  # "two of the attackers were also killed": on top of those told before
     pluperfect: bool = False  # "who had kidnapped four locals": before the story's time
     sentence_index: int = 0
     group_index: int = 0

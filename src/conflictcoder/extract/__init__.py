@@ -16,7 +16,7 @@ from .modality import REAL, is_aggregate_clause, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, make_party,
                     opponents_of, patients_of, physical_targets, sum_quantities, weapons_in)
 from .triggers import Hit, find_hits
-from .typing import BATTLES, EXPLOSIONS, STRATEGIC, VAC, classify
+from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
 
 __all__ = ["extract_mentions"]
 
@@ -74,7 +74,9 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     main = [h for h in specific if h.category not in lx.CASUALTY]
     # Generic words ("in clashes") type a bare casualty report ("Seven killed in clashes") but
     # not a mention that has words of its own ("arrest of 18 ... after bombings").
-    typing_hits = specific if main else live
+    # "arrested three suspects in connection with the bombing": the reference does not type it
+    fresh = [h for h in main if not h.anaphoric]
+    typing_hits = (fresh + [h for h in specific if h.category in lx.CASUALTY]) if fresh else (specific if main else live)
     categories = {h.category for h in typing_hits}
     agents, patients, others, counts = parties_and_counts(live, options)
     event_type, sub_event_type = classify(categories, words, agents, patients, others)
@@ -99,6 +101,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         report_spans=char_spans(report),
         anaphoric=anaphoric,
         casualty_only=casualty_only,
+        adds_count=any(c.lower_ == "also" for h in specific if h.category in lx.CASUALTY
+                       for c in h.token.children),
         pluperfect=any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in specific
                        for c in list(h.token.children) + list(h.token.head.children)),
         additive=any(t.lower_ in ("more", "another", "second", "separate") for t in tokens
@@ -179,6 +183,12 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
         first = state[0] if state else (armed[0] if armed else None)
         rest = [p for p in armed if p is not first]
         return actor(first, STATE), actor(rest[0] if rest else None, ARMED)
+    if event_type == PROTESTS:
+        return Actor(name="", inter=6, mention=civil[0].text if civil else ""), actor(state[0] if state else None)
+    if event_type == RIOTS:
+        rioters = next((p for p in parties if p.kind == RIOTER), None)
+        return Actor(name="", inter=5, mention=rioters.text if rioters else ""), actor(
+            next((p for p in patients if p.kind != RIOTER), None))
     if event_type == STRATEGIC:
         first = state[0] if state else (agents[0] if agents else None)
         second = next((p for p in patients + armed if p is not first and p.kind != STATE), None)

@@ -129,6 +129,7 @@ arrested detained custody raid operation clashes clashed fighting violence viole
 insurgency militancy terrorism terror war armed hostilities ceasefire
 jail prison prisoners suspects suspect abducted kidnapped murder murdered
 brutal bloody deadly ethnic sectarian tribal communal fierce heavy bloodshed gunshots
+responsibility claimed taliban suicide
 """.split())
 
 # Contexts in which an ambiguous trigger is not political violence.
@@ -141,7 +142,7 @@ midfielder midfield goalkeeper fans stadium club clubs squad referee semi-final 
 quarter-final derby fixture transfer halftime half-time touchdown quarterback pitcher
 heart asthma panic seizures epileptic stroke cancer disease virus outbreak cyber
 cyberattack cyberattacks hackers hacker malware ransomware phishing
-shares stocks stock market markets investors earnings revenue profit profits price
+shares stocks investors earnings revenue profit profits price
 prices sales economy inflation bond bonds takeover merger startup brand brands
 box office film movie album song songs concert actor actress director critics review
 photo photographer photos camera shoot filming election campaign poll polls debate

@@ -66,6 +66,10 @@ def trigger_modality(tok) -> str:
     while cur.head is not cur and steps < 8:
         parent = cur.head
         steps += 1
+        if cur.dep_ == "conj" and parent.pos_ in ("VERB", "AUX"):
+            # "foiled a plot and arrested five men": the arrest is not foiled
+            cur = parent
+            continue
         if parent.lower_ in lx.REPORTING_VERBS and parent.pos_ in ("VERB", "AUX"):
             break
         if cur.dep_ in ("pobj", "pcomp") and parent.lower_ in TIME_PREPOSITIONS:

@@ -44,6 +44,10 @@ def phrase_text(noun) -> str:
 def party_kind(noun) -> str:
     low = noun.lower_
     mods = {c.lower_ for c in noun.lefts}
+    if low in lx.PHYSICAL_TARGETS and mods & {"military", "army", "police", "security", "troop"}:
+        return STATE  # "a military convoy", "a police station": the state's own
+    if low in ("fighters", "jets", "jet", "warplanes", "helicopters") and mods & {"jet", "fighter", "air"}:
+        return STATE
     if low in lx.PROTESTER_NOUNS:
         return PROTESTER
     if low in lx.RIOTER_NOUNS:
@@ -124,8 +128,10 @@ def patients_of(tok) -> list:
     if not nouns and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         nouns.extend(conjuncts(tok.head))  # "the engineers whom they had seized", "Seven killed"
     if not nouns and tok.lower_ == "dead" and tok.dep_ in ("oprd", "acomp"):
+        # "left 300 people dead" is said of the object; "five were dead" of the subject
+        wanted = ("dobj", "nsubjpass") if tok.dep_ == "oprd" else ("nsubj", "nsubjpass")
         for child in tok.head.children:
-            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child is not tok:
+            if child.dep_ in wanted and child is not tok:
                 nouns.extend(conjuncts(child))
     if not nouns and tok.dep_ == "conj" and tok.pos_ == "VERB":
         # "four members wounded": spaCy sometimes hangs the subject on the verb as nsubj

@@ -46,6 +46,10 @@ def find_hits(sent, violent_words: set[str]) -> list[Hit]:
     words = sentence_words(sent)
     hits: list[Hit] = []
     seen: set[int] = set()
+    # an unambiguous trigger ("kidnapped", "blew himself up") vouches for the ambiguous ones
+    vouched = any(phrase_hit(t) or (t.lower_ in lx.TRIGGERS and t.lower_ not in lx.AMBIGUOUS
+                                    and t.lower_ not in PHRASE_ONLY and plausible_trigger(t, ""))
+                  for t in sent)
     for tok in sent:
         if tok.i in seen or tok.is_punct:
             continue
@@ -56,7 +60,7 @@ def find_hits(sent, violent_words: set[str]) -> list[Hit]:
             category = lx.TRIGGERS.get(tok.lower_)
         if category is None or not plausible_trigger(tok, category):
             continue
-        if tok.lower_ in lx.AMBIGUOUS and not violent_reading(tok, words, violent_words):
+        if tok.lower_ in lx.AMBIGUOUS and not vouched and not violent_reading(tok, words, violent_words):
             continue
         category = refine_category(tok, category)
         if category is None or weapon_not_used(tok, category):

@@ -49,8 +49,9 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     kinds_patients = {p.kind for p in patients}
     kinds_all = {p.kind for p in agents + patients + others}
     protest_context = bool(kinds_all & {PROTESTER}) or bool(categories & {lx.PROTEST})
-    if lx.EXPLODE in categories:
-        return EXPLOSIONS, explosion_subtype(words)
+    if lx.EXPLODE in categories or (categories & {lx.KILL, lx.INJURE, lx.ATTACK}
+                                     and words & {"bomber", "bombers"}):
+        return EXPLOSIONS, explosion_subtype(words | ({"blast"} if words & {"bomber", "bombers"} else set()))
     if lx.TAKEOVER in categories:
         if any(p.kind == STATE for p in agents):
             return BATTLES, "Government regains territory"

@@ -89,6 +89,8 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
         return None
     mention = actor.mention or ""
     entry = named_group(mention) if mention else None
+    if entry is not None and actor.inter == 1 and entry.inter != 1:
+        entry = None  # a state force is not renamed after a group named near it
     if entry is None and actor.inter in (2, 3) and context:
         entry = named_group(context)
     iso3 = country_of_mention(mention) or event_iso3
@@ -98,7 +100,8 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
         return Actor(name=name, inter=entry.inter, mention=mention, iso3=entry.iso3 or iso3)
     suffix = f" ({country})" if country else ""
     if actor.inter == 1:
-        words = set(mention.lower().split())
+        # "police said they had arrested": with no noun of its own, the sentence tells which force
+        words = set((mention or context).lower().replace(",", " ").split())
         kind = "Police Forces" if words & POLICE_WORDS and not words & {"army", "troops", "soldiers", "military"} else "Military Forces"
         return Actor(name=f"{kind} of {country or 'Unknown Country'}", inter=1, mention=mention, iso3=iso3)
     generic = {5: "Rioters", 6: "Protesters", 7: "Civilians"}.get(actor.inter)

@@ -549,6 +549,18 @@ class Gazetteer:
     def iso3_of(self, iso2: str) -> str:
         return self._iso2_to_iso3.get(iso2, "")
 
+    def region_point(self, iso3: str, admin1_names: list[str]) -> tuple[float, float] | None:
+        """A representative point over the towns of several admin-1 units (a former extent)."""
+        iso2 = next((k for k, v in self._iso2_to_iso3.items() if v == iso3), None)
+        if iso2 is None or not admin1_names:
+            return None
+        marks = ",".join("?" for _ in admin1_names)
+        with self._lock:
+            rows = self._con.execute(
+                f"SELECT lat, lon FROM places WHERE cc = ? AND fclass = 'P' AND admin1 IN ({marks})",
+                [iso2, *admin1_names]).fetchall()
+        return _region_point([(lat, lon) for lat, lon in rows]) if rows else None
+
     def country_name(self, iso3: str) -> str:
         gid = self._country_ids.get(iso3.upper())
         place = self.get(gid) if gid else None
@@ -569,6 +581,11 @@ class Gazetteer:
             feature_code=fcode,
             population=pop,
         )
+
+
+def index_ready(path: str | os.PathLike | None = None) -> bool:
+    """Whether the index (default: in the cache dir) is built and current, so opening is quick."""
+    return _is_current_index(Path(path) if path is not None else default_cache_dir() / INDEX_FILENAME)
 
 
 def _is_current_index(path: Path) -> bool:

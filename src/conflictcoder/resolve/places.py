@@ -81,7 +81,7 @@ NOT_PLACES = frozenset(
     today yesterday tomorrow week month year
     region province oblast district county city town village capital border
     street road avenue square bridge airport station base center centre hospital university
-    school park hotel house palace hall tower market mosque church
+    school park hotel house palace hall tower market mosque church home
     """.split()
 )
 
@@ -560,7 +560,10 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
     if not primary and place.population < 50_000 and not cand.locative:
         return False  # a small town's alternate name ("Sergeev"): only where it reads as a place
     if cand.label in PEOPLE_LABELS:
-        # The small model tags unfamiliar towns PERSON: only "in X" of a known-country town.
+        # The small model tags unfamiliar towns PERSON (or NORP): only "in X" of a town in a
+        # country the article is about; "the village of X" says so outright.
+        if cand.want_code == "P" and known and primary:
+            return True
         return cand.label == "PERSON" and cand.locative and known
     if cand.label in PLACE_LABELS:
         return known or place.population >= 10_000 or (primary and cand.locative)
@@ -579,11 +582,13 @@ def _accept_caseless(cand: _Candidate, place: Place, match: Match | None, contex
     """All-caps or all-lower text: no capitals to tell "date" from Date, Japan, and the
     model's labels are unreliable, so only countries, regions of the article's countries
     and sizeable towns the text puts something "in" or "near" count."""
-    if match is None or match.loose or cand.label in NUMBER_LABELS:
+    if match is None or cand.label in NUMBER_LABELS:
         return False
     if place.is_country or place.feature_code == "CONT":
         return match.primary or cand.label in PLACE_LABELS
     known = place.iso3 in context
+    if match.loose:
+        return cand.locative and known  # "in the village of boraldai", Kazakhstan
     if place.is_admin:
         return known and (match.primary or bool(cand.want_code))
     if not cand.locative:

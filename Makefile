@@ -1,0 +1,29 @@
+# The two commands of the README quick start:
+#   make demo   set up a virtual environment, code the bundled examples into the embedded store,
+#               and print a table of the events
+#   make test   set up, then run the tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+OUT ?= out
+
+.PHONY: setup demo test clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: setup
+	mkdir -p $(OUT)
+	$(BIN)/conflictcoder code examples/articles --meta examples/meta.jsonl --db $(OUT)/demo.duckdb -o $(OUT)/demo.jsonl
+	$(BIN)/conflictcoder show --db $(OUT)/demo.duckdb
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,45 @@
+"""Shared fixtures: the real pipeline on short texts written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def code_text():
+    """Code one article text (with a publication date) into events, through every stage."""
+    from conflictcoder.pipeline import code_documents
+    from conflictcoder.records import Document
+
+    def run(text: str, published: date | None = date(2024, 3, 14), doc_id: str = "t1"):
+        (result,) = list(code_documents([Document(doc_id=doc_id, text=text, published=published)]))
+        assert result.failure is None, result.failure
+        return result.events
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def mentions_of():
+    """The extract stage's mentions of a text (clean + nlp + extract)."""
+    from conflictcoder.clean import clean_document
+    from conflictcoder.extract import extract_mentions
+    from conflictcoder.nlp import parse_document
+    from conflictcoder.records import Document
+
+    def run(text: str, published: date | None = date(2024, 3, 14)):
+        parsed = parse_document(clean_document(Document(doc_id="m1", text=text, published=published)))
+        return extract_mentions(parsed)
+
+    return run
+
+
+def shared_or_skip(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: ../shared (seeds, gold, benchmarks) is not beside this checkout")
+    return path

@@ -1,0 +1,93 @@
+"""The extract stage on short texts: what must be found and what must not."""
+import pytest
+
+
+def kinds(mentions):
+    return [(m.event_type, m.sub_event_type) for m in mentions if not m.aggregate]
+
+
+def test_extract_clash_with_summed_counts(mentions_of):
+    ms = mentions_of("Two policemen and 8 insurgents were killed on Monday when troops clashed "
+                     "with rebels near Kunduz, officials said.")
+    assert kinds(ms) == [("Battles", "Armed clash")]
+    assert ms[0].counts.killed == 10
+
+
+def test_extract_range_gives_low_bound(mentions_of):
+    ms = mentions_of("The fighting between the two militias left more than 300 people dead, "
+                     "according to the United Nations.")
+    assert ms and ms[0].counts.killed == 300 and ms[0].counts.killed_low == 300
+
+
+@pytest.mark.parametrize("text", [
+    "The group had planned to attack the embassy in Nairobi during the holidays.",
+    "Police said they foiled a bomb attack on the parliament building.",
+    "The army denied that its soldiers had killed any civilians in the village.",
+    "Officials fear that militants could attack the city before the election.",
+    "The rebels threatened to kill the hostages if their demands were not met.",
+    "There have been no reports of such attacks in the capital this year.",
+])
+def test_extract_what_did_not_happen_is_not_an_event(mentions_of, text):
+    assert kinds(mentions_of(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The striker shot the ball past the goalkeeper in the final minute of the match.",
+    "Arsenal's attack was too strong for the visitors' defence in the league game.",
+    "The former minister died of a heart attack at his home on Sunday.",
+    "A flood killed 12 people in the valley after days of heavy rain.",
+    "Shares of the bank shot up after strong quarterly earnings.",
+    "The senator attacked the budget plan in a speech to investors.",
+])
+def test_extract_other_senses_are_not_events(mentions_of, text):
+    assert kinds(mentions_of(text)) == []
+
+
+def test_extract_aggregate_over_a_period(mentions_of):
+    ms = mentions_of("At least 50 soldiers have been killed in the past three weeks of fighting "
+                     "with the rebels.")
+    assert all(m.aggregate for m in ms)
+
+
+def test_extract_abduction_and_count(mentions_of):
+    ms = mentions_of("Gunmen kidnapped eleven students from a school in the north on Friday.")
+    assert kinds(ms) == [("Violence against civilians", "Abduction/forced disappearance")]
+    assert ms[0].counts.abducted == 11
+
+
+def test_extract_arrests_by_police(mentions_of):
+    ms = mentions_of("Police arrested 14 suspected militants in a raid on Tuesday.")
+    assert ("Strategic developments", "Arrests") in kinds(ms)
+    assert max(m.counts.arrested or 0 for m in ms) == 14
+
+
+def test_extract_weapons_seizure_is_disrupted_weapons_use(mentions_of):
+    ms = mentions_of("Soldiers seized 20 rifles and a large quantity of grenades at a checkpoint.")
+    assert kinds(ms) == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_extract_suicide_bombing(mentions_of):
+    ms = mentions_of("A suicide bomber blew himself up at a market in the city on Sunday, "
+                     "killing nine people.")
+    assert kinds(ms) == [("Explosions/Remote violence", "Suicide bomb")]
+    assert ms[0].counts.killed == 9
+
+
+def test_extract_protest_with_intervention(mentions_of):
+    ms = mentions_of("Thousands of demonstrators protested in the capital on Tuesday and police "
+                     "fired tear gas to disperse them.")
+    assert kinds(ms)[0] == ("Protests", "Protest with intervention")
+
+
+def test_extract_two_events_in_one_sentence_stay_apart(mentions_of):
+    ms = mentions_of("Three soldiers were killed in Gao on Monday, and two more soldiers were "
+                     "killed in Kidal at about the same time, the army said.")
+    assert len(kinds(ms)) == 2
+    assert sorted(m.counts.killed for m in ms) == [2, 3]
+    assert [m.additive for m in ms] == [False, True]
+
+
+def test_extract_furniture_is_not_read(mentions_of):
+    text = ("Sign up for our newsletter to get the latest attacks and killings news.\n\n"
+            "The city council approved a new budget on Monday.")
+    assert kinds(mentions_of(text)) == []

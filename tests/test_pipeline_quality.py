@@ -1,0 +1,80 @@
+"""Quality gates: the real pipeline on the bundled examples and, when present, the seeds."""
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_or_skip
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def example_events():
+    from conflictcoder.pipeline import code_paths
+    from conflictcoder.records import Failure
+
+    results = list(code_paths([ROOT / "examples" / "articles"], ROOT / "examples" / "meta.jsonl"))
+    assert not [r for r in results if isinstance(r, Failure) or r.failure]
+    return {r.document.doc_id: [e.to_record() for e in r.events] for r in results}
+
+
+def test_pipeline_no_events_in_news_without_violence(example_events):
+    for doc_id in ("006_football", "007_markets", "008_earthquake"):
+        assert example_events[doc_id] == [], doc_id
+
+
+def test_pipeline_ambush_is_one_battle_with_all_deaths(example_events):
+    (event,) = example_events["001_mali_ambush"]
+    assert event["event_type"] == "Battles"
+    assert event["fatalities"] == 8  # six soldiers and, "also", two attackers
+    assert event["injured"] == 4
+    assert event["event_date"] == "2024-03-11"  # "on Monday" in an article of Tuesday 12 March
+    assert event["location"] == "Mopti" and event["iso3"] == "MLI"
+    assert len(event["sources"]) >= 2
+
+
+def test_pipeline_foiled_plot_is_no_violent_event(example_events):
+    events = example_events["004_foiled_plot"]
+    assert events and all(e["event_type"] == "Strategic developments" for e in events)
+    assert {e["sub_event_type"] for e in events} <= {"Arrests", "Disrupted weapons use"}
+
+
+def test_pipeline_bombing_names_the_claiming_group_and_the_earlier_attack(example_events):
+    events = {e["event_date"]: e for e in example_events["002_kabul_bombing"]}
+    blast = events["2024-05-16"]
+    assert blast["event_type"] == "Explosions/Remote violence"
+    assert blast["actor1"] == "Taliban" and blast["fatalities"] == 12 and blast["injured"] == 30
+    earlier = [e for e in example_events["002_kabul_bombing"] if e["sub_event_type"] == "Suicide bomb"]
+    assert earlier and earlier[0]["time_precision"] == 3  # "last month"
+
+
+def test_pipeline_caption_place_is_not_an_event_place(example_events):
+    (event,) = example_events["003_nigeria_kidnapping"]
+    assert event["abducted"] == 20 and event["location"] == "Gusau"
+
+
+def test_pipeline_event_ids_are_stable():
+    from conflictcoder.pipeline import code_paths
+
+    def ids():
+        return [e.event_id for r in code_paths([ROOT / "examples" / "articles"], ROOT / "examples" / "meta.jsonl")
+                for e in r.events]
+
+    assert ids() == ids()
+
+
+def test_pipeline_seeds_meet_the_gold(tmp_path):
+    seeds = shared_or_skip("seeds")
+    gold = shared_or_skip("gold", "seeds.events.jsonl")
+    negatives = shared_or_skip("gold", "seeds.negatives.jsonl")
+    from conflictcoder.evaluate import score, read_jsonl
+    from conflictcoder.pipeline import code_paths
+
+    preds = [e.to_record() for r in code_paths([seeds], seeds / "meta.jsonl") for e in r.events]
+    result = score(read_jsonl(gold), read_jsonl(negatives), preds)
+    assert result["f1"] >= 0.8, result
+    assert result["recall"] >= 0.8, result
+    assert result["negatives_violated"] == 0, result["violations"]
+    for field in ("date", "fatalities", "location_exact_25km"):
+        assert result["field_accuracy"][field] >= 0.8, (field, result["field_accuracy"])

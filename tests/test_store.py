@@ -1,0 +1,151 @@
+"""Tests for conflictcoder.store: a real DuckDB file in tmp_path, records built by hand."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from conflictcoder import errors
+from conflictcoder.records import Document, Event, Failure, Source
+from conflictcoder.store import DuckDBStore, open_store
+
+
+def document(doc_id: str, **kw) -> Document:
+    return Document(doc_id=doc_id, text="(text)", published=kw.pop("published", date(2020, 3, 4)),
+                    source=kw.pop("source", "Test Wire"), path=f"/in/{doc_id}.txt", **kw)
+
+
+def event(event_id: str, doc_id: str, day: date | None = date(2020, 3, 3), fatalities: int = 2,
+          n_sources: int = 1, source_doc: str | None = None) -> Event:
+    sources = [Source(source_doc or doc_id, "Test Wire", None, date(2020, 3, 4),
+                      f"Sentence {i} of {event_id}.", i * 30, i * 30 + 25) for i in range(n_sources)]
+    return Event(event_id=event_id, event_date=day, date_start=day, date_end=day, time_precision=1,
+                 disorder_type="Political violence", event_type="Battles", sub_event_type="Armed clash",
+                 actor1="Military Forces of Testland", inter1=1, actor2="Rebels of the Hills", inter2=2,
+                 iso3="TST", country="Testland", admin1="North", location="Hilltown",
+                 latitude=10.5, longitude=20.25, geonameid=12345, geo_precision=1,
+                 fatalities=fatalities, sources=sources, notes=f"clash {event_id}")
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "sub" / "events.duckdb")
+    yield s
+    s.close()
+
+
+def event_ids(store: DuckDBStore) -> list[str]:
+    return [r["event_id"] for r in store.records()]
+
+
+def test_store_creates_file_and_empty_tables(tmp_path):
+    path = tmp_path / "nested" / "dir" / "ev.duckdb"
+    with open_store(path) as s:
+        assert s.counts() == {"documents": 0, "events": 0, "sources": 0, "failures": 0}
+        assert list(s.records()) == []
+    assert path.exists()
+
+
+def test_store_save_document_twice_keeps_one_copy(store):
+    doc = document("d1")
+    events = [event("e1", "d1", n_sources=2), event("e2", "d1")]
+    store.save_document(doc, events)
+    first = store.counts()
+    store.save_document(doc, events)
+    assert store.counts() == first == {"documents": 1, "events": 2, "sources": 3, "failures": 0}
+    assert sorted(event_ids(store)) == ["e1", "e2"]
+
+
+def test_store_resave_with_fewer_events_replaces_contribution(store):
+    doc = document("d1")
+    store.save_document(doc, [event("e1", "d1"), event("e2", "d1", n_sources=2), event("e3", "d1")])
+    assert store.counts()["events"] == 3
+    store.save_document(doc, [event("e2", "d1", fatalities=9)])
+    assert store.counts() == {"documents": 1, "events": 1, "sources": 1, "failures": 0}
+    [record] = list(store.records())
+    assert record["event_id"] == "e2" and record["fatalities"] == 9
+    n_events = store.con.execute("SELECT n_events FROM documents WHERE doc_id = 'd1'").fetchone()[0]
+    assert n_events == 1
+
+
+def test_store_resave_with_no_events_keeps_document_row(store):
+    store.save_document(document("d1"), [event("e1", "d1")])
+    store.save_document(document("d1"), [])
+    assert store.counts() == {"documents": 1, "events": 0, "sources": 0, "failures": 0}
+
+
+def test_store_other_documents_are_untouched(store):
+    store.save_document(document("d1"), [event("a1", "d1"), event("a2", "d1")])
+    store.save_document(document("d2"), [event("b1", "d2", n_sources=3)])
+    before = {r["event_id"]: r for r in store.records() if r["event_id"].startswith("b")}
+    store.save_document(document("d1"), [event("a3", "d1")])
+    after = {r["event_id"]: r for r in store.records()}
+    assert sorted(after) == ["a3", "b1"]
+    assert after["b1"] == before["b1"]
+    assert store.counts() == {"documents": 2, "events": 2, "sources": 4, "failures": 0}
+    n = store.con.execute("SELECT count(*) FROM sources WHERE doc_id = 'd2'").fetchone()[0]
+    assert n == 3
+
+
+def test_store_resave_of_event_with_sources_from_another_document(store):
+    # An event merged from two reports: its sources name both documents. Saving the owning
+    # document again must replace everything that save put in, sources included.
+    merged = event("m1", "d1")
+    merged.sources.append(Source("d2", "Other Wire", None, date(2020, 3, 5), "Another report.", 0, 16))
+    store.save_document(document("d1"), [merged])
+    assert store.counts()["sources"] == 2
+    store.save_document(document("d1"), [merged])
+    assert store.counts() == {"documents": 1, "events": 1, "sources": 2, "failures": 0}
+
+
+def test_store_failures_recorded_without_touching_events(store):
+    store.save_document(document("d1"), [event("e1", "d1")])
+    before = list(store.records())
+    store.record_failure(Failure("/in/bad.txt", "E102", "binary file", doc_id="bad"))
+    store.record_failure(Failure("/in/x.jsonl:3", "E105", "not JSON"))
+    # a failure for a document already stored does not remove its events either
+    store.record_failure(Failure("/in/d1.txt", "E107", "broken", doc_id="d1"))
+    assert store.counts() == {"documents": 1, "events": 1, "sources": 1, "failures": 3}
+    assert list(store.records()) == before
+    rows = store.con.execute("SELECT location, doc_id, code, reason FROM failures ORDER BY location").fetchall()
+    assert rows[0] == ("/in/bad.txt", "bad", "E102", "binary file")
+    assert rows[2] == ("/in/x.jsonl:3", None, "E105", "not JSON")
+
+
+def test_store_records_are_the_json_records_in_date_order(store):
+    late = event("z-late", "d1", day=date(2020, 5, 1))
+    early = event("y-early", "d2", day=date(2019, 1, 2))
+    undated = event("a-undated", "d2", day=None)
+    store.save_document(document("d1"), [late])
+    store.save_document(document("d2"), [undated, early])
+    records = list(store.records())
+    assert [r["event_id"] for r in records] == ["y-early", "z-late", "a-undated"]
+    assert records[1] == json.loads(json.dumps(late.to_record()))
+    assert records[1]["sources"][0]["sentence"] == "Sentence 0 of z-late."
+    assert records[1]["latitude"] == 10.5 and records[1]["interaction"] == 12
+
+
+def test_store_persists_across_connections(tmp_path):
+    path = tmp_path / "ev.duckdb"
+    with open_store(path) as s:
+        s.save_document(document("d1"), [event("e1", "d1"), event("e2", "d1")])
+    with open_store(path) as s:
+        assert s.counts()["events"] == 2
+        s.save_document(document("d1"), [event("e1", "d1"), event("e2", "d1")])
+        assert s.counts()["events"] == 2
+
+
+def test_store_duplicate_event_id_in_one_save_rolls_back(store):
+    store.save_document(document("d1"), [event("e1", "d1")])
+    with pytest.raises(errors.StoreError):
+        store.save_document(document("d1"), [event("dup", "d1"), event("dup", "d1")])
+    # the failed save left the document's previous contribution in place
+    assert event_ids(store) == ["e1"]
+    assert store.counts()["documents"] == 1
+
+
+def test_store_open_bad_path_is_store_error(tmp_path):
+    (tmp_path / "adir.duckdb").mkdir()
+    with pytest.raises(errors.StoreError):
+        open_store(tmp_path / "adir.duckdb")
