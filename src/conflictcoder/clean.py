@@ -83,7 +83,7 @@ def html_to_text(html: str, name: str) -> tuple[str, str | None, date | None]:
                                 fix="Check that the page holds an article, or give its text.")
     title, published = None, None
     try:
-        meta = trafilatura.extract_metadata(html)
+        meta = trafilatura.extract_metadata(html, extensive=False)
         if meta is not None:
             title = meta.title
             if meta.date:

@@ -201,25 +201,41 @@ def show(
 
 @app.command("eval")
 def eval_cmd(
-    gold: Path = typer.Option(..., "--gold", help="Gold events (JSONL)."),
-    pred: Path = typer.Option(..., "--pred", help="Predicted events (JSONL), as `code` writes them."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold events (JSONL)."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Predicted events (JSONL), as `code` writes them."),
     negatives: Optional[Path] = typer.Option(None, "--negatives", help="What must not be coded (JSONL)."),
+    benchmark: Optional[str] = typer.Option(None, "--benchmark", "-b",
+                                            help="Code and score a development set: muc4, isaf, case2021, satp, geovirus, trnews."),
+    shared: Path = typer.Option(Path("../shared"), "--shared", help="The folder holding benchmarks/ (for --benchmark)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N texts of the benchmark."),
+    pred_out: Optional[Path] = typer.Option(None, "--pred-out", help="Also write the benchmark predictions here (JSONL)."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole result as JSON."),
 ) -> None:
-    """Score events against gold, with the rules of shared/tools/score_events.py."""
-    from .evaluate import score_files
-
+    """Score events against gold (shared/tools/score_events.py rules), or run a benchmark adapter."""
     try:
-        result = score_files(gold, pred, negatives)
+        if benchmark is not None:
+            from .bench import run_benchmark
+
+            prepare_gazetteer(as_json)
+            result = run_benchmark(benchmark, shared, limit=limit, pred_out=pred_out)
+        elif gold is None or pred is None:
+            fail("give --gold and --pred, or --benchmark NAME")
+            return
+        else:
+            from .evaluate import score_files
+
+            result = score_files(gold, pred, negatives)
     except errors.ConflictCoderError as exc:
         fail(str(exc))
+        return
     if as_json:
         typer.echo(json.dumps(result, indent=2))
         return
     for key, value in result.items():
         typer.echo(f"{key}: {value}")
-    typer.echo(f"f1={result['f1']} recall={result['recall']} precision={result['precision']} "
-               f"negatives_violated={result['negatives_violated']}")
+    if benchmark is None:
+        typer.echo(f"f1={result['f1']} recall={result['recall']} precision={result['precision']} "
+                   f"negatives_violated={result['negatives_violated']}")
 
 
 @app.command()

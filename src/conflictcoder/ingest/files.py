@@ -143,6 +143,14 @@ def decode_bytes(raw: bytes, name: str) -> str:
 
 
 def guess_decode(raw: bytes, name: str) -> str:
+    """Not UTF-8: Windows-1252 when that reads as mostly ASCII text (the usual legacy encoding of
+    English news; detectors guess wildly on short texts), else the detector's best guess."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if text and sum(1 for ch in text if ord(ch) < 128) / len(text) > 0.9:
+        return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
@@ -171,25 +179,24 @@ def apply_meta(doc: Document, row: dict) -> None:
 
 
 def read_jsonl(path: Path, meta: dict[str, dict], options: Options) -> Iterator[InputItem]:
+    """Lines are decoded one by one, so one bad line costs only itself."""
     opener = gzip.open if path.name.lower().endswith(".gz") else open
+    lineno = 0
     try:
-        fh = opener(path, "rt", encoding="utf-8", errors="strict")
-        with fh:
-            lineno = 0
-            while True:
-                try:
-                    line = fh.readline()
-                except (UnicodeDecodeError, EOFError, OSError) as exc:
-                    yield InputItem(failure=Failure(f"{path}:{lineno + 1}", "E103",
-                                                    f"unreadable line ({exc.__class__.__name__})"))
-                    return
-                if not line:
-                    return
+        with opener(path, "rb") as fh:
+            for raw in fh:
                 lineno += 1
-                if line.strip():
-                    yield jsonl_line_item(line, path, lineno, meta, options)
-    except OSError as exc:
-        yield InputItem(failure=Failure(str(path), "E106", f"cannot open: {exc}"))
+                if not raw.strip():
+                    continue
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    yield InputItem(failure=Failure(f"{path}:{lineno}", "E103", "line is not UTF-8"))
+                    continue
+                yield jsonl_line_item(line, path, lineno, meta, options)
+    except (OSError, EOFError) as exc:  # unreadable file, or a gzip stream cut short
+        where = f"{path}:{lineno + 1}" if lineno else str(path)
+        yield InputItem(failure=Failure(where, "E106", f"cannot read: {exc.__class__.__name__}: {exc}"))
 
 
 def jsonl_line_item(line: str, path: Path, lineno: int, meta: dict[str, dict],

@@ -609,11 +609,14 @@ def find_places(
     entities: Sequence[Span],
     skip: Sequence[Span] = (),
     gazetteer: Gazetteer | None = None,
+    demonyms: bool = False,
 ) -> list[PlaceMention]:
     """The toponyms of a text, resolved, in text order.
 
     `entities` are the NER spans of the text; `skip` spans (captions, appeals) are ignored.
-    Demonyms ("Kyrgyz troops") set the country context but are not returned as places.
+    Demonyms ("Kyrgyz troops") set the country context but are not places where anything
+    happened; with `demonyms=True` (geoparsing) they are returned too, as mentions of their
+    country marked ``qualifier="demonym"`` (see `is_demonym`).
     """
     if not text:
         return []
@@ -631,6 +634,10 @@ def find_places(
         if mentions and _COORDINATION.fullmatch(text[mentions[-1].end : cand.start]):
             cand.locative = True  # "Osh and Jalalabad": listed with a place, read as one
         if cand.demonym and not any(m.place.is_country and m.primary for m in cand.matches):
+            if demonyms:
+                demonym = _demonym_mention(cand, text, gaz)
+                if demonym is not None:
+                    mentions.append(demonym)
             continue
         # One sense per discourse: the same name in the same frame resolves the same way.
         key = (fold(cand.text), cand.want_code, cand.in_country)
@@ -650,6 +657,23 @@ def find_places(
             )
         )
     return mentions
+
+
+DEMONYM = "demonym"
+
+
+def is_demonym(mention: PlaceMention) -> bool:
+    """Whether a mention is a demonym ("Turkish") standing for its country, not a place name."""
+    return mention.qualifier == DEMONYM
+
+
+def _demonym_mention(cand: _Candidate, text: str, gaz: Gazetteer) -> PlaceMention | None:
+    if cand.in_longer_name or cand.in_org:
+        return None
+    country = gaz.country(cand.demonym)
+    if country is None:
+        return None
+    return PlaceMention(cand.start, cand.end, text[cand.start : cand.end], country, 3, DEMONYM)
 
 
 def _lower_words(text: str, mode: str) -> set[str]:
