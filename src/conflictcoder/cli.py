@@ -35,15 +35,24 @@ def code(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
     max_bytes: int = typer.Option(Options().max_text_bytes, "--max-bytes", help="Largest article accepted, in bytes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Processes to code on (0: every available core)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Code on the Dask cluster at this scheduler address (tcp://HOST:8786)."),
+    no_relevance_filter: bool = typer.Option(False, "--no-relevance-filter", help="Parse every article, even those with no sign of violence."),
+    partition: str = typer.Option("day", "--partition", help="Parquet to a directory (-o DIR): partition by 'day' (event_date=) or 'month' (year=/month=)."),
 ) -> None:
     """Code articles into events, store them, and write them out."""
     from .export import FORMATS, export_records
+    from .merge_across import CrossDocMerger
     from .pipeline import code_paths
     from .records import Failure
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    options = Options(max_text_bytes=max_bytes)
+    if partition not in ("day", "month"):
+        fail(f"unknown partition {partition!r}; choose day or month")
+    if workers < 0:
+        fail("--workers must be 0 (every core) or more")
+    options = Options(max_text_bytes=max_bytes, relevance_filter=not no_relevance_filter)
     store = None
     try:
         prepare_gazetteer(quiet)
@@ -54,7 +63,10 @@ def code(
         records: list[dict] = []
         failures: list[Failure] = []
         n_docs = 0
-        for result in with_progress(code_paths(inputs, meta, options), count_inputs(inputs), quiet):
+        # events merged across the run's documents: in the store, or in memory with --no-db
+        run_ids: list[str] = []
+        merger = CrossDocMerger() if store is None else None
+        for result in with_progress(code_paths(inputs, meta, options, workers=workers, dask=dask), count_inputs(inputs), quiet):
             if isinstance(result, Failure):
                 failures.append(result)
                 if store is not None:
@@ -67,10 +79,15 @@ def code(
                 continue
             n_docs += 1
             if store is not None:
-                store.save_document(result.document, result.events)
-            records.extend(e.to_record() for e in result.events)
+                run_ids.extend(store.save_document(result.document, result.events))
+            else:
+                merger.add_document(result.document.doc_id, result.events)
+        if store is not None:
+            records = store.records_for(run_ids)
+        else:
+            records = [e.to_record() for e in merger.events()]
         if output is not None or fmt == "parquet":
-            export_records(records, fmt, output)
+            export_records(records, fmt, output, partition=partition)
         else:
             export_records(records, fmt, stream=sys.stdout)
     except errors.ConflictCoderError as exc:
@@ -111,7 +128,7 @@ def count_inputs(inputs: list[Path]) -> int | None:
     for path in inputs:
         if path.is_dir():
             total += sum(1 for p in path.rglob("*") if p.is_file())
-        elif path.suffix.lower() in (".jsonl", ".gz", ".ndjson"):
+        elif path.suffix.lower() in (".jsonl", ".gz", ".ndjson", ".warc"):
             return None  # unknown without reading it
         else:
             total += 1
@@ -150,6 +167,7 @@ def export_cmd(
     db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to read."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ucdp-csv, geojson or parquet."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
+    ids: Optional[list[str]] = typer.Option(None, "--id", help="Only this event (repeatable); an id merged into another finds the survivor."),
 ) -> None:
     """Write every stored event out."""
     from .export import FORMATS, export_records
@@ -161,7 +179,8 @@ def export_cmd(
         fail(f"no event store at {db}; run `conflictcoder code` first or give --db")
     try:
         with open_store(db) as store:
-            n = export_records(store.records(), fmt, output, stream=None if output else sys.stdout)
+            records = store.records_for(ids) if ids else store.records()
+            n = export_records(records, fmt, output, stream=None if output else sys.stdout)
     except (errors.ConflictCoderError, ValueError) as exc:
         fail(str(exc))
     typer.echo(f"exported {n} events", err=True)
@@ -197,6 +216,46 @@ def show(
     if not console.is_terminal:
         console = Console(width=160)  # a pipe or a log: no terminal width to fit
     console.print(table)
+
+
+@app.command()
+def history(
+    event_id: str = typer.Argument(..., help="An event id, or an id that was merged into another event."),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to read."),
+    as_json: bool = typer.Option(False, "--json", help="Print the whole history as JSON."),
+) -> None:
+    """Show the reports (document, outlet, published, sentence) and merges behind an event."""
+    from .store import open_store
+
+    if not db.exists():
+        fail(f"no event store at {db}; run `conflictcoder code` first or give --db")
+    with open_store(db) as store:
+        h = store.history(event_id)
+    if h is None:
+        fail(f"no event {event_id} in {db}", code=1)
+    if as_json:
+        typer.echo(json.dumps(h, indent=2, ensure_ascii=False, default=str))
+        return
+    if h["event_id"] is None:
+        typer.echo(f"{event_id}: no longer in the store (its reports were recoded away)")
+    else:
+        r = h["record"]
+        if h["alias_of"]:
+            typer.echo(f"{event_id} was merged into {h['event_id']}")
+        typer.echo(f"{h['event_id']}: {r['sub_event_type']}, {r.get('location') or '?'} {r.get('iso3') or ''}, "
+                   f"{r.get('event_date') or 'undated'}, {r.get('fatalities') or 0} killed")
+        if h["aliases"]:
+            typer.echo(f"also known as: {', '.join(h['aliases'])}")
+        typer.echo(f"{len(h['reports'])} report(s):")
+        for rep in h["reports"]:
+            typer.echo(f"  {rep['doc_id']}  {rep['source'] or '?'}  {rep['published'] or '?'}  ({rep['doc_event_id']})")
+            for sentence in rep["sentences"]:
+                typer.echo(f"      \"{sentence}\"")
+    typer.echo("merges:")
+    for entry in h["log"]:
+        other = f" {entry['other_id']}" if entry["other_id"] else ""
+        doc = f" from {entry['doc_id']}" if entry["doc_id"] else ""
+        typer.echo(f"  {entry['at']}  {entry['action']:<8} {entry['event_id']}{other}{doc}")
 
 
 @app.command("eval")

@@ -138,6 +138,122 @@ def write_parquet(records: Iterable[dict], path: Path) -> int:
     return len(rows)
 
 
+# Column types of the partitioned Parquet dataset: one schema for every part file, so that a
+# part whose rows all lack a value still agrees with the others.
+INT_COLUMNS = {"time_precision", "inter1", "inter2", "interaction", "geonameid", "geo_precision",
+               "fatalities", "fatalities_low", "fatalities_high", "injured", "abducted", "arrested"}
+FLOAT_COLUMNS = {"latitude", "longitude", "confidence"}
+HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"  # the partition of rows with no value (Hive's name)
+PARTITIONINGS = ("day", "month")
+
+
+def parquet_schema(drop: tuple[str, ...] = ()):
+    import pyarrow as pa
+
+    def kind(name: str):
+        if name in INT_COLUMNS:
+            return pa.int64()
+        if name in FLOAT_COLUMNS:
+            return pa.float64()
+        return pa.string()
+
+    return pa.schema([(c, kind(c)) for c in ACLED_COLUMNS + ["sources_json"] if c not in drop])
+
+
+def partition_dir(row: dict, partition: str) -> str:
+    day = row.get("event_date") or ""
+    if partition == "month":
+        if len(day) >= 7:
+            return f"year={day[:4]}/month={day[5:7]}"
+        return f"year={HIVE_NULL}/month={HIVE_NULL}"
+    return f"event_date={day or HIVE_NULL}"
+
+
+def write_parquet_partitioned(records: Iterable[dict], directory: Path, partition: str = "day",
+                              rows_per_file: int = 50_000, max_buffered: int = 200_000) -> int:
+    """Write a Hive-partitioned Parquet dataset: DIR/event_date=YYYY-MM-DD/part-NNNNN.parquet
+    (partition="day") or DIR/year=YYYY/month=MM/part-NNNNN.parquet ("month").
+
+    Records stream through: rows wait in memory only until their partition has `rows_per_file`
+    of them or `max_buffered` rows wait in all. With partition="day", `event_date` lives in the
+    directory names only (readers such as pyarrow.dataset and DuckDB's hive_partitioning give
+    it back as a column); "month" keeps it in the files.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if partition not in PARTITIONINGS:
+        raise ValueError(f"unknown partitioning {partition!r}; choose one of {', '.join(PARTITIONINGS)}")
+    drop = ("event_date",) if partition == "day" else ()
+    schema = parquet_schema(drop)
+    buffers: dict[str, list[dict]] = {}
+    parts: dict[str, int] = {}
+    buffered = n = 0
+
+    def flush(key: str) -> None:
+        rows = buffers.pop(key)
+        folder = directory / key
+        folder.mkdir(parents=True, exist_ok=True)
+        index = parts.get(key, 0)
+        parts[key] = index + 1
+        table = pa.Table.from_pylist(rows, schema=schema)
+        pq.write_table(table, folder / f"part-{index:05d}.parquet")
+
+    for r in records:
+        row = acled_row(r)
+        row["sources_json"] = json.dumps(r.get("sources", []), ensure_ascii=False)
+        key = partition_dir(row, partition)
+        for column in drop:
+            row.pop(column, None)
+        buffers.setdefault(key, []).append(row)
+        buffered += 1
+        n += 1
+        if len(buffers[key]) >= rows_per_file:
+            buffered -= len(buffers[key])
+            flush(key)
+        elif buffered >= max_buffered:
+            for key in list(buffers):
+                flush(key)
+            buffered = 0
+    for key in list(buffers):
+        flush(key)
+    return n
+
+
+def is_parquet_file_target(path: Path) -> bool:
+    """-o events.parquet is one file; any other name is a partitioned dataset directory."""
+    return path.suffix.lower() in (".parquet", ".pq") and not path.is_dir()
+
+
+@contextmanager
+def atomic_dir(target: Path):
+    """Build a directory beside `target` and put it in place when complete. An existing target
+    is replaced only when it holds nothing but partitions (`name=value` folders)."""
+    import shutil
+
+    if target.exists():
+        if not target.is_dir():
+            raise ValueError(f"{target} exists and is not a directory")
+        strangers = [p.name for p in target.iterdir() if "=" not in p.name]
+        if strangers:
+            raise ValueError(f"{target} holds files that are not Parquet partitions ({strangers[0]}); "
+                             "give an empty or new directory")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        yield tmp
+        if target.exists():
+            old = target.with_name(f".{target.name}.old-{os.getpid()}")
+            os.replace(target, old)
+            os.replace(tmp, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 @contextmanager
 def atomic_path(target: Path):
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -152,13 +268,20 @@ def atomic_path(target: Path):
 
 
 def export_records(records: Iterable[dict], fmt: str, path: str | Path | None = None,
-                   stream: IO[str] | None = None) -> int:
-    """Write records in `fmt` to `path` (atomically) or to `stream`; the number written."""
+                   stream: IO[str] | None = None, partition: str = "day") -> int:
+    """Write records in `fmt` to `path` (atomically) or to `stream`; the number written.
+
+    Parquet goes to one file when `path` ends in .parquet, else to a dataset directory
+    partitioned by `partition` (see `write_parquet_partitioned`).
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
         if path is None:
-            raise ValueError("parquet needs an output file (-o FILE)")
+            raise ValueError("parquet needs an output file or directory (-o FILE.parquet or -o DIR)")
+        if not is_parquet_file_target(Path(path)):
+            with atomic_dir(Path(path)) as tmp:
+                return write_parquet_partitioned(records, tmp, partition)
         with atomic_path(Path(path)) as tmp:
             return write_parquet(records, tmp)
     if path is None:

@@ -185,7 +185,7 @@ def antecedent(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Me
 
 def nearest_compatible(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Mention | None:
     # a mention dated only by its report has no date to hold against the one it refers to
-    undated = m.date_basis in (PUBLISHED, "")
+    undated = m.date_basis in (PUBLISHED, "") or m.anaphoric
     for prev in reversed(before):
         if m.sentence_index - prev.sentence_index > ATTACH_WINDOW:
             return None

@@ -21,6 +21,11 @@ def paragraph_breaks(doc):
     return doc
 
 
+# Components of the English pipelines that no stage uses: leaving them out saves time and memory.
+# extract/ and resolve/ read tags and POS (tagger + attribute_ruler), the parse and entities.
+UNUSED_PIPES = ("lemmatizer",)
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(names: tuple[str, ...] = Options().spacy_models):
     """The first spaCy pipeline of `names` that is installed."""
@@ -32,7 +37,8 @@ def load_model(names: tuple[str, ...] = Options().spacy_models):
     tried = []
     for name in names:
         try:
-            nlp = spacy.load(name)
+            # the lemmatizer is the one component nothing reads (the lexicon lists inflections)
+            nlp = spacy.load(name, exclude=list(UNUSED_PIPES))
         except OSError as exc:  # spaCy raises OSError [E050] for a missing package
             tried.append(f"{name} ({exc.__class__.__name__})")
             continue
@@ -69,7 +75,7 @@ def to_parsed(clean: CleanDocument, doc) -> Parsed:
 
 
 def parse_documents(cleans: Iterable[CleanDocument], options: Options | None = None,
-                    batch_size: int = 16) -> Iterator[Parsed]:
+                    batch_size: int = 32) -> Iterator[Parsed]:
     """Parse documents in batches (spaCy's nlp.pipe), in input order."""
     options = options or Options()
     nlp = load_model(tuple(options.spacy_models))

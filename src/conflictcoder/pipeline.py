@@ -24,31 +24,59 @@ class DocResult:
     failure: Failure | None = None
     clean: CleanDocument | None = None
     places: list[PlaceMention] = field(default_factory=list)
+    parsed: bool = True  # False: the relevance stage found no sign of violence; not parsed
 
 
 def code_documents(documents: Iterable[Document], options: Options | None = None,
-                   batch_size: int = 16) -> Iterator[DocResult]:
-    """Code documents in input order, parsing them in batches."""
+                   batch_size: int = 32, max_pending: int = 512) -> Iterator[DocResult]:
+    """Code documents in input order, parsing them in batches of `batch_size`.
+
+    With `options.relevance_filter`, a text with no sign of violence (relevance.py) is not
+    parsed: it comes out coded, with no events, in its place in the input order.
+    """
     options = options or Options()
-    batch: list[tuple[Document, CleanDocument]] = []
+    if options.relevance_filter:
+        from .relevance import is_relevant
+    # what waits for the next parse: (document, clean document) to parse, or a ready DocResult
+    batch: list[tuple[Document, CleanDocument] | DocResult] = []
+    n_parse = 0
     for doc in documents:
         try:
-            batch.append((doc, clean_document(doc)))
+            clean = clean_document(doc)
         except errors.InputError as exc:
-            yield DocResult(doc, failure=Failure(doc.path or doc.doc_id, exc.code, exc.message, doc.doc_id))
+            ready = DocResult(doc, failure=Failure(doc.path or doc.doc_id, exc.code, exc.message, doc.doc_id))
+        else:
+            if not options.relevance_filter or is_relevant(clean.text):
+                batch.append((doc, clean))
+                n_parse += 1
+                if n_parse >= batch_size:
+                    yield from code_batch(batch, options)
+                    batch, n_parse = [], 0
+                continue
+            ready = DocResult(doc, clean=clean, parsed=False)
+        if not batch:
+            yield ready
             continue
-        if len(batch) >= batch_size:
+        batch.append(ready)
+        if len(batch) >= max_pending:
             yield from code_batch(batch, options)
-            batch = []
+            batch, n_parse = [], 0
     if batch:
         yield from code_batch(batch, options)
 
 
-def code_batch(batch: list[tuple[Document, CleanDocument]], options: Options) -> Iterator[DocResult]:
+def code_batch(batch: list, options: Options) -> Iterator[DocResult]:
+    """Code (document, clean document) pairs in order, parsing them in one nlp.pipe; ready
+    `DocResult`s in the list come out in their places."""
     from .nlp import parse_documents
 
-    for (doc, _), parsed in zip(batch, parse_documents([c for _, c in batch], options)):
-        yield code_parsed(doc, parsed, options)
+    to_parse = [item[1] for item in batch if not isinstance(item, DocResult)]
+    parsed = parse_documents(to_parse, options, batch_size=max(1, len(to_parse)))
+    for item in batch:
+        if isinstance(item, DocResult):
+            yield item
+        else:
+            yield code_parsed(item[0], next(parsed), options)
 
 
 def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
@@ -118,8 +146,13 @@ def refine_country_level(event: Event, event_places: list[PlaceMention | None]) 
     event.geo_precision = max(2, best.geo_precision)
 
 
-def code_paths(paths, meta_path=None, options: Options | None = None) -> Iterator[DocResult | Failure]:
-    """Read and code everything under `paths`; failures of ingest come out as `Failure`s."""
+def code_paths(paths, meta_path=None, options: Options | None = None, workers: int = 1,
+               dask: str | None = None) -> Iterator[DocResult | Failure]:
+    """Read and code everything under `paths`; failures of ingest come out as `Failure`s.
+
+    `workers` > 1 codes on that many processes, `dask` (a scheduler address) on a Dask
+    cluster (see parallel.py); the results are the same, in the same order.
+    """
     from .ingest import iter_documents, load_meta
 
     options = options or Options()
@@ -133,7 +166,17 @@ def code_paths(paths, meta_path=None, options: Options | None = None) -> Iterato
             else:
                 yield item.document
 
-    for result in code_documents(documents(), options):
+    if dask:
+        from .parallel import code_documents_dask
+
+        results = code_documents_dask(documents(), options, dask)
+    elif workers != 1:
+        from .parallel import code_documents_parallel
+
+        results = code_documents_parallel(documents(), options, workers)
+    else:
+        results = code_documents(documents(), options)
+    for result in results:
         while failures:
             yield failures.pop(0)
         yield result

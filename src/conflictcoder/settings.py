@@ -46,6 +46,9 @@ class Options:
     )
     # Where a source says people died without a number (ACLED convention: a small fixed value).
     unspecified_fatalities: int = 3
+    # Skip the parser for texts with no sign of violence (see relevance.py): they are coded
+    # with zero events. `conflictcoder code --no-relevance-filter` turns it off.
+    relevance_filter: bool = True
     # Documents in a run before a progress bar is worth showing.
     progress_threshold: int = 5
     cache_dir: Path = field(default_factory=default_cache_dir)

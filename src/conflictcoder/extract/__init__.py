@@ -49,6 +49,7 @@ def mentions_of_sentence(sent, sentence: Span, hits: list[Hit], index: int, doc_
     groups: dict[int, list[Hit]] = {}
     for hit in hits:
         groups.setdefault(rep_of[clause_head(hit.token).i], []).append(hit)
+    join_bare_casualties(groups, rep_of, sent)
     out = []
     for group_index, (rep, group_hits) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start)):
         heads = [h for h, r in rep_of.items() if r == rep]
@@ -58,8 +59,30 @@ def mentions_of_sentence(sent, sentence: Span, hits: list[Hit], index: int, doc_
             hit_heads = {h for h, r in rep_of.items() if r in groups}
             mention.context_spans = char_spans(enclosing_context(sent, heads, clause_heads, hit_heads))
             mention.sentence_index, mention.group_index = index, group_index
+            if index == 0:
+                mention.confidence = min(0.95, mention.confidence + 0.03)  # the lead tells the news
             out.append(mention)
     return out
+
+
+def join_bare_casualties(groups: dict[int, list[Hit]], rep_of: dict[int, int], sent) -> None:
+    """'Militants were killed after fierce clashes': a clause with only casualties and one with
+    the event itself tell one event, unless the text marks the casualties as another ("two more
+    were killed")."""
+    main = [rep for rep, hits in groups.items() if any(h.category not in lx.CASUALTY for h in hits)]
+    if len(main) != 1:
+        return
+    for rep in list(groups):
+        hits = groups[rep]
+        if rep == main[0] or any(h.category not in lx.CASUALTY for h in hits):
+            continue
+        clause = [t for t in sent if rep_of.get(t.i) == rep or t.i == rep]
+        if any(t.lower_ in lx.ADDITIVE_CUES and t.dep_ in ("amod", "det", "advmod") for t in clause):
+            continue
+        groups[main[0]].extend(groups.pop(rep))
+        for h, r in list(rep_of.items()):
+            if r == rep:
+                rep_of[h] = main[0]
 
 
 def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_heads, doc_id: str,
@@ -110,7 +133,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
                      and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "than")),
     )
     mention.actor1, mention.actor2 = sides(event_type, agents, patients, others)
-    mention.confidence = confidence(mention, specific)
+    mention.confidence = confidence(mention, specific, main_clause=any(sent.doc[h].dep_ == "ROOT" for h in heads))
     return mention
 
 
@@ -200,17 +223,20 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
     return actor(perpetrator), actor(victim)
 
 
-def confidence(mention: Mention, hits: list[Hit]) -> float:
-    score = 0.5
+def confidence(mention: Mention, hits: list[Hit], main_clause: bool = False) -> float:
+    """How sure the mention is an event of its type: a named event ("a car bomb exploded") over a
+    bare casualty, the sentence's main clause over a subordinate one, counts, several cues."""
+    score = 0.4
+    if not mention.casualty_only:
+        score += 0.2
+    if main_clause:
+        score += 0.1
     if mention.counts.killed or mention.counts.injured or mention.counts.abducted or mention.counts.arrested:
-        score += 0.15
-    if mention.event_type in (BATTLES, EXPLOSIONS, VAC) and not mention.casualty_only:
         score += 0.1
-    if len(hits) > 1:
-        score += 0.1
+    score += min(0.1, 0.05 * (len(hits) - 1))
     if mention.anaphoric:
-        score -= 0.1
-    return max(0.05, min(0.95, score))
+        score -= 0.15
+    return round(max(0.05, min(0.95, score)), 3)
 
 
 def unique(items) -> list[str]:

@@ -25,6 +25,10 @@ TAKEOVER = "takeover"
 RETAKE = "retake"
 AGREE = "agree"
 RAID = "raid"  # a security raid: typed by what it led to (arrests, a clash)
+WITHDRAW = "withdraw"  # forces leaving an area without a fight
+BASE = "base"  # a headquarters or base set up
+MOBILIZE = "mobilize"  # a group's change of activity: mobilised, deployed, formed, merged
+CHEMICAL = "chemical"
 
 CASUALTY = {KILL, INJURE}
 
@@ -55,14 +59,19 @@ _add(ABDUCT, "kidnapped kidnap kidnapping kidnappings abducted abduct abduction 
 _add(ARREST, "arrested arrest arrests detained detain detention apprehended captured capture "
              "rounded")
 _add(RELEASE, "released release freed handed")
-_add(SEIZE, "seized seize seizure confiscated recovered defused")
+_add(SEIZE, "seized seize seizure confiscated recovered defused intercepted discovered "
+            "uncovered dismantled found")
 _add(PROTEST, "protest protests protested protesting protesters protestors demonstration "
-              "demonstrations demonstrators demonstrated rally rallies rallied marched sit-in")
-_add(RIOT, "riot riots rioted rioting rioters looted looting torched vandalised vandalized")
+              "demonstrations demonstrators demonstrated rally rallies rallied marched sit-in "
+              "marches picketed")
+_add(RIOT, "riot riots rioted rioting rioters")
+_add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
 _add(SEXUAL, "raped rape rapes")
 _add(TAKEOVER, "overran seized-control")
 _add(RETAKE, "recaptured retook regained liberated")
-_add(AGREE, "ceasefire cease-fire truce")
+_add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed")
+_add(WITHDRAW, "withdrew withdrawn vacated evacuated")
+_add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited")
 
 # Two-word triggers, checked before single words.
 PHRASES: dict[tuple[str, ...], str] = {
@@ -91,6 +100,24 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("taken", "into"): ARREST,
     ("rounded", "up"): ARREST,
     ("sexually", "assaulted"): SEXUAL,
+    ("chemical", "attack"): CHEMICAL,
+    ("chemical", "weapons"): CHEMICAL,
+    ("chemical", "weapon"): CHEMICAL,
+    ("gas", "attack"): CHEMICAL,
+    ("poison", "gas"): CHEMICAL,
+    ("toxic", "gas"): CHEMICAL,
+    ("fire", "exchange"): CLASH,
+    ("exchange", "fire"): CLASH,
+    ("pulled", "out"): WITHDRAW,
+    ("set", "up"): BASE,
+    ("established", "base"): BASE,
+    ("exchanged", "prisoners"): AGREE,
+    ("prisoner", "exchange"): AGREE,
+    ("prisoner", "swap"): AGREE,
+    ("took", "to"): PROTEST,  # "took to the streets"
+    ("broke", "into"): LOOT,
+    ("made", "away"): LOOT,
+    ("drove", "out"): RETAKE,
 }
 
 # Triggers with common non-violent senses ("heart attack", "shot at goal", "a battle for market
@@ -110,7 +137,12 @@ AMBIGUOUS = {
     "protest", "protests", "protested", "protesting", "demonstration", "demonstrations",
     "stabbed", "stabbing", "rape", "raped", "rapes", "overran", "apprehended", "rounded",
     "confiscated", "defused", "slain", "slaying", "assassinated", "assassination",
-    "kidnapped", "kidnapping", "abducted", "abduction",
+    "kidnapped", "kidnapping", "abducted", "abduction", "intercepted", "discovered",
+    "uncovered", "dismantled", "found", "agreement", "agreed", "accord", "deal", "signed",
+    "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
+    "mobilising", "deployed", "dispatched", "merged", "recruited", "demolished", "razed",
+    "ransacked", "vandalised", "vandalized", "marches", "picketed", "protesters", "protestors",
+    "demonstrators",
 }
 
 # Words that make a violent reading of an ambiguous trigger likely.
@@ -130,6 +162,8 @@ insurgency militancy terrorism terror war armed hostilities ceasefire
 jail prison prisoners suspects suspect abducted kidnapped murder murdered
 brutal bloody deadly ethnic sectarian tribal communal fierce heavy bloodshed gunshots
 responsibility claimed taliban suicide
+ceasefire truce peace rebels insurgents forces troops protesters demonstrators police
+""".split()) | set("""
 """.split())
 
 # Contexts in which an ambiguous trigger is not political violence.

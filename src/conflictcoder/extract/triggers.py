@@ -37,9 +37,8 @@ def phrase_hit(tok) -> str | None:
 
 
 # Words that are triggers only inside a phrase ("opened fire", "handed over", "took hostage").
-PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone"}
-HUMAN_OBJECT_ONLY = {"released", "release", "freed", "seized", "seize", "seizure", "recovered",
-                     "captured", "capture", "confiscated"}
+PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set", "broke", "made",
+               "pulled", "drove", "exchanged", "prisoner"}
 
 
 def find_hits(sent, violent_words: set[str]) -> list[Hit]:
@@ -60,7 +59,10 @@ def find_hits(sent, violent_words: set[str]) -> list[Hit]:
             category = lx.TRIGGERS.get(tok.lower_)
         if category is None or not plausible_trigger(tok, category):
             continue
-        if tok.lower_ in lx.AMBIGUOUS and not vouched and not violent_reading(tok, words, violent_words):
+        if category == lx.PROTEST:
+            if not protest_reading(words):
+                continue
+        elif tok.lower_ in lx.AMBIGUOUS and not vouched and not violent_reading(tok, words, violent_words):
             continue
         category = refine_category(tok, category)
         if category is None or weapon_not_used(tok, category):
@@ -97,29 +99,149 @@ def violent_reading(tok, words: set[str], violent_words: set[str]) -> bool:
     return violent >= 1 and violent > peaceful
 
 
+TERRITORY = {"town", "towns", "city", "cities", "village", "villages", "district", "districts",
+             "base", "bases", "territory", "area", "areas", "neighborhood", "neighbourhood",
+             "neighborhoods", "neighbourhoods", "region", "province", "hill", "hills", "airport",
+             "stronghold", "strongholds", "site", "positions", "outpost", "port", "capital",
+             "countryside", "suburb", "suburbs", "valley", "border", "crossing", "road", "highway"}
+WEAPON_OBJECTS = lx.WEAPON_WORDS | {"weapons", "arms", "cache", "caches", "ammunition", "ammunitions",
+                                    "explosives", "firearms", "firearm", "devices", "device", "packages",
+                                    "package", "munitions", "depot", "hideout", "bomb-making",
+                                    "materials", "rounds", "guns"}
+AGREEMENT_WORDS = {"ceasefire", "cease-fire", "truce", "peace", "deal", "agreement", "accord",
+                   "treaty", "pact", "prisoners", "exchange", "swap", "withdraw", "end", "halt",
+                   "stop", "memorandum", "armistice"}
+FORCE_WORDS = {"forces", "troops", "army", "soldiers", "fighters", "militants", "rebels", "men",
+               "units", "reinforcements", "police", "militia", "militias", "battalion", "brigade",
+               "vehicles", "insurgents", "jihadists", "gunmen", "officers"}
+BASE_WORDS = {"base", "bases", "headquarters", "camp", "camps", "outpost", "outposts",
+              "checkpoint", "checkpoints", "office", "offices", "post", "posts"}
+CRIME_WORDS = {"drug", "drugs", "narcotics", "cocaine", "heroin", "cannabis", "marijuana",
+               "methamphetamine", "smuggling", "smugglers", "trafficking", "traffickers", "robbery",
+               "robbers", "theft", "thieves", "fraud", "burglary", "burglars", "poaching",
+               "poachers", "counterfeit", "bribery", "loitering", "partying", "offences", "offenses"}
+
+
+PROTEST_CONTEXT = {"against", "demand", "demanding", "demands", "streets", "street", "thousands",
+                   "hundreds", "dozens", "crowd", "crowds", "police", "government", "rally",
+                   "rallies", "protesters", "demonstrators", "activists", "students", "workers",
+                   "supporters", "opposition", "march", "marched", "chanting", "chanted",
+                   "placards", "banners", "slogans", "calling", "called", "over", "outside",
+                   "square", "capital", "law", "reforms", "election", "president", "resignation"}
+
+
+def protest_reading(words: set[str]) -> bool:
+    """'protested against the law' is a protest; 'players protested the penalty' is sport."""
+    return bool(words & PROTEST_CONTEXT) and len(words & lx.NON_VIOLENT_CONTEXT - {"election", "campaign"}) <= 1
+
+
 def refine_category(tok, category: str) -> str | None:
-    """Categories that depend on what the verb acts on: 'seized rifles' vs 'seized engineers'."""
+    """Categories that depend on what the verb acts on: 'seized rifles' vs 'seized engineers',
+    'captured the town' vs 'captured two fighters', 'agreed a ceasefire' vs 'agreed with critics'."""
     low = tok.lower_
-    if low not in HUMAN_OBJECT_ONLY:
-        if low in ("shot", "shooting") and has_child_word(tok, {"dead"}):
-            return lx.KILL
-        if low in ("wounding", "wounded") and has_child_word(tok, {"fatally", "mortally"}):
-            return lx.KILL
-        return category
+    if low in ("shot", "shooting") and has_child_word(tok, {"dead"}):
+        return lx.KILL
+    if low in ("wounding", "wounded") and has_child_word(tok, {"fatally", "mortally"}):
+        return lx.KILL
+    refine = REFINERS.get(category)
+    return refine(tok, category) if refine else category
+
+
+def around(tok) -> set[str]:
+    """Words of the trigger's own phrase: its objects, subject and dependents."""
+    words = object_words(tok) | {t.lower_ for t in tok.subtree}
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            words |= {t.lower_ for t in child.subtree}
+    if tok.head is not tok:
+        words |= {t.lower_ for t in tok.head.children if t.dep_ in ("nsubj", "nsubjpass", "dobj")}
+        words.add(tok.head.lower_)
+    return words
+
+
+def refine_seize(tok, category: str) -> str | None:
     objects = object_words(tok)
-    if objects & lx.HUMAN_NOUNS:
-        if category == lx.SEIZE or low in ("captured", "capture"):
-            return lx.ABDUCT if category == lx.SEIZE else lx.ARREST
-        return category  # released / freed hostages
-    if objects & (lx.WEAPON_WORDS | {"weapons", "arms", "cache", "caches", "ammunition",
-                                     "explosives", "drugs"}):
-        return lx.SEIZE if category in (lx.SEIZE, lx.ARREST) else None
-    if category == lx.ARREST and low in ("captured", "capture") and objects & {
-            "town", "city", "village", "villages", "district", "base", "territory", "area"}:
+    low = tok.lower_
+    if objects & TERRITORY and low in ("seized", "seize", "captured", "capture", "took", "taken"):
         return lx.TAKEOVER
-    if category == lx.ARREST and not objects:
-        return category
+    if objects & WEAPON_OBJECTS:
+        return lx.SEIZE
+    if low in ("found", "discovered", "uncovered", "intercepted", "dismantled", "recovered"):
+        return None  # found a body, discovered a plan: not a seizure of weapons
+    if objects & lx.HUMAN_NOUNS and low in ("seized", "seize", "seizure"):
+        return lx.ABDUCT
     return None
+
+
+def refine_arrest(tok, category: str) -> str | None:
+    low = tok.lower_
+    objects = object_words(tok)
+    if low in ("captured", "capture"):
+        if objects & TERRITORY:
+            return lx.TAKEOVER
+        if objects & WEAPON_OBJECTS and not objects & lx.HUMAN_NOUNS:
+            return lx.SEIZE
+        if objects and not objects & lx.HUMAN_NOUNS:
+            return None
+    return category
+
+
+def refine_release(tok, category: str) -> str | None:
+    objects = object_words(tok)
+    if tok.lower_ in ("handed",):
+        return category
+    return category if objects & lx.HUMAN_NOUNS or not objects else None
+
+
+AGREE_VERBS = {"agreed", "signed", "reached", "announced", "declared", "brokered", "struck",
+               "concluded", "accepted", "agree", "sign", "took", "came", "entered", "exchanged"}
+
+
+def refine_agree(tok, category: str) -> str | None:
+    """An agreement made: 'agreed a ceasefire', 'signed a peace deal', 'a truce took effect';
+    not 'as part of a 1997 cease-fire'."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return category if tok.head.lower_ in AGREE_VERBS and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
+    agreed_on = set(object_words(tok))
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "to"):
+            agreed_on |= {t.lower_ for t in child.subtree}
+        if child.dep_ == "xcomp":
+            agreed_on.add(child.lower_)
+    return category if agreed_on & AGREEMENT_WORDS - {tok.lower_} else None
+
+
+def refine_withdraw(tok, category: str) -> str | None:
+    return category if around(tok) & FORCE_WORDS else None
+
+
+def refine_mobilize(tok, category: str) -> str | None:
+    return category if around(tok) & FORCE_WORDS else None
+
+
+def refine_base(tok, category: str) -> str | None:
+    return category if object_words(tok) & BASE_WORDS or tok.lower_ in BASE_WORDS else None
+
+
+def refine_protest(tok, category: str) -> str | None:
+    if tok.lower_ in lx.PROTESTER_NOUNS:
+        # "protesters blocked the road": the protesters' action is the event
+        return category if tok.dep_ in ("nsubj", "nsubjpass") else None
+    if tok.lower_ == "took":
+        return category if any(t.lower_ == "streets" for t in tok.subtree) else None
+    return category
+
+
+REFINERS = {
+    lx.SEIZE: refine_seize,
+    lx.ARREST: refine_arrest,
+    lx.RELEASE: refine_release,
+    lx.AGREE: refine_agree,
+    lx.WITHDRAW: refine_withdraw,
+    lx.MOBILIZE: refine_mobilize,
+    lx.BASE: refine_base,
+    lx.PROTEST: refine_protest,
+}
 
 
 WEAPON_NOUNS = {"bomb", "bombs", "grenade", "grenades", "rocket", "rockets", "missile", "missiles",
@@ -185,11 +307,17 @@ def mark_noun_reference(hit: Hit, tok) -> None:
         hit.generic = True
     if dets & {"such", "any", "these", "those", "both", "all", "every", "each"}:
         hit.generic = True
+    # "other unexplained gunfights and bombings": the modifier of the first conjunct holds for all
+    modified = list(tok.children) + (list(tok.head.children) if tok.dep_ == "conj" else [])
+    if any(c.lower_ in ("other", "similar", "previous", "earlier", "past", "recent", "further", "frequent", "repeated")
+           for c in modified if c.dep_ == "amod"):
+        hit.generic = True  # "after other unexplained bombings": a summary of earlier events
     quantified = any(c.lower_ in QUANTIFIERS for c in tok.children)
     episode = tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in EPISODE_HEADS
     if (tok.tag_ in ("NNS", "NNPS") and not nums and not dets and not quantified and not episode
-            and tok.lower_ not in ("fighting", "shelling", "looting", "rioting")):
-        hit.generic = True  # "reported armed clashes with militants": a kind, not an event
+            and tok.lower_ not in ("fighting", "shelling", "looting", "rioting")
+            and not told_as_past(tok)):
+        hit.generic = True  # "worried about attacks", "the risk of clashes": a kind, not an event
     if nums:
         from .counts import parse_number
 
@@ -199,6 +327,20 @@ def mark_noun_reference(hit: Hit, tok) -> None:
                       for c in tok.subtree if c.i < tok.i)
     if dets & {"the", "this", "that", "its", "their", "his", "her"} and not nums and not superlative:
         hit.anaphoric = True
+
+
+def told_as_past(tok) -> bool:
+    """A bare plural told as something that happened: "Turkish airstrikes hit the base",
+    "militants were killed after fierce clashes"."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head is cur:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return head.tag_ in ("VBD", "VBN") and head.lower_ not in lx.REPORTING_VERBS
+        cur = head
+    return False
 
 
 QUANTIFIERS = {"several", "many", "numerous", "dozens", "multiple", "some", "few", "scores"}

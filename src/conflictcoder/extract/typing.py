@@ -43,14 +43,31 @@ def explosion_subtype(words: set[str]) -> str:
     return "Remote explosive/landmine/IED"
 
 
+PROTESTER_VIOLENCE = {"threw", "thrown", "throwing", "hurled", "stones", "rocks", "bottles", "petrol",
+                      "molotov", "torched", "burned", "burnt", "smashed", "vandalised", "vandalized",
+                      "clashed", "violent", "stormed", "looted", "rioted", "riot", "riots", "rioters",
+                      "ransacked", "attacked", "set"}
+INTERVENTION = {"dispersed", "disperse", "tear", "teargas", "tear-gas", "cannon", "cannons",
+                "pepper", "pepper-sprayed", "rubber", "arrested", "detained", "baton", "batons",
+                "broke", "blocked", "prevented", "suppressed", "charged"}
+FORCE = {"shot", "killed", "killing", "beat", "beaten", "beating", "baton", "batons",
+         "live", "excessive", "brutally", "injured", "wounded", "hits", "hit", "fired", "bullets"}
+MOB_WORDS = {"mob", "mobs", "lynched", "lynching", "vigilante", "vigilantes", "jungle"}
+EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "mortar", "mortars",
+                   "rocket", "rockets", "missile", "missiles", "shell", "shells", "explosive",
+                   "explosives", "landmine", "landmines", "mine", "shelling", "artillery"}
+
+
 def classify(categories: set[str], words: set[str], agents: list[Party], patients: list[Party],
              others: list[Party]) -> tuple[str, str]:
-    """(event_type, sub_event_type)."""
-    kinds_patients = {p.kind for p in patients}
+    """(event_type, sub_event_type), the most specific reading first."""
     kinds_all = {p.kind for p in agents + patients + others}
-    protest_context = bool(kinds_all & {PROTESTER}) or bool(categories & {lx.PROTEST})
+    if lx.CHEMICAL in categories:
+        return EXPLOSIONS, "Chemical weapon"
+    if lx.PROTEST in categories or (PROTESTER in kinds_all and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.ARREST, lx.CLASH}):
+        return protest_type(categories, words, agents, patients)
     if lx.EXPLODE in categories or (categories & {lx.KILL, lx.INJURE, lx.ATTACK}
-                                     and words & {"bomber", "bombers"}):
+                                     and words & (EXPLOSIVE_WORDS | {"bomber", "bombers"})):
         return EXPLOSIONS, explosion_subtype(words | ({"blast"} if words & {"bomber", "bombers"} else set()))
     if lx.TAKEOVER in categories:
         if any(p.kind == STATE for p in agents):
@@ -59,8 +76,6 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     if lx.RETAKE in categories:
         return BATTLES, "Government regains territory"
     if lx.CLASH in categories:
-        if protest_context and lx.RIOT in categories:
-            return RIOTS, "Violent demonstration"
         return BATTLES, "Armed clash"
     if lx.SEXUAL in categories:
         return VAC, "Sexual violence"
@@ -68,31 +83,44 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         if agents and all(p.kind == STATE for p in agents):
             return STRATEGIC, "Arrests"
         return VAC, "Abduction/forced disappearance"
+    if words & MOB_WORDS and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.LOOT, lx.RIOT}:
+        return RIOTS, "Mob violence"
     if categories & {lx.KILL, lx.INJURE, lx.ATTACK} or (
             lx.RAID in categories and not categories & {lx.ARREST, lx.SEIZE}):
-        return violent_type(categories, kinds_patients, kinds_all, agents, protest_context)
+        return violent_type(categories, {p.kind for p in patients}, kinds_all, agents, False)
     if lx.ARREST in categories:
         if agents and all(p.kind in (ARMED,) for p in agents):
             return VAC, "Abduction/forced disappearance"
         return STRATEGIC, "Arrests"
     if lx.RIOT in categories:
-        if words & {"mob", "lynched", "vigilantes"}:
-            return RIOTS, "Mob violence"
         return RIOTS, "Violent demonstration"
-    if lx.PROTEST in categories:
-        if words & {"dispersed", "tear", "teargas", "arrested", "detained", "water", "cannon",
-                    "batons", "rubber"}:
-            return PROTESTS, "Protest with intervention"
-        return PROTESTS, "Peaceful protest"
     if lx.SEIZE in categories:
         return STRATEGIC, "Disrupted weapons use"
-    if lx.LOOT in categories:
-        return STRATEGIC, "Looting/property destruction"
-    if lx.RELEASE in categories:
-        return STRATEGIC, "Other"
     if lx.AGREE in categories:
         return STRATEGIC, "Agreement"
+    if lx.WITHDRAW in categories:
+        return STRATEGIC, "Non-violent transfer of territory"
+    if lx.BASE in categories:
+        return STRATEGIC, "Headquarters or base established"
+    if lx.MOBILIZE in categories:
+        return STRATEGIC, "Change to group/activity"
+    if lx.LOOT in categories:
+        return STRATEGIC, "Looting/property destruction"
     return STRATEGIC, "Other"
+
+
+def protest_type(categories: set[str], words: set[str], agents: list[Party], patients: list[Party]) -> tuple[str, str]:
+    """ACLED's four readings of a protest: violent protesters are rioters; force against peaceful
+    ones is excessive force; dispersal or arrests are intervention."""
+    state_acts = any(p.kind == STATE for p in agents) or bool(words & {"police", "officers", "forces", "troops", "soldiers"})
+    casualties = bool(categories & {lx.KILL, lx.INJURE})
+    if casualties and state_acts and (words & FORCE or lx.KILL in categories):
+        return PROTESTS, "Excessive force against protesters"
+    if words & PROTESTER_VIOLENCE or categories & {lx.RIOT, lx.LOOT, lx.CLASH}:
+        return RIOTS, "Violent demonstration"
+    if words & INTERVENTION or lx.ARREST in categories or (state_acts and words & FORCE):
+        return PROTESTS, "Protest with intervention"
+    return PROTESTS, "Peaceful protest"
 
 
 def violent_type(categories, kinds_patients, kinds_all, agents, protest_context) -> tuple[str, str]:

