@@ -209,8 +209,9 @@ CLOSERS = [
     "No group immediately claimed responsibility.",
     "The area was sealed off by security forces.",
     "Hospitals in the area appealed for blood donations.",
-    "The government condemned the attack and promised an investigation.",
+    "The government of {country} condemned the violence and promised an investigation.",
     "Witnesses described scenes of panic.",
+    "Violence has risen across {country} in recent months.",
 ]
 
 
@@ -228,7 +229,7 @@ def write(out: Path, seed: int = 7, per_event: tuple[int, int] = (7, 9)) -> int:
             when = when_phrase(rng, b.day, published)
             early = i < 3
             head, lead = sentence(rng, b, where, when, toll(rng, b.killed, early))
-            body = [head, "", lead, "", rng.choice(CLOSERS)]
+            body = [head, "", lead, "", rng.choice(CLOSERS).format(country=b.country)]
             truth = [b.key]
             docs.append((f"{b.key}-{i:02d}", "\n".join(body) + "\n", published, rng.choice(OUTLETS), truth))
     # a few round-up articles that tell two events (from two different bases)

@@ -22,7 +22,7 @@ _CHAR_MAP = {
     "\u00ab": '"', "\u00bb": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
     "\u2026": "...",
-    "\r\n": "\n", "\r": "\n",
+    "\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n",
 }
 _CHAR_RE = re.compile("|".join(re.escape(k) for k in sorted(_CHAR_MAP, key=len, reverse=True)))
 # A dash glued between two words ("card–the") would join them into one token.
@@ -38,7 +38,8 @@ _FURNITURE = re.compile(
     r"ad-free|advertisement|read more|follow us|share this|click here|get the latest|"
     r"latest updates|remind me later|not ready to support|in your mailbox|download (?:our|the) app|"
     r"please contact|funded by|produced (?:jointly )?under|sole responsibility|reflect the views|"
-    r"site maintenance|e-mail at|journalism is banned|we need your help)\b", re.I)
+    r"site maintenance|e-mail at|journalism is banned|we need your help|ads|ad blocker|"
+    r"reading experience|paywall|log in|sign in|create an account)\b", re.I)
 _METADATA = re.compile(
     r"^\s*(?:\.\s*)?(last updated|updated|posted|published|author|location|topic|source url|tags?|"
     r"filed under|photo|image|credit|reporting by|editing by|writing by|publication|"
@@ -58,6 +59,11 @@ _DATELINE = re.compile(
     r"(?:,?\s*\([^)\n]{0,60}\))?"                           # (Reuters), (Jan. 25, 2013)
     r"(?:,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2,4}(?:\s*\([^)\n]{0,30}\))?)?)"  # , 3 JAN 90 (EFE)
     r"\s*(?:--|-|\u2013|\u2014)\s")
+# "KABUL, Afghanistan (Feb. 21, 2011) Afghan and coalition forces ...": a dated dateline, no dash
+_DATED_DATELINE = re.compile(
+    r"^\s*((?:[A-Z][A-Z.'\-]+)(?:[ ][A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    r"\s*\((?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)\))"
+    r"\s*(?:--|-|\u2013|\u2014)?\s*")
 
 
 def normalise_text(text: str) -> str:
@@ -139,7 +145,7 @@ def find_boilerplate(text: str) -> list[Span]:
         if kind:
             spans.append(Span(start, end, line, kind))
             continue
-        dateline = _DATELINE.match(line)
+        dateline = _DATELINE.match(line) or _DATED_DATELINE.match(line)
         if dateline and len(dateline.group(1).split()) <= 8:
             spans.append(Span(start, start + dateline.end(), dateline.group(0), "dateline"))
     return spans

@@ -19,12 +19,12 @@ from datetime import date, timedelta
 
 from .extract.typing import VIOLENT_TYPES, disorder_type
 from .records import Actor, Document, Event, Mention, Place, PlaceMention, Source
-from .resolve.assign import CONTEXT, EVENT, PUBLISHED, REPORT, place_rank
+from .resolve.assign import CONTEXT, EVENT, LEDE, PUBLISHED, REPORT, place_rank
 
 ATTACH_WINDOW = 40  # sentences back to look for what a reference refers to
 UNDATED_WINDOW_DAYS = 14  # a mention dated only by its report may tell an event this much older
 RANGE_SLACK_DAYS = 2  # "a week ago", "last weekend": loose ranges, read a little wider
-DATE_RANK = {EVENT: 0, CONTEXT: 1, REPORT: 2, PUBLISHED: 3, "": 4}
+DATE_RANK = {EVENT: 0, CONTEXT: 1, LEDE: 2, REPORT: 3, PUBLISHED: 4, "": 5}
 
 
 @dataclass(slots=True)
@@ -52,8 +52,8 @@ class Group:
         if not dated:
             return None
         # a day named in the text beats a week named in the text beats the report's own date
-        return min(dated, key=lambda m: (m.date_basis in (REPORT, PUBLISHED, ""), m.date.precision,
-                                         DATE_RANK.get(m.date_basis, 4)))
+        return min(dated, key=lambda m: (m.date_basis in (LEDE, REPORT, PUBLISHED, ""), m.date.precision,
+                                         DATE_RANK.get(m.date_basis, 5)))
 
     def place(self) -> PlaceMention | None:
         placed = [m.place for m in self.mentions if m.place is not None]
@@ -97,7 +97,7 @@ def compatible_kind(a: Mention, b: Mention) -> bool:
 def date_window(m: Mention) -> tuple[date, date] | None:
     if m.date is None:
         return None
-    if m.date_basis in (REPORT, PUBLISHED):
+    if m.date_basis in (REPORT, PUBLISHED, LEDE):
         return m.date.end - timedelta(days=UNDATED_WINDOW_DAYS), m.date.end
     if m.date.precision > 1:
         slack = timedelta(days=RANGE_SLACK_DAYS)
@@ -185,7 +185,7 @@ def antecedent(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Me
 
 def nearest_compatible(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Mention | None:
     # a mention dated only by its report has no date to hold against the one it refers to
-    undated = m.date_basis in (PUBLISHED, "") or m.anaphoric
+    undated = m.date_basis in (PUBLISHED, LEDE, "") or m.anaphoric
     for prev in reversed(before):
         if m.sentence_index - prev.sentence_index > ATTACH_WINDOW:
             return None
@@ -272,12 +272,18 @@ def max_count(values) -> int | None:
 
 def group_count(mentions: list[Mention], name: str) -> int | None:
     """Mentions of one event restate its counts (the largest holds) unless a mention adds to
-    them ("two of the attackers were also killed")."""
-    base = max_count(getattr(m.counts, name) for m in mentions if not m.adds_count)
-    extra = [getattr(m.counts, name) for m in mentions if m.adds_count and getattr(m.counts, name)]
-    if not extra:
-        return base
-    return (base or 0) + sum(extra)
+    what was told before it ("Gunmen killed six soldiers ... Two of the attackers were also
+    killed"); an "also" with nothing counted before it adds to nothing."""
+    total = None
+    for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
+        value = getattr(m.counts, name)
+        if value is None:
+            continue
+        if m.adds_count and total is not None:
+            total += value
+        else:
+            total = value if total is None else max(total, value)
+    return total
 
 
 def build_event(g: Group, doc: Document, published: date | None, default_place: PlaceMention | None,

@@ -237,7 +237,7 @@ def score(a: Profile, b: Profile) -> float:
     s += actor_score(a, b)
     if a.fatalities and b.fatalities:
         lo, hi = sorted((a.fatalities, b.fatalities))
-        s += 1.5 if lo == hi else 1.0 if lo >= 5 and hi <= 1.2 * lo else 0.25
+        s += 1.5 if lo == hi else 1.0 if lo >= 5 and hi <= 1.25 * lo else 0.25
     for x, y in zip(a.counts, b.counts):
         if x and y and x == y:
             s += 0.5

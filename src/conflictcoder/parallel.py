@@ -73,6 +73,9 @@ def code_chunk(documents: list[Document], options: Options) -> list[DocResult]:
 def _pool_init(options: Options) -> None:
     global _POOL_OPTIONS
     _POOL_OPTIONS = options
+    # one BLAS thread per worker: the workers already fill the cores (set before numpy loads)
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     warm_up(options)
 
 
@@ -124,7 +127,7 @@ def code_documents_parallel(documents: Iterable[Document], options: Options | No
 
 def code_documents_dask(documents: Iterable[Document], options: Options | None = None,
                         address: str | object = None, chunk_size: int = DEFAULT_CHUNK,
-                        ahead: int = 3) -> Iterator[DocResult]:
+                        ahead: int = 3, connect_timeout: float = CONNECT_TIMEOUT_S) -> Iterator[DocResult]:
     """Code `documents` on the Dask cluster at `address` (or an existing `distributed.Client`).
 
     Results come back in input order; about `ahead` chunks per worker thread are in flight.
@@ -134,7 +137,7 @@ def code_documents_dask(documents: Iterable[Document], options: Options | None =
     options = options or Options()
     own = not isinstance(address, Client)
     try:
-        client = Client(address, timeout=CONNECT_TIMEOUT_S) if own else address
+        client = Client(address, timeout=connect_timeout) if own else address
     except (OSError, TimeoutError) as exc:
         raise errors.ConflictCoderError(
             f"cannot reach the Dask scheduler at {address}: {exc}",

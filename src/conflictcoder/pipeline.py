@@ -198,17 +198,9 @@ def place_records(paths, meta_path=None, options: Options | None = None) -> Iter
         except errors.InputError:
             continue
         parsed = next(parse_documents([clean], options))
-        for p in find_document_places(parsed):
-            place = p.place
-            yield {
-                "doc_id": item.document.doc_id, "start": p.start, "end": p.end, "text": p.text,
-                "geonameid": place.geonameid if place else None,
-                "name": place.name if place else None,
-                "latitude": place.latitude if place else None,
-                "longitude": place.longitude if place else None,
-                "iso3": place.iso3 if place else None,
-                "admin1": place.admin1 if place else None,
-                "feature_class": place.feature_class if place else None,
-                "feature_code": place.feature_code if place else None,
-                "geo_precision": p.geo_precision,
-            }
+        # Geoparsing: every toponym, datelines and demonyms included (marked feature_code "demonym").
+        from .resolve.places import find_places, place_record
+
+        for p in find_places(parsed.clean.text, parsed.entities, geoparsing=True):
+            yield {"doc_id": item.document.doc_id, "start": p.start, "end": p.end, "text": p.text,
+                   **place_record(p)}

@@ -32,16 +32,20 @@ from .extract.triggers import PHRASE_ONLY
 _WORD = re.compile(r"[a-z0-9]+")
 _COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 # Sentence ends, roughly: . ! ? (with closing quotes or brackets) before a space, or a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n+")
 
 TRIGGER_WORDS = frozenset(lx.TRIGGERS) - PHRASE_ONLY
 # Ambiguous for the extractor, which asks for context in the same sentence, but rarely
 # anything but violence in news; the parser should see them (the context may be further off).
 HIGH_SIGNAL = frozenset({"assassinated", "assassination", "slaying", "slain", "massacre",
                          "kidnapped", "kidnapping", "abducted", "abduction", "murdered",
+                         "murder", "murders",
                          "stabbed", "stabbing", "raped", "torched", "looted", "looting"})
+# Protests are events whatever their violence: their words count alone, except those common
+# in other news ("a market rally", "demonstrated a new engine", "marched").
+PROTEST_WORDS = frozenset(w for w, c in lx.TRIGGERS.items() if c == lx.PROTEST) - {
+    "rally", "rallies", "rallied", "demonstrated", "marched"}
 # Triggers taken without looking at their context.
-STRONG_WORDS = frozenset(TRIGGER_WORDS - lx.AMBIGUOUS) | (HIGH_SIGNAL & TRIGGER_WORDS)
+STRONG_WORDS = frozenset(TRIGGER_WORDS - lx.AMBIGUOUS) | ((HIGH_SIGNAL | PROTEST_WORDS) & TRIGGER_WORDS)
 KILL_WORDS = frozenset({"killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
                         "dies", "murdered", "murder", "murders"})
 AMBIGUOUS_WORDS = frozenset(TRIGGER_WORDS & lx.AMBIGUOUS)
@@ -56,8 +60,30 @@ DISASTER = frozenset(lx.DISASTER_CAUSES)
 # The words that, in the extractor, keep a death beside a disaster word violent.
 DISASTER_OVERRIDE = frozenset({"gunmen", "militants", "bomb", "attack", "attackers", "shot",
                                "rebels", "troops", "insurgents", "explosion"})
-# Sentences either side of a trigger's own whose words count as its context.
-MARGIN = 2
+# In the trigger's own sentence every violence word counts, as in the extractor. From the
+# sentences beside it (there only because the parser may cut sentences elsewhere) count only
+# the words that say violence by themselves: not deaths and injuries (accidents have them), nor
+# words common in any local news ("police", "heavy", "residents", "crowd").
+WEAK_CONTEXT = frozenset("""killed killing wounded injured dead died casualties bodies body
+fatalities toll heavy police policemen policeman officers security forces residents crowd
+civilians villagers operation custody jail prison prisoners suspects suspect arms claimed
+responsibility fierce brutal war mob army military""".split())
+NEIGHBOUR_CONTEXT = VIOLENT - WEAK_CONTEXT
+# Anywhere in an article, words that back a bare report of deaths ("Two people were killed").
+DOC_CONTEXT = NEIGHBOUR_CONTEXT | (WEAK_CONTEXT & frozenset(
+    "police policemen policeman officers security forces army military custody jail prison "
+    "prisoners suspects suspect arms war mob".split()))
+# Causes of death and injury besides those of the lexicon: inflections news uses for accidents.
+MORE_DISASTER = frozenset("""collided crashed derailed capsized sank fell falling fall
+drowning electrocuted""".split())
+CASUALTY_WORDS = frozenset(w for w, c in lx.TRIGGERS.items() if c in lx.CASUALTY)
+# Sentences either side of a trigger's own whose words count as its context (the parser may
+# cut sentences elsewhere than `sentences` does).
+MARGIN = 1
+_STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+ABBREVIATIONS = frozenset("""mr mrs ms dr gen col lt capt sgt maj cpl pvt adm cmdr brig st no nos
+gov sen rep rev prof jr sr vs etc inc ltd co corp dept jan feb mar apr aug sep sept oct nov dec
+u.s u.k u.n e.g i.e a.m p.m approx est fig""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,29 +122,67 @@ def judge(text: str) -> Verdict:
         return Verdict(True, f"phrase:{phrase}")
     if not words & TRIGGER_WORDS:
         return Verdict(False, "no-trigger")
-    return sentence_verdict(low)
+    return sentence_verdict(text)
 
 
-def sentence_verdict(low: str) -> Verdict:
+def sentences(text: str) -> list[str]:
+    """The text cut into sentences the way the parser most likely cuts it: at line breaks (the
+    pipeline makes every line break a sentence end) and at . ! ? before a capital, a digit or
+    a quote, unless the word before is an abbreviation ("Gen.", "U.S.", "No.")."""
+    out = []
+    if hard_wrapped(text):  # wire copy wrapped at a fixed width: a line is not a sentence
+        text = re.sub(r"(?<!\n)\n(?![\n ])", " ", text)
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        start = 0
+        for m in _STOP.finditer(line):
+            word = line[max(0, m.start() - 12):m.start()].rsplit(None, 1)[-1:] or [""]
+            if word[0].lower().lstrip("(\"'") in ABBREVIATIONS or len(word[0]) == 1:
+                continue
+            out.append(line[start:m.end()])
+            start = m.end()
+        out.append(line[start:])
+    return out
+
+
+def hard_wrapped(text: str) -> bool:
+    """Text wrapped at a fixed width (MUC-style wire copy): most lines are long and run on."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 4:
+        return False
+    run_on = sum(1 for ln in lines if 40 <= len(ln) <= 100 and not ln.rstrip().endswith((".", '"', ":", "!", "?")))
+    return run_on >= 0.5 * len(lines)
+
+
+def sentence_verdict(text: str) -> Verdict:
     """Look at each ambiguous trigger with the sentences around it."""
-    pieces = [set(_WORD.findall(p)) | set(_COMPOUND.findall(p)) for p in _SENTENCE_END.split(low)]
+    pieces = [set(_WORD.findall(p.lower())) | set(_COMPOUND.findall(p.lower())) for p in sentences(text)]
+    doc_violent: set[str] | None = None
     for i, own in enumerate(pieces):
         triggers = own & AMBIGUOUS_WORDS
         if not triggers:
             continue
-        window: set[str] = set()
-        for piece in pieces[max(0, i - MARGIN):i + MARGIN + 1]:
-            window |= piece
+        around: set[str] = set()
+        for piece in pieces[max(0, i - MARGIN):i] + pieces[i + 1:i + MARGIN + 1]:
+            around |= piece
+        peaceful = len(own & PEACEFUL)
+        disaster = bool(own & (DISASTER | MORE_DISASTER)) and not (own | around) & DISASTER_OVERRIDE
         for trigger in sorted(triggers):
-            others = window - {trigger}
-            violent = others & VIOLENT
+            if disaster and trigger in CASUALTY_WORDS:
+                continue  # "died in a car crash", "injured when the train derailed"
+            violent = len(((own - {trigger}) & VIOLENT) | (around & NEIGHBOUR_CONTEXT))
             if trigger in KILL_WORDS:
-                if own & DISASTER and not others & DISASTER_OVERRIDE:
-                    continue  # "died in a car crash", "killed in the earthquake"
-                if violent or not own & PEACEFUL:
+                if violent > peaceful:
+                    return Verdict(True, f"kill:{trigger}")
+                # the extractor takes a bare death ("Two people were killed on Monday"); an
+                # article of violence names some sign of it somewhere
+                if doc_violent is None:
+                    doc_violent = set().union(*pieces) & DOC_CONTEXT
+                if doc_violent:
                     return Verdict(True, f"kill:{trigger}")
                 continue
-            if violent:
+            if violent and violent > peaceful:
                 return Verdict(True, f"context:{trigger}")
     return Verdict(False, "no-context")
 

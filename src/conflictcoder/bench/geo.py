@@ -118,15 +118,15 @@ def offset_map(clean: str, raw: str):
     return to_raw
 
 
-def predict(docs: Sequence[dict], batch_size: int = 16) -> list[dict]:
+def predict(docs: Sequence[dict], batch_size: int = 16, options=None) -> list[dict]:
     """Place mentions (demonyms included, marked) of each {doc_id, text}, offsets into text."""
     from ..clean import clean_document
     from ..nlp import load_model, model_text
     from ..records import Document, Span
-    from ..resolve.places import find_places
+    from ..resolve.places import find_places, place_record
     from ..settings import Options
 
-    nlp = load_model(tuple(Options().spacy_models))
+    nlp = load_model(tuple((options or Options()).spacy_models))
     cleans = [clean_document(Document(doc_id=str(d["doc_id"]), text=d["text"])) for d in docs]
     texts = (model_text(c.text) for c in cleans)
     # Only the entities are needed: no parser, which is most of the time.
@@ -139,22 +139,28 @@ def predict(docs: Sequence[dict], batch_size: int = 16) -> list[dict]:
             place = m.place
             out.append({
                 "doc_id": str(d["doc_id"]), "start": to_raw(m.start), "end": to_raw(m.end), "text": m.text,
-                "geonameid": place.geonameid if place else None,
-                "name": place.name if place else None,
-                "latitude": place.latitude if place else None,
-                "longitude": place.longitude if place else None,
-                "feature_code": place.feature_code if place else None,
-                "qualifier": m.qualifier,
+                **place_record(m),
             })
     return out
 
 
-def run(shared_dir: str | Path, benchmark: str = "geovirus", pred_out: str | Path | None = None) -> dict:
+def run(shared_dir: str | Path, benchmark: str = "geovirus", options=None, limit: int | None = None,
+        pred_out: str | Path | None = None) -> dict:
     """Geoparse one benchmark and score it; with `pred_out`, also write the predictions (JSONL)."""
     gold = read_gold(gold_path(shared_dir, benchmark))
-    preds = predict(gold)
+    if limit:
+        gold = gold[:limit]
+    preds = predict(gold, options=options)
     if pred_out is not None:
         with open(pred_out, "w", encoding="utf-8") as fh:
             for p in preds:
                 fh.write(json.dumps(p, ensure_ascii=False) + "\n")
     return {"benchmark": benchmark, "documents": len(gold), **score(gold, preds)}
+
+
+def run_geovirus(shared_dir: str | Path, **kwargs) -> dict:
+    return run(shared_dir, "geovirus", **kwargs)
+
+
+def run_trnews(shared_dir: str | Path, **kwargs) -> dict:
+    return run(shared_dir, "trnews", **kwargs)

@@ -30,17 +30,25 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     clean = parsed.clean
     skip = [b for b in clean.boilerplate if b.label != "dateline"]
     violent_words = lx.VIOLENCE_CONTEXT
+    violent_document = is_violent_document(doc)
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
         if any(b.start <= sent.start_char < b.end for b in skip):
             continue
-        hits = [h for h in find_hits(sent, violent_words)
+        hits = [h for h in find_hits(sent, violent_words, violent_document)
                 if not any(b.start <= h.start < b.end for b in skip)]
         if not hits:
             continue
         sentence = Span(sent.start_char, sent.end_char, clean.text[sent.start_char:sent.end_char])
         mentions.extend(mentions_of_sentence(sent, sentence, hits, index, clean.doc.doc_id, options))
     return mentions
+
+
+def is_violent_document(doc) -> bool:
+    """An article plainly about violence: several distinct words of violence, few of sport or
+    business."""
+    words = {t.lower_ for t in doc}
+    return len(words & lx.VIOLENCE_CONTEXT) >= 6 and len(words & lx.NON_VIOLENT_CONTEXT) <= 2
 
 
 def mentions_of_sentence(sent, sentence: Span, hits: list[Hit], index: int, doc_id: str,
@@ -63,6 +71,14 @@ def mentions_of_sentence(sent, sentence: Span, hits: list[Hit], index: int, doc_
                 mention.confidence = min(0.95, mention.confidence + 0.03)  # the lead tells the news
             out.append(mention)
     return out
+
+
+BACKDROP_PREPOSITIONS = {"after", "before", "following", "since", "amid", "despite", "ahead"}
+
+
+def backdrop(tok) -> bool:
+    """'agreed a ceasefire after the worst fighting': the fighting is the backdrop, not the news."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in BACKDROP_PREPOSITIONS
 
 
 def join_bare_casualties(groups: dict[int, list[Hit]], rep_of: dict[int, int], sent) -> None:
@@ -98,7 +114,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     # Generic words ("in clashes") type a bare casualty report ("Seven killed in clashes") but
     # not a mention that has words of its own ("arrest of 18 ... after bombings").
     # "arrested three suspects in connection with the bombing": the reference does not type it
-    fresh = [h for h in main if not h.anaphoric]
+    fresh = [h for h in main if not h.anaphoric and not backdrop(h.token)]
     typing_hits = (fresh + [h for h in specific if h.category in lx.CASUALTY]) if fresh else (specific if main else live)
     categories = {h.category for h in typing_hits}
     agents, patients, others, counts = parties_and_counts(live, options)
@@ -124,13 +140,11 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         report_spans=char_spans(report),
         anaphoric=anaphoric,
         casualty_only=casualty_only,
-        adds_count=any(c.lower_ == "also" for h in specific if h.category in lx.CASUALTY
-                       for c in h.token.children),
+        adds_count=any(c.lower_ in ("also", "additionally", "further") for h in specific
+                       if h.category in COUNT_FIELDS for c in h.token.children),
         pluperfect=any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in specific
                        for c in list(h.token.children) + list(h.token.head.children)),
-        additive=any(t.lower_ in ("more", "another", "second", "separate") for t in tokens
-                     if t.dep_ in ("amod", "det", "advmod")
-                     and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "than")),
+        additive=marked_as_further(specific),
     )
     mention.actor1, mention.actor2 = sides(event_type, agents, patients, others)
     mention.confidence = confidence(mention, specific, main_clause=any(sent.doc[h].dep_ == "ROOT" for h in heads))
@@ -143,6 +157,22 @@ def dependents_without_subject(tok) -> list:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             subject.update(t.i for t in child.subtree)
     return [t for t in tok.subtree if t.i not in subject]
+
+
+FURTHER_CUES = {"more", "another", "second", "separate", "third", "fresh"}
+
+
+def marked_as_further(hits: list[Hit]) -> bool:
+    """'two more attackers were killed', 'in a separate attack': the text tells a further event.
+    The cue must modify a trigger or what it acts on, not any noun ('two separate operations')."""
+    for hit in hits:
+        heads = [hit.token] + [c for c in hit.token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        for head in heads:
+            for child in head.children:
+                if child.lower_ in FURTHER_CUES and child.dep_ in ("amod", "det", "advmod") and not (
+                        child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "than"):
+                    return True
+    return False
 
 
 def multiple_events(main: list[Hit]) -> bool:

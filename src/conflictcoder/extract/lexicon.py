@@ -49,17 +49,18 @@ _add(CLASH, "clashed clash clashes clashing firefight firefights shootout shooto
             "battled")
 _add(ATTACK, "attack attacks attacked attacking assault assaulted "
              "shot shooting shootings stabbed stabbing opened")
-_add(RAID, "raid raids raided stormed")
+_add(RAID, "raid raids raided raiding stormed storming")
 _add(EXPLODE, "bomb bombs bombing bombings bombed blast blasts explosion explosions exploded "
               "detonated detonating ied ieds airstrike airstrikes shelling shelled shells mortar "
               "mortars rocket rockets missile missiles grenade grenades landmine landmines "
               "drone")
-_add(ABDUCT, "kidnapped kidnap kidnapping kidnappings abducted abduct abduction abductions "
+_add(ABDUCT, "kidnapped kidnap kidnapping kidnappings abducted abduct abducting abduction abductions "
              "hostage")
-_add(ARREST, "arrested arrest arrests detained detain detention apprehended captured capture "
+_add(ARREST, "arrested arrest arrests arresting detained detain detaining detention apprehended "
+            "apprehending captured capture capturing "
              "rounded")
 _add(RELEASE, "released release freed handed")
-_add(SEIZE, "seized seize seizure confiscated recovered defused intercepted discovered "
+_add(SEIZE, "seized seize seizing seizure confiscated confiscating recovered defused intercepted discovered "
             "uncovered dismantled found")
 _add(PROTEST, "protest protests protested protesting protesters protestors demonstration "
               "demonstrations demonstrators demonstrated rally rallies rallied marched sit-in "
@@ -130,14 +131,14 @@ AMBIGUOUS = {
     "missile", "missiles", "drone", "killed", "kill", "kills", "killing", "killings", "dead",
     "died", "die", "dies", "executed", "hurt", "injured", "injuring", "injuries", "wounded",
     "wounding", "captured", "capture", "released", "release", "freed", "handed", "seized",
-    "seize", "seizure", "recovered", "detained", "detain", "detention", "arrest", "arrests",
-    "arrested", "rally", "rallies", "rallied", "marched", "demonstrated", "hostage", "mortar",
+    "seize", "seizure", "recovered", "rally", "rallies", "rallied", "marched", "demonstrated", "hostage", "mortar",
     "mortars", "recaptured", "retook", "regained", "liberated", "murder", "murders",
     "murdered", "massacre", "torched", "looted", "looting", "riot", "riots", "rioting",
     "protest", "protests", "protested", "protesting", "demonstration", "demonstrations",
-    "stabbed", "stabbing", "rape", "raped", "rapes", "overran", "apprehended", "rounded",
+    "stabbed", "stabbing", "rape", "raped", "rapes", "overran", "rounded",
     "confiscated", "defused", "slain", "slaying", "assassinated", "assassination",
-    "kidnapped", "kidnapping", "abducted", "abduction", "intercepted", "discovered",
+    "kidnapped", "kidnapping", "abducted", "abduction", "intercepted", "discovered", "capturing",
+    "seizing", "confiscating", "raiding", "storming", "abducting",
     "uncovered", "dismantled", "found", "agreement", "agreed", "accord", "deal", "signed",
     "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
     "mobilising", "deployed", "dispatched", "merged", "recruited", "demolished", "razed",
@@ -161,7 +162,8 @@ arrested detained custody raid operation clashes clashed fighting violence viole
 insurgency militancy terrorism terror war armed hostilities ceasefire
 jail prison prisoners suspects suspect abducted kidnapped murder murdered
 brutal bloody deadly ethnic sectarian tribal communal fierce heavy bloodshed gunshots
-responsibility claimed taliban suicide
+responsibility claimed taliban suicide damaged destroyed injuries explosive improvised
+planted detonated exploded blast blasts bombs
 ceasefire truce peace rebels insurgents forces troops protesters demonstrators police
 """.split()) | set("""
 """.split())
@@ -169,11 +171,11 @@ ceasefire truce peace rebels insurgents forces troops protesters demonstrators p
 # Contexts in which an ambiguous trigger is not political violence.
 NON_VIOLENT_CONTEXT = set("""
 match matches goal goals striker strikers league cup season coach coaches scored score
-scoring team teams tournament championship championships game games innings wicket
-penalty penalties kick football soccer cricket basketball rugby tennis golf nba nfl
-olympic olympics medal medals race races lap laps playoff playoffs defender defenders
-midfielder midfield goalkeeper fans stadium club clubs squad referee semi-final final
-quarter-final derby fixture transfer halftime half-time touchdown quarterback pitcher
+scoring tournament championship championships innings wicket
+penalty penalties football soccer cricket basketball rugby tennis golf nba nfl
+olympic olympics medal medals playoff playoffs defender defenders
+midfielder midfield goalkeeper squad referee semi-final quarter-final derby fixture
+halftime half-time touchdown quarterback pitcher
 heart asthma panic seizures epileptic stroke cancer disease virus outbreak cyber
 cyberattack cyberattacks hackers hacker malware ransomware phishing
 shares stocks investors earnings revenue profit profits price
@@ -213,7 +215,8 @@ GENERIC_HEADS = {"series", "string", "wave", "spate", "rash", "campaign", "surge
                  "escalation", "cycle", "number", "risk", "threat", "threats", "fear", "fears",
                  "rationale", "pretext", "excuse", "possibility", "prospect", "wake", "kind",
                  "type", "history", "pattern", "rumours", "rumors", "reports", "report",
-                 "accusations", "allegations", "claims", "danger", "spectre"}
+                 "accusations", "allegations", "claims", "danger", "spectre", "scene", "site",
+                 "anniversary", "memory", "victims", "aftermath", "cause", "causes"}
 
 # Nouns for the sides of an event. Typing asks whether a victim is armed (a battle) or not (an
 # attack on civilians); the actor stage turns them into ACLED names.

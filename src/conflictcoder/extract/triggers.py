@@ -41,7 +41,10 @@ PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set",
                "pulled", "drove", "exchanged", "prisoner"}
 
 
-def find_hits(sent, violent_words: set[str]) -> list[Hit]:
+def find_hits(sent, violent_words: set[str], violent_document: bool = False) -> list[Hit]:
+    """Trigger words of a sentence. In an article that is plainly about violence
+    (`violent_document`), an ambiguous trigger needs no sign of violence in its own sentence,
+    only the absence of other senses."""
     words = sentence_words(sent)
     hits: list[Hit] = []
     seen: set[int] = set()
@@ -62,7 +65,8 @@ def find_hits(sent, violent_words: set[str]) -> list[Hit]:
         if category == lx.PROTEST:
             if not protest_reading(words):
                 continue
-        elif tok.lower_ in lx.AMBIGUOUS and not vouched and not violent_reading(tok, words, violent_words):
+        elif tok.lower_ in lx.AMBIGUOUS and not vouched and not violent_reading(
+                tok, words, violent_words, violent_document):
             continue
         category = refine_category(tok, category)
         if category is None or weapon_not_used(tok, category):
@@ -84,10 +88,10 @@ def plausible_trigger(tok, category: str) -> bool:
     return True
 
 
-def violent_reading(tok, words: set[str], violent_words: set[str]) -> bool:
+def violent_reading(tok, words: set[str], violent_words: set[str], violent_document: bool = False) -> bool:
     """An ambiguous trigger counts only with signs of violence around it and few of other senses."""
     others = words - {tok.lower_}
-    violent = len(others & violent_words)
+    violent = len(others & violent_words) + (1 if violent_document else 0)
     peaceful = len(others & lx.NON_VIOLENT_CONTEXT)
     if tok.lower_ in ("killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
                       "dies", "murdered", "murder", "murders"):
@@ -115,11 +119,12 @@ FORCE_WORDS = {"forces", "troops", "army", "soldiers", "fighters", "militants", 
                "units", "reinforcements", "police", "militia", "militias", "battalion", "brigade",
                "vehicles", "insurgents", "jihadists", "gunmen", "officers"}
 BASE_WORDS = {"base", "bases", "headquarters", "camp", "camps", "outpost", "outposts",
-              "checkpoint", "checkpoints", "office", "offices", "post", "posts"}
+              "checkpoint", "checkpoints", "office", "offices", "post", "posts", "points",
+              "positions", "garrison", "barracks"}
 CRIME_WORDS = {"drug", "drugs", "narcotics", "cocaine", "heroin", "cannabis", "marijuana",
                "methamphetamine", "smuggling", "smugglers", "trafficking", "traffickers", "robbery",
                "robbers", "theft", "thieves", "fraud", "burglary", "burglars", "poaching",
-               "poachers", "counterfeit", "bribery", "loitering", "partying", "offences", "offenses"}
+               "poachers", "counterfeit", "bribery"}
 
 
 PROTEST_CONTEXT = {"against", "demand", "demanding", "demands", "streets", "street", "thousands",
@@ -132,7 +137,7 @@ PROTEST_CONTEXT = {"against", "demand", "demanding", "demands", "streets", "stre
 
 def protest_reading(words: set[str]) -> bool:
     """'protested against the law' is a protest; 'players protested the penalty' is sport."""
-    return bool(words & PROTEST_CONTEXT) and len(words & lx.NON_VIOLENT_CONTEXT - {"election", "campaign"}) <= 1
+    return len(words & PROTEST_CONTEXT) > len(words & lx.NON_VIOLENT_CONTEXT - {"election", "campaign"})
 
 
 def refine_category(tok, category: str) -> str | None:
@@ -176,6 +181,8 @@ def refine_seize(tok, category: str) -> str | None:
 def refine_arrest(tok, category: str) -> str | None:
     low = tok.lower_
     objects = object_words(tok)
+    if {t.lower_ for t in tok.sent} & CRIME_WORDS:
+        return None  # arrests for drugs or theft are crime, not political disorder
     if low in ("captured", "capture"):
         if objects & TERRITORY:
             return lx.TAKEOVER
@@ -202,10 +209,10 @@ def refine_agree(tok, category: str) -> str | None:
     not 'as part of a 1997 cease-fire'."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return category if tok.head.lower_ in AGREE_VERBS and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
-    agreed_on = set(object_words(tok))
+    agreed_on: set[str] = set()
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "to"):
-            agreed_on |= {t.lower_ for t in child.subtree}
+        if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in ("on", "to")):
+            agreed_on |= {t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN")}
         if child.dep_ == "xcomp":
             agreed_on.add(child.lower_)
     return category if agreed_on & AGREEMENT_WORDS - {tok.lower_} else None

@@ -86,6 +86,9 @@ def read_warc(path: Path, meta: dict[str, dict], options: Options):
     try:
         with open(path, "rb") as fh:
             for index, record in enumerate(ArchiveIterator(fh)):
+                if record.format not in ("warc", "arc2warc"):  # warcio guesses ARC for anything
+                    yield InputItem(failure=Failure(str(path), "E103", "not a WARC file"))
+                    return
                 kind = body_kind(record)
                 if kind is None:
                     continue

@@ -13,17 +13,20 @@ from ..records import Mention, Parsed, PlaceMention, ResolvedDate
 from .dates import find_dates
 
 EVENT, REPORT, CONTEXT, PUBLISHED = "event", "report", "context", "published"
+LEDE = "lede"  # the story's date, given in its first sentences and claimed by no event there
 ANAPHORIC_OPENERS = ("that ", "this ", "the same ", "those ", "these ", "the attack", "the raid",
                      "the operation", "the blast", "the explosion", "the clash", "the incident")
 
 
 def sentence_dates(parsed: Parsed, anchor: date | None) -> dict[int, list[ResolvedDate]]:
-    """Dates of each sentence (keyed by sentence start), with offsets into the document."""
+    """Dates of each sentence (keyed by sentence start), with offsets into the document; the date
+    of a dateline ("KABUL, Afghanistan (Feb. 21, 2011)") is the report's, not an event's."""
     text = parsed.clean.text
+    marked = parsed.clean.boilerplate
     out: dict[int, list[ResolvedDate]] = {}
     for sent in parsed.sentences:
-        found = find_dates(text[sent.start:sent.end], anchor)
-        out[sent.start] = [shift(d, sent.start) for d in found]
+        found = [shift(d, sent.start) for d in find_dates(text[sent.start:sent.end], anchor)]
+        out[sent.start] = [d for d in found if not any(b.start <= d.start_char < b.end for b in marked)]
     return out
 
 
@@ -90,10 +93,14 @@ def place_rank(p: PlaceMention) -> int:
 
 def event_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
     """Places that can be where something happened: not "fighters from Tajikistan"."""
+    from .gazetteer import is_region_id
+
     out = []
     for p in places:
         if p.place is None:
             continue
+        if p.qualifier == "demonym" or is_region_id(p.place.geonameid):
+            continue  # "Turkish" is no place; "West Africa" no GeoNames place an event can carry
         before = text[max(0, p.start - 12):p.start].lower().split()
         if before and before[-1] in ("from", "to", "into", "toward", "towards"):
             continue
@@ -157,4 +164,31 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
     for start, group in per_sentence.items():
         in_sentence = [p for p in usable if start <= p.start < start + len(group[0].sentence.text)]
         resolve_sentence(group, by_sentence.get(start, []), previous.get(start, []), in_sentence, anchor)
+    lede = lede_date(parsed, by_sentence, mentions)
+    if lede is not None:
+        for mention in mentions:
+            if mention.date_basis == PUBLISHED:
+                mention.date, mention.date_basis = lede, LEDE
     return mentions
+
+
+def anchor_ok(d: ResolvedDate, anchor: date | None) -> bool:
+    """A story's own date lies in the month before its publication, not years off."""
+    return anchor is not None and anchor - timedelta(days=31) <= d.best <= anchor
+
+
+def lede_date(parsed: Parsed, by_sentence: dict[int, list[ResolvedDate]], mentions: list[Mention],
+              lede_sentences: int = 3) -> ResolvedDate | None:
+    """The date of the story when the lede gives one that no event of its own claims:
+    "Security forces targeted a Taliban leader in Helmand yesterday. ... Two suspects were
+    detained." dates the detention."""
+    claimed = {(m.date.start_char, m.date.end_char) for m in mentions if m.date is not None}
+    body = [s for s in parsed.sentences if not parsed.clean.is_boilerplate(s.start, s.end)]
+    for sent in body[:lede_sentences]:
+        for d in by_sentence.get(sent.start, []):
+            recent = anchor_ok(d, parsed.clean.published)
+            if d.precision <= 2 and recent and (d.start_char, d.end_char) not in claimed:
+                return d
+            if (d.start_char, d.end_char) in claimed:
+                return None  # the lede's date belongs to an event told there
+    return None

