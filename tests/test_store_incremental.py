@@ -176,14 +176,14 @@ WRITER = textwrap.dedent("""
 def test_kill_minus_9_leaves_whole_documents_and_a_rerun_completes(tmp_path):
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
-    n_docs = 150
+    n_docs = 40
     reference = tmp_path / "reference.duckdb"
     subprocess.run([sys.executable, str(script), str(reference), str(n_docs)], check=True, timeout=120)
     with open_store(reference) as ref:
         want = ref.con.execute("SELECT doc_id, doc_event_id FROM doc_events ORDER BY ALL").fetchall()
         want_events = ref.counts()["events"]
     db = tmp_path / "killed.duckdb"
-    for delay in (0.05, 0.4, 0.9):
+    for delay in (0.02, 0.3):
         p = subprocess.Popen([sys.executable, str(script), str(db), str(n_docs)], stdout=subprocess.PIPE,
                              start_new_session=True)
         assert p.stdout.readline().strip() == b"writing"

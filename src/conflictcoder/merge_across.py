@@ -23,7 +23,7 @@ member; a new report that fits two clusters that fit each other joins them (the 
 id survives, the other becomes an alias).
 
 Blocking keeps the cost near-linear: a cluster is indexed under (iso3, family, date bucket,
-1-degree cell) for every bucket its widened date window covers; a precise event looks up its own
+half-degree cell) for every bucket its widened date window covers; a precise event looks up its own
 and the neighbouring cells, a region- or country-level one every cell of its country.
 
 Merged fields: the most precise date and place (ties: the place most reports give, then the
@@ -53,6 +53,7 @@ NEAR_KM = {1: 25.0, 2: 50.0}  # two points, by the looser precision
 REGION_KM = 150.0  # a town and the point of the region it may lie in
 UNIDENTIFIED = ("unidentified", "civilians", "rioters", "protesters")
 WIDE = "*"
+CELL_DEG = 0.5  # blocking cells: 0.5 degree (55 km of latitude), wider than NEAR_KM
 
 
 # ----------------------------------------------------------------------------------------------
@@ -96,7 +97,7 @@ class Profile:
     def cell(self):
         if self.wide:
             return WIDE
-        return (math.floor(self.lat), math.floor(self.lon))
+        return (math.floor(self.lat / CELL_DEG), math.floor(self.lon / CELL_DEG))
 
 
 def family_of(event_type: str, sub_event_type: str) -> str:
@@ -300,6 +301,32 @@ def merged_event(event_id: str, members: list[Event]) -> Event:
     out.confidence = min(1.0, max(m.confidence for m in members) + 0.05 * (n_docs - 1))
     out.notes = note_for(out)
     return out
+
+
+def merged_profile(profiles: list[Profile]) -> Profile:
+    """The profile of `merged_event` of these members, without building the event (the same
+    choices: the most precise date and place, the type and actors most reports give)."""
+    types = Counter((p.event_type, p.sub_event_type) for p in profiles)
+    first = {}
+    for i, p in enumerate(profiles):
+        first.setdefault((p.event_type, p.sub_event_type), i)
+    event_type, sub = max(types, key=lambda t: (types[t], -first[t]))
+    dated = min(profiles, key=lambda p: (not p.mergeable and p.best == 0, p.precision, p.end - p.start))
+    places = Counter(p.geonameid for p in profiles if p.geonameid is not None)
+    placed = min(profiles, key=lambda p: (p.lat is None, p.geo_precision, -places.get(p.geonameid, 0)))
+    a1 = majority([(p.actor1, p.inter1) for p in profiles if p.actor1])
+    a2 = majority([(p.actor2, p.inter2) for p in profiles if p.actor2 and (not a1 or p.actor2 != a1[0])])
+    deaths = [p.fatalities for p in profiles if p.fatalities]
+    counts = tuple(max((c[i] for c in (p.counts for p in profiles) if c[i] is not None), default=None)
+                   for i in range(3))
+    return Profile(
+        doc_id="", family=family_of(event_type, sub), event_type=event_type, sub_event_type=sub,
+        iso3=placed.iso3, admin1=placed.admin1, geonameid=placed.geonameid, lat=placed.lat,
+        lon=placed.lon, geo_precision=placed.geo_precision, start=dated.start, end=dated.end,
+        best=dated.best, precision=dated.precision, lo=dated.lo, hi=dated.hi,
+        actor1=a1[0] if a1 else "", actor2=a2[0] if a2 else "", inter1=a1[1] if a1 else 0,
+        inter2=a2[1] if a2 else 0, fatalities=min(deaths) if deaths else 0, counts=counts,
+        mergeable=all(p.mergeable for p in profiles))
 
 
 def majority(items: list[tuple]) -> tuple | None:
@@ -514,8 +541,7 @@ class CrossDocMerger:
         if len(c.members) == 1:
             c.rep = c.members[0].profile
         else:
-            c.rep = profile(c.event(), doc_id="")
-            c.rep.mergeable = all(m.profile.mergeable for m in c.members) and c.rep.mergeable
+            c.rep = merged_profile([m.profile for m in c.members])
         if not c.rep.mergeable:
             return
         cell = c.rep.cell
@@ -543,7 +569,9 @@ class CrossDocMerger:
                     out |= ids
             return out
         y, x = p.cell
-        cells = [WIDE] + [(y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+        # a cell spans 55 km of latitude but less of longitude away from the equator
+        span = max(1, math.ceil(max(NEAR_KM.values()) / (111.2 * CELL_DEG * max(0.05, math.cos(math.radians(p.lat))))))
+        cells = [WIDE] + [(y + dy, x + dx) for dy in (-1, 0, 1) for dx in range(-span, span + 1)]
         for b in range(p.lo // BUCKET_DAYS, p.hi // BUCKET_DAYS + 1):
             found = self.index.get((p.iso3, p.family, b))
             if found:

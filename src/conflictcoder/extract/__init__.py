@@ -13,7 +13,7 @@ from . import lexicon as lx
 from .clauses import char_spans, clause_head, enclosing_context, group_clauses, reporting_frame
 from .counts import Quantity
 from .modality import REAL, is_aggregate_clause, trigger_modality
-from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, make_party,
+from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
                     opponents_of, patients_of, physical_targets, sum_quantities, weapons_in)
 from .triggers import Hit, find_hits
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
@@ -132,8 +132,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         aggregate=is_aggregate_clause(clause_text) or multiple_events(main),
         counts=counts,
         perpetrators=unique(p.text for p in agents if p.kind != CIVILIAN),
-        victims=unique(p.text for p in patients if p.head in lx.HUMAN_NOUNS or p.kind or p.quantity),
-        targets=unique(physical_targets(tokens)),
+        victims=unique(p.text for p in patients if is_human(p) and p.head not in ("himself", "herself")),
+        targets=unique(physical_targets(tokens, patients)),
         weapons=unique(weapons_in(tokens)),
         clause_spans=char_spans(tokens),
         trigger_spans=char_spans(dependents_without_subject(trigger.token)),

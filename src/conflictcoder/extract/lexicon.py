@@ -224,6 +224,7 @@ STATE_NOUNS = set("""
 troops soldier soldiers army military police policeman policemen policewoman officer officers
 forces gendarmes gendarmerie guards guardsmen commandos marines servicemen serviceman
 security personnel authorities government agents agent paratroopers navy airforce
+patrol patrols battalion battalions brigade garrison
 """.split())
 STATE_MODIFIERS = {"security", "government", "police", "army", "military", "federal",
                    "border", "special", "interior", "national", "state", "defence", "defense",
@@ -241,7 +242,8 @@ man men woman women child children boy boys girl girls students student teachers
 workers worker journalists journalist farmers farmer passengers passenger worshippers
 tourists tourist engineers engineer geologists geologist doctors doctor nurses aid
 family families shoppers pilgrims traders trader driver drivers citizens citizen
-villagers elders elder priest imam monks nuns refugees migrants herders herder
+villagers elders elder priest priests imam monks nuns refugees migrants herders herder
+peasant peasants campesinos politician politicians mayor judge judges lawyer businessman
 """.split())
 PROTESTER_NOUNS = {"protesters", "protestors", "demonstrators", "marchers", "strikers",
                    "protester", "demonstrator"}
@@ -261,6 +263,10 @@ trucks convoy checkpoint checkpoints base bases airbase airport bridge pipeline 
 home homes hotel hotels tower towers headquarters barracks post posts outpost camp camps
 village villages hospital hospitals shop shops store stores restaurant cafe bank banks
 plant factory warehouse train ship tanker power line lines installation compound residence
+farm farms substation substations facilities facility towers pylon pylons vehicle jeep
+jeeps helicopter aircraft plane offices headquarters embassy embassies ministry church
+university college court courthouse radio television tv newspaper hotel bridge dam
+refinery well wells gas mine mines railway railroad bus truck trucks car cars property
 """.split())
 REPORTING_VERBS = {"said", "says", "say", "told", "tells", "reported", "reports", "added",
                    "stated", "announced", "claimed", "confirmed", "according", "insisted",

@@ -18,19 +18,44 @@ class Party:
     head: str
     quantity: Quantity | None = None
     modifiers: list[str] = field(default_factory=list)
+    person: bool = False  # a named person
 
 
 GROUP_HEADS = {"group", "band", "gang", "unit", "team", "squad", "column"}
 
 
+MEMBER_HEADS = {"members", "member", "militants", "fighters", "guerrillas", "cadres", "rebels",
+                "supporters", "activists", "leaders", "leader", "commanders", "commander"}
+
+
+def entity_text(tok) -> str | None:
+    """The named entity a token heads ("Antonio Roldan Betancur", "the FMLN"), without titles."""
+    if tok.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            words = [t.text for t in ent if t.pos_ != "DET"]
+            return " ".join(words) if words else None
+    return None
+
+
 def phrase_text(noun) -> str:
-    """The noun with its left modifiers, without determiners and numbers: 'suspected militants'."""
-    if noun.lower_ in GROUP_HEADS:  # "a group of about 30 armed men" is said of the men
+    """The noun with its left modifiers, without determiners and numbers: 'suspected militants';
+    a person or group by its name: 'members of the FMLN' is the FMLN."""
+    if noun.lower_ in GROUP_HEADS | MEMBER_HEADS:  # "a group of about 30 armed men" is said of the men
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and (noun.lower_ in GROUP_HEADS or pobj.pos_ == "PROPN"):
                         return phrase_text(pobj)
+    if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
+        name = entity_text(noun)
+        if name:
+            return name
+    if noun.ent_type_ == "ORG" and noun.pos_ == "PROPN":
+        name = entity_text(noun)
+        if name:
+            return name
     keep = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
             and c.pos_ not in ("NUM", "DET") and c.lower_ not in lx.ADDITIVE_CUES
             and not c.like_num]
@@ -176,7 +201,8 @@ def opponents_of(tok) -> list:
 def make_party(noun, vague_counts: dict[str, int]) -> Party:
     return Party(text=phrase_text(noun), kind=party_kind(noun), head=noun.lower_,
                  quantity=quantity_of(noun, vague_counts),
-                 modifiers=[c.text for c in noun.lefts if c.dep_ in ("amod", "compound")])
+                 modifiers=[c.text for c in noun.lefts if c.dep_ in ("amod", "compound")],
+                 person=noun.ent_type_ == "PERSON")
 
 
 def sum_quantities(quantities: list[Quantity | None]) -> Quantity | None:
@@ -190,8 +216,16 @@ def sum_quantities(quantities: list[Quantity | None]) -> Quantity | None:
                     vague=any(q.vague for q in known))
 
 
-def physical_targets(tokens) -> list[str]:
-    out = []
+def is_human(party: Party) -> bool:
+    return (party.person or party.head in lx.HUMAN_NOUNS or party.kind != ""
+            or party.head.endswith(("ers", "ists", "ians", "ants")))
+
+
+def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
+    """Things attacked, bombed or burned: targets named in the clause and non-human patients."""
+    out = [p.text for p in patients if not is_human(p) and p.head not in lx.WEAPON_WORDS
+           and p.head not in lx.TRIGGERS and p.head not in ("fire", "shots", "rounds", "himself",
+                                                             "herself", "themselves", "it", "them")]
     for tok in tokens:
         if tok.lower_ in lx.PHYSICAL_TARGETS and tok.pos_ == "NOUN" and tok.dep_ in (
                 "pobj", "dobj", "nsubjpass", "conj"):
