@@ -93,7 +93,7 @@ def test_export_ucdp_csv(tmp_path, records):
     a, b = rows
     assert a["id"] == "ev-1"
     assert a["type_of_violence"] == "1"  # state forces on one side: state-based
-    assert b["type_of_violence"] == "1"
+    assert b["type_of_violence"] == "3"  # state forces against civilians: one-sided (UCDP)
     assert (a["side_a"], a["side_b"]) == ("Military Forces of Testland", "Hill Rebels")
     assert (a["best"], a["low"], a["high"]) == ("5", "4", "6")
     assert (a["date_start"], a["date_end"]) == ("2019-03-12", "2019-03-13")

@@ -91,3 +91,15 @@ def test_extract_furniture_is_not_read(mentions_of):
     text = ("Sign up for our newsletter to get the latest attacks and killings news.\n\n"
             "The city council approved a new budget on Monday.")
     assert kinds(mentions_of(text)) == []
+
+
+def test_typology_ucdp_and_plover():
+    from conflictcoder.typology import plover, ucdp_type_of_violence
+
+    assert ucdp_type_of_violence("Battles", 1, 2) == 1
+    assert ucdp_type_of_violence("Battles", 2, 3) == 2
+    assert ucdp_type_of_violence("Violence against civilians", 1, 7) == 3
+    assert ucdp_type_of_violence("Protests", 6, 0) is None
+    assert plover("Abduction/forced disappearance") == ("ASSAULT", "abduct")
+    assert plover("Air/drone strike", ["drone"]) == ("ASSAULT", "drone")
+    assert plover("Arrests") == ("COERCE", "arrest")

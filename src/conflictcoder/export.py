@@ -25,6 +25,7 @@ ACLED_COLUMNS = [
     "longitude", "geo_precision", "source", "notes", "fatalities",
     "geonameid", "date_start", "date_end", "fatalities_low", "fatalities_high", "injured",
     "abducted", "arrested", "perpetrators", "victims", "targets", "weapons", "confidence",
+    "type_of_violence", "plover_event", "plover_mode",
     "doc_ids", "source_sentences",
 ]
 UCDP_COLUMNS = [
@@ -45,13 +46,9 @@ def acled_row(r: dict) -> dict:
 
 
 def ucdp_type(r: dict) -> int | None:
-    if r.get("event_type") not in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        return None
-    if r.get("inter1") == 1 or r.get("inter2") == 1:
-        return 1
-    if r.get("inter2") == 7 or r.get("event_type") == "Violence against civilians":
-        return 3
-    return 2
+    from .typology import ucdp_type_of_violence
+
+    return ucdp_type_of_violence(r.get("event_type") or "", r.get("inter1") or 0, r.get("inter2") or 0)
 
 
 def ucdp_date_prec(time_precision: int | None) -> int:

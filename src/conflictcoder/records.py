@@ -244,6 +244,12 @@ class Event:
     confidence: float = 0.5
 
     @property
+    def type_of_violence(self) -> int | None:
+        from .typology import ucdp_type_of_violence
+
+        return ucdp_type_of_violence(self.event_type, self.inter1, self.inter2)
+
+    @property
     def interaction(self) -> int:
         a, b = sorted((self.inter1, self.inter2))
         if a == 0:
@@ -273,6 +279,9 @@ class Event:
             "inter2": self.inter2,
             "interaction": self.interaction,
             "civilian_targeting": self.civilian_targeting,
+            "type_of_violence": self.type_of_violence,
+            "plover_event": plover_of(self)[0],
+            "plover_mode": plover_of(self)[1],
             "iso3": self.iso3,
             "country": self.country,
             "admin1": self.admin1,
@@ -296,6 +305,12 @@ class Event:
             "notes": self.notes,
             "confidence": round(self.confidence, 3),
         }
+
+
+def plover_of(event: "Event") -> tuple[str, str]:
+    from .typology import plover
+
+    return plover(event.sub_event_type, event.weapons)
 
 
 @dataclass(frozen=True, slots=True)

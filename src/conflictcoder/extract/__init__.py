@@ -140,8 +140,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         report_spans=char_spans(report),
         anaphoric=anaphoric,
         casualty_only=casualty_only,
-        adds_count=any(c.lower_ in ("also", "additionally", "further") for h in specific
-                       if h.category in COUNT_FIELDS for c in h.token.children),
+        adds_count=adds_to_count(specific),
         pluperfect=any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in specific
                        for c in list(h.token.children) + list(h.token.head.children)),
         additive=marked_as_further(specific),
@@ -157,6 +156,21 @@ def dependents_without_subject(tok) -> list:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             subject.update(t.i for t in child.subtree)
     return [t for t in tok.subtree if t.i not in subject]
+
+
+def adds_to_count(hits: list[Hit]) -> bool:
+    """'four insurgents were also killed', 'two additional suspects were detained': counted on
+    top of what the text told before."""
+    for hit in hits:
+        if hit.category not in COUNT_FIELDS:
+            continue
+        for child in hit.token.children:
+            if child.lower_ in ("also", "additionally", "further"):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                    c.lower_ in ("additional", "other", "another") for c in child.children if c.dep_ in ("amod", "det")):
+                return True
+    return False
 
 
 FURTHER_CUES = {"more", "another", "second", "separate", "third", "fresh"}

@@ -90,5 +90,12 @@ def trigger_modality(tok) -> str:
     return REAL
 
 
+# "have detained more than 50 insurgents this month": a running total, not an event
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:have|has) (?:\w+ ){0,4}(?:killed|detained|captured|arrested|seized|wounded)\b[^.]*\b"
+    r"(?:this|last|past) (?:month|year|week)\b|\b(?:this|last|past) (?:month|year|week)\b[^.]*\b"
+    r"(?:have|has) (?:\w+ ){0,4}(?:killed|detained|captured|arrested|seized|wounded)\b", re.I)
+
+
 def is_aggregate_clause(text: str) -> bool:
-    return bool(_AGGREGATE.search(text))
+    return bool(_AGGREGATE.search(text) or _RUNNING_TOTAL.search(text))

@@ -97,10 +97,14 @@ def party_kind(noun) -> str:
 
 
 def conjuncts(noun) -> list:
+    """The noun and those coordinated with it: "one soldier and 10 militants", "the leader along
+    with three associates"."""
     out = [noun]
     for child in noun.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             out.extend(conjuncts(child))
+        if child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and child.doc[child.i - 1].lower_ in ("along", "together"):
+            out.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
     return out
 
 
