@@ -78,3 +78,19 @@ def test_pipeline_seeds_meet_the_gold(tmp_path):
     assert result["negatives_violated"] == 0, result["violations"]
     for field in ("date", "fatalities", "location_exact_25km"):
         assert result["field_accuracy"][field] >= 0.8, (field, result["field_accuracy"])
+
+
+@pytest.mark.parametrize("text", [
+    "Liverpool stormed to a 4-0 win over Leeds on Saturday. \"We killed them on the counter-attack,\" "
+    "the manager said after the match.",
+    "Senator Jane Doe attacked the government's budget in a speech, accusing ministers of killing off "
+    "the manufacturing sector.",
+    "A fire destroyed a warehouse overnight. Firefighters battled the blaze and two workers were injured.",
+    "Three people died and 20 were injured when a bus collided with a truck near Nakuru on Monday.",
+    "The film follows a retired soldier who struggles with memories of the battles he fought.",
+    "The central bank fired a warning shot at markets, saying inflation was under attack.",
+    "A man was arrested after police found 3 kilograms of cocaine in his car during a traffic stop.",
+    "Health officials said the flu outbreak has killed 12 people this winter.",
+])
+def test_pipeline_no_event_in_news_without_political_violence(code_text, text):
+    assert code_text(text) == []

@@ -31,11 +31,12 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     skip = [b for b in clean.boilerplate if b.label != "dateline"]
     violent_words = lx.VIOLENCE_CONTEXT
     violent_document = is_violent_document(doc)
+    sport_document = is_sport_document(doc)
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
         if any(b.start <= sent.start_char < b.end for b in skip):
             continue
-        hits = [h for h in find_hits(sent, violent_words, violent_document)
+        hits = [h for h in find_hits(sent, violent_words, violent_document, sport_document)
                 if not any(b.start <= h.start < b.end for b in skip)]
         if not hits:
             continue
@@ -48,7 +49,15 @@ def is_violent_document(doc) -> bool:
     """An article plainly about violence: several distinct words of violence, few of sport or
     business."""
     words = {t.lower_ for t in doc}
-    return len(words & lx.VIOLENCE_CONTEXT) >= 6 and len(words & lx.NON_VIOLENT_CONTEXT) <= 2
+    return len(words & lx.VIOLENCE_CONTEXT) >= 4 and len(words & lx.NON_VIOLENT_CONTEXT) <= 2
+
+
+def is_sport_document(doc) -> bool:
+    """A match report: more words of sport than of violence ("stormed to a 4-0 win")."""
+    words = [t.lower_ for t in doc]
+    sport = sum(1 for w in words if w in lx.SPORT_WORDS)
+    violent = len(set(words) & lx.VIOLENCE_CONTEXT)
+    return sport >= 3 and sport > 2 * violent
 
 
 def mentions_of_sentence(sent, sentence: Span, hits: list[Hit], index: int, doc_id: str,
@@ -77,8 +86,13 @@ BACKDROP_PREPOSITIONS = {"after", "before", "following", "since", "amid", "despi
 
 
 def backdrop(tok) -> bool:
-    """'agreed a ceasefire after the worst fighting': the fighting is the backdrop, not the news."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in BACKDROP_PREPOSITIONS
+    """'agreed a ceasefire after the worst fighting', 'in retaliation for a gas attack': the
+    fighting and the gas attack are the backdrop, not the news."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in BACKDROP_PREPOSITIONS or (
+        prep.lower_ == "for" and prep.head.lower_ in ("retaliation", "revenge", "response", "reprisal"))
 
 
 def join_bare_casualties(groups: dict[int, list[Hit]], rep_of: dict[int, int], sent) -> None:
@@ -103,7 +117,9 @@ def join_bare_casualties(groups: dict[int, list[Hit]], rep_of: dict[int, int], s
 
 def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_heads, doc_id: str,
                   options: Options) -> Mention | None:
-    modalities = [trigger_modality(h.token) for h in hits]
+    # a foiled plot's arrests and seized weapons happened: ACLED codes them as such
+    modalities = [REAL if h.category in (lx.SEIZE, lx.ARREST) and m in ("foiled", "planned") else m
+                  for h, m in ((h, trigger_modality(h.token)) for h in hits)]
     live = [h for h, m in zip(hits, modalities) if m == REAL]
     specific = [h for h in live if not h.generic]
     if not specific:

@@ -61,13 +61,14 @@ _add(ARREST, "arrested arrest arrests arresting detained detain detaining detent
              "rounded")
 _add(RELEASE, "released release freed handed")
 _add(SEIZE, "seized seize seizing seizure confiscated confiscating recovered defused intercepted discovered "
+            "destroyed "
             "uncovered dismantled found")
 _add(PROTEST, "protest protests protested protesting protesters protestors demonstration "
               "demonstrations demonstrators demonstrated rally rallies rallied marched sit-in "
               "marches picketed")
 _add(RIOT, "riot riots rioted rioting rioters")
 _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
-_add(SEXUAL, "raped rape rapes")
+_add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
 _add(TAKEOVER, "overran seized-control")
 _add(RETAKE, "recaptured retook regained liberated")
 _add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed")
@@ -139,7 +140,7 @@ AMBIGUOUS = {
     "confiscated", "defused", "slain", "slaying", "assassinated", "assassination",
     "kidnapped", "kidnapping", "abducted", "abduction", "intercepted", "discovered", "capturing",
     "seizing", "confiscating", "raiding", "storming", "abducting",
-    "uncovered", "dismantled", "found", "agreement", "agreed", "accord", "deal", "signed",
+    "uncovered", "dismantled", "found", "destroyed", "agreement", "agreed", "accord", "deal", "signed",
     "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
     "mobilising", "deployed", "dispatched", "merged", "recruited", "demolished", "razed",
     "ransacked", "vandalised", "vandalized", "marches", "picketed", "protesters", "protestors",
@@ -163,7 +164,8 @@ insurgency militancy terrorism terror war armed hostilities ceasefire
 jail prison prisoners suspects suspect abducted kidnapped murder murdered
 brutal bloody deadly ethnic sectarian tribal communal fierce heavy bloodshed gunshots
 responsibility claimed taliban suicide damaged destroyed injuries explosive improvised
-planted detonated exploded blast blasts bombs
+planted detonated exploded blast blasts bombs warplanes jets aircraft helicopters drones
+airstrikes airstrike gunships artillery shelling
 ceasefire truce peace rebels insurgents forces troops protesters demonstrators police
 """.split()) | set("""
 """.split())
@@ -294,5 +296,21 @@ ALLEGED_CUES = {"accused", "accusing", "accuse", "accuses", "suspicion", "charge
                 "alleged", "allegedly", "responsible", "blamed", "convicted", "sentenced",
                 "trial"}
 PERCEPTION_CUES = {"hear", "heard", "hearing", "saw", "see", "seen", "witnessed", "described",
-                   "recalled", "remember", "remembered", "showed", "shows", "filmed", "watched"}
+                   "recalled", "remember", "remembered", "showed", "shows", "filmed", "watched",
+                   "memories", "memory", "film", "movie", "novel", "book", "story", "stories",
+                   "documentary", "play", "drama", "exhibition", "anniversary", "commemorated",
+                   "commemorate", "marked", "mourned"}
+# What one attacks in words, not with weapons: "attacked the budget", "fought the plan"
+ABSTRACT_OBJECTS = {"budget", "plan", "plans", "policy", "policies", "decision", "decisions", "law",
+                    "laws", "bill", "bills", "proposal", "proposals", "idea", "ideas", "record",
+                    "comments", "remarks", "statement", "report", "reforms", "reform", "move",
+                    "measures", "strategy", "approach", "ruling", "verdict", "speech", "critics",
+                    "rumours", "rumors", "claims", "corruption", "inflation", "poverty", "disease",
+                    "virus", "fire", "blaze", "flames", "cancer", "rates", "prices", "market", "share"}
+# Words of sport, whose density marks a report of a match
+SPORT_WORDS = {"match", "win", "won", "defeat", "league", "goal", "goals", "striker", "manager",
+               "coach", "season", "half", "defence", "defense", "visitors", "counter-attack",
+               "fixture", "title", "championship", "tournament", "final", "semi-final", "cup",
+               "club", "fans", "stadium", "score", "scored", "points", "player", "players",
+               "team", "squad", "aces", "set", "innings", "wicket", "race", "lap", "medal"}
 NEGATION_DETS = {"no", "none", "neither", "never"}

@@ -41,7 +41,8 @@ PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set",
                "pulled", "drove", "exchanged", "prisoner"}
 
 
-def find_hits(sent, violent_words: set[str], violent_document: bool = False) -> list[Hit]:
+def find_hits(sent, violent_words: set[str], violent_document: bool = False,
+              sport_document: bool = False) -> list[Hit]:
     """Trigger words of a sentence. In an article that is plainly about violence
     (`violent_document`), an ambiguous trigger needs no sign of violence in its own sentence,
     only the absence of other senses."""
@@ -65,8 +66,8 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False) -> 
         if category == lx.PROTEST:
             if not protest_reading(words):
                 continue
-        elif tok.lower_ in lx.AMBIGUOUS and not vouched and not violent_reading(
-                tok, words, violent_words, violent_document):
+        elif tok.lower_ in lx.AMBIGUOUS and (sport_document or (not vouched and not violent_reading(
+                tok, words, violent_words, violent_document))):
             continue
         category = refine_category(tok, category)
         if category is None or weapon_not_used(tok, category):
@@ -79,6 +80,10 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False) -> 
 def plausible_trigger(tok, category: str) -> bool:
     if tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
         return False
+    if any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in tok.children) and tok.lower_.startswith("kill"):
+        return False  # "killing off the industry", "killed off the game"
+    if tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in lx.ABSTRACT_OBJECTS for c in tok.children):
+        return False  # "attacked the budget", "fought the plan", "battled the blaze"
     if tok.dep_ == "amod" and tok.lower_ not in ("dead",):
         return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
     if tok.dep_ == "compound":
@@ -171,8 +176,8 @@ def refine_seize(tok, category: str) -> str | None:
         return lx.TAKEOVER
     if objects & WEAPON_OBJECTS:
         return lx.SEIZE
-    if low in ("found", "discovered", "uncovered", "intercepted", "dismantled", "recovered"):
-        return None  # found a body, discovered a plan: not a seizure of weapons
+    if low in ("found", "discovered", "uncovered", "intercepted", "dismantled", "recovered", "destroyed"):
+        return None  # found a body, discovered a plan, destroyed a house: not a seizure of weapons
     if objects & lx.HUMAN_NOUNS and low in ("seized", "seize", "seizure"):
         return lx.ABDUCT
     return None
