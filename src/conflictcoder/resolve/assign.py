@@ -52,12 +52,24 @@ def publication_stand_in(anchor: date) -> ResolvedDate:
     return ResolvedDate(anchor, anchor - timedelta(days=2), anchor, 2, "", -1, -1)
 
 
+DEICTIC = ("today", "tonight", "yesterday", "overnight", "last night", "this morning", "earlier today")
+
+
+def best_own_date(dates: list[ResolvedDate], position: int) -> ResolvedDate:
+    """'an overnight operation in Wardak Monday': the named day over the deictic word."""
+    named = [d for d in dates if not d.text.lower().strip().startswith(DEICTIC) and d.precision == 1]
+    deictic = [d for d in dates if d not in named]
+    if named and deictic and all(d.precision == 1 for d in deictic):
+        return nearest(named, position)
+    return nearest(dates, position)
+
+
 def assign_date(mention: Mention, dates_here: list[ResolvedDate], dates_before: list[ResolvedDate],
                 anchor: date | None) -> None:
     own = ([d for d in dates_here if inside(mention.clause_spans, d.start_char, d.end_char)]
            or [d for d in dates_here if inside(mention.context_spans, d.start_char, d.end_char)])
     if own:
-        mention.date, mention.date_basis = nearest(own, mention.trigger.start), EVENT
+        mention.date, mention.date_basis = best_own_date(own, mention.trigger.start), EVENT
         return
     framed = [d for d in dates_here if inside(mention.report_spans, d.start_char, d.end_char)]
     if framed:
@@ -183,7 +195,9 @@ def lede_date(parsed: Parsed, by_sentence: dict[int, list[ResolvedDate]], mentio
     "Security forces targeted a Taliban leader in Helmand yesterday. ... Two suspects were
     detained." dates the detention."""
     claimed = {(m.date.start_char, m.date.end_char) for m in mentions if m.date is not None}
-    body = [s for s in parsed.sentences if not parsed.clean.is_boilerplate(s.start, s.end)]
+    # headlines, release numbers and bylines come before the lede: count sentences with a verb's worth of words
+    body = [s for s in parsed.sentences if not parsed.clean.is_boilerplate(s.start, s.end)
+            and len(s.text.split()) >= 8]
     for sent in body[:lede_sentences]:
         for d in by_sentence.get(sent.start, []):
             recent = anchor_ok(d, parsed.clean.published)
