@@ -138,7 +138,8 @@ def write_parquet(records: Iterable[dict], path: Path) -> int:
 # Column types of the partitioned Parquet dataset: one schema for every part file, so that a
 # part whose rows all lack a value still agrees with the others.
 INT_COLUMNS = {"time_precision", "inter1", "inter2", "interaction", "geonameid", "geo_precision",
-               "fatalities", "fatalities_low", "fatalities_high", "injured", "abducted", "arrested"}
+               "fatalities", "fatalities_low", "fatalities_high", "injured", "abducted", "arrested",
+               "type_of_violence"}
 FLOAT_COLUMNS = {"latitude", "longitude", "confidence"}
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"  # the partition of rows with no value (Hive's name)
 PARTITIONINGS = ("day", "month")

@@ -287,7 +287,7 @@ def group_count(mentions: list[Mention], name: str) -> int | None:
 
 
 def build_event(g: Group, doc: Document, published: date | None, default_place: PlaceMention | None,
-                name_actor) -> Event:
+                name_actor, document_text: str = "") -> Event:
     lead = g.lead
     dm = g.date_mention()
     pm = g.place() or default_place
@@ -318,7 +318,7 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
         fill_place(event, pm, inferred=g.place() is None)
     event.sources = [Source(doc.doc_id, doc.source, doc.url, published, m.sentence.text.strip(),
                             m.sentence.start, m.sentence.end) for m in dedupe_sentences(g.mentions)]
-    assign_actors(event, g, name_actor)
+    assign_actors(event, g, name_actor, document_text)
     event.notes = note_for(event)
     return event
 
@@ -337,14 +337,46 @@ def fill_place(event: Event, pm: PlaceMention, inferred: bool) -> None:
         event.geo_precision = 3
 
 
-def assign_actors(event: Event, g: Group, name_actor) -> None:
-    a1 = next((m.actor1 for m in [g.lead] + g.mentions if m.actor1 is not None and m.actor1.mention), None)
-    a1 = a1 or g.lead.actor1
-    a2 = next((m.actor2 for m in [g.lead] + g.mentions if m.actor2 is not None and m.actor2.mention), None)
-    a2 = a2 or g.lead.actor2
+def side_candidates(g: Group) -> list[Actor]:
+    """Every side the mentions of the event name, the lead's first."""
+    out: list[Actor] = []
+    for m in [g.lead] + [m for m in g.mentions if m is not g.lead]:
+        for actor in (m.actor1, m.actor2):
+            if actor is not None and (actor.mention or actor.inter):
+                out.append(actor)
+    return out
+
+
+def pick_sides(event_type: str, candidates: list[Actor]) -> tuple[Actor | None, Actor | None]:
+    """ACLED order: in a battle the state's forces first, then the armed group; in violence
+    against civilians the perpetrator, then the civilians. Named sides beat default ones."""
+    named = [a for a in candidates if a.mention] + [a for a in candidates if not a.mention]
+    if event_type == "Battles":
+        state = next((a for a in named if a.inter == 1), None)
+        armed = next((a for a in named if a.inter in (2, 3, 4, 8) and a is not state), None)
+        first = state or armed
+        second = armed if state else next((a for a in named if a.inter in (2, 3, 4, 8) and a is not first), None)
+        return first, second
+    if event_type in ("Violence against civilians", "Explosions/Remote violence"):
+        perpetrator = next((a for a in named if a.inter in (1, 2, 3, 4, 5, 8)), None)
+        victim = next((a for a in named if a.inter in (6, 7)), None)
+        return perpetrator, victim
+    if event_type == "Protests":
+        lead_kinds = (6,)
+    elif event_type == "Riots":
+        lead_kinds = (5, 4, 3)
+    else:  # strategic developments: arrests and seizures are made by the state
+        lead_kinds = (1, 8, 2, 3, 4)
+    first = next((a for kind in lead_kinds for a in named if a.inter == kind), named[0] if named else None)
+    second = next((a for a in named if a is not first and a.inter != (first.inter if first else -1)), None)
+    return first, second
+
+
+def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -> None:
+    a1, a2 = pick_sides(event.event_type, side_candidates(g))
     context = " ".join(m.sentence.text for m in g.mentions)
-    n1 = name_actor(a1, event.iso3, context)
-    n2 = name_actor(a2, event.iso3, context if a2 is not None and a2.inter == 1 else "")
+    n1 = name_the_group(name_actor, a1, event.iso3, context, document_text)
+    n2 = name_the_group(name_actor, a2, event.iso3, context, document_text)
     if n1 is not None and n2 is not None and n1.name == n2.name:
         n2 = None
     if n1 is None and n2 is not None:
@@ -355,6 +387,28 @@ def assign_actors(event: Event, g: Group, name_actor) -> None:
         event.actor2, event.inter2 = n2.name, n2.inter
     if event.inter2 == 7 or event.event_type == "Violence against civilians":
         event.civilian_targeting = "Civilian targeting"
+
+
+def name_the_group(name_actor, actor: Actor | None, iso3: str, context: str, document_text: str) -> Actor | None:
+    """The ACLED name of a side; unnamed gunmen take the name of the one group the article
+    names again and again ("the police identified them as Islamic State members")."""
+    named = name_actor(actor, iso3, context)
+    if (named is not None and named.name.startswith("Unidentified Armed Group") and document_text
+            and named_often(document_text, iso3)):
+        return name_actor(actor, iso3, document_text)
+    return named
+
+
+def named_often(text: str, iso3: str) -> bool:
+    """Whether one armed group is named at least twice in the article, so that unnamed gunmen in
+    it are that group."""
+    from .resolve.actors import named_group
+
+    entry = named_group(text, iso3=iso3, inters={2, 3, 4})
+    if entry is None:
+        return False
+    sentences = [s for s in text.replace("\n", " ").split(". ") if entry.pattern.search(s)]
+    return len(sentences) >= 2
 
 
 def union(lists) -> list[str]:

@@ -92,7 +92,7 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
     default = default_place([g.place() for g in groups], places)
     events = []
     for g in groups:
-        event = build_event(g, doc, parsed.clean.published, default, name_actor)
+        event = build_event(g, doc, parsed.clean.published, default, name_actor, parsed.clean.text)
         refine_country_level(event, [g.place() for g in groups])
         events.append(event)
     parsed.spacy_doc = None  # the Doc is large; nothing after this stage needs it

@@ -54,10 +54,16 @@ def default_dictionary() -> tuple[ActorEntry, ...]:
     return tuple(read_dictionary())
 
 
-def named_group(text: str, dictionary=None) -> ActorEntry | None:
-    """The dictionary entry named in `text`, preferring the longest alias found."""
+def named_group(text: str, dictionary=None, iso3: str = "", inters: set[int] | None = None) -> ActorEntry | None:
+    """The dictionary entry named in `text`, preferring the longest alias found. An entry tied
+    to a country (TPLF, Ethiopia) is only taken for events in that country; `inters` limits the
+    kinds of actor wanted."""
     best, best_len = None, 0
     for entry in dictionary or default_dictionary():
+        if iso3 and entry.iso3 and entry.iso3 != iso3:
+            continue
+        if inters is not None and entry.inter not in inters:
+            continue
         for m in entry.pattern.finditer(text):
             # short all-caps aliases (IS, LET, JEM) only count when written in capitals
             if len(m.group(0)) <= 3 and not m.group(0).isupper():
@@ -88,11 +94,11 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
     if actor is None:
         return None
     mention = actor.mention or ""
-    entry = named_group(mention) if mention else None
-    if entry is not None and actor.inter == 1 and entry.inter != 1:
+    entry = named_group(mention, iso3=event_iso3) if mention else None
+    if entry is not None and actor.inter == 1 and entry.inter not in (1, 8):
         entry = None  # a state force is not renamed after a group named near it
     if entry is None and actor.inter in (2, 3) and context:
-        entry = named_group(context)
+        entry = named_group(context, iso3=event_iso3, inters={2, 3, 4})
     iso3 = country_of_mention(mention) or event_iso3
     country = country_label(iso3)
     if entry is not None:
