@@ -92,7 +92,6 @@ def main(argv: list[str]) -> None:
         truth_of = {r["doc_id"]: set(r["events"]) for r in truth_rows}
         for r in stored:
             docs = sorted({s["doc_id"] for s in r["sources"]})
-            keys = set().union(*(truth_of[d] for d in docs))
             if len(docs) > 1 and not set.intersection(*(truth_of[d] for d in docs)):
                 print("false merge:", r["event_id"], r["sub_event_type"], r["location"], r["event_date"], docs)
         clusters_of: dict[str, set] = {}
