@@ -39,6 +39,7 @@ def code(
     dask: Optional[str] = typer.Option(None, "--dask", help="Code on the Dask cluster at this scheduler address (tcp://HOST:8786)."),
     no_relevance_filter: bool = typer.Option(False, "--no-relevance-filter", help="Parse every article, even those with no sign of violence."),
     partition: str = typer.Option("day", "--partition", help="Parquet to a directory (-o DIR): partition by 'day' (event_date=) or 'month' (year=/month=)."),
+    per_report: bool = typer.Option(False, "--per-report", help="With --no-db: one record per event per document, not merged across documents."),
 ) -> None:
     """Code articles into events, store them, and write them out."""
     from .export import FORMATS, export_records
@@ -52,6 +53,8 @@ def code(
         fail(f"unknown partition {partition!r}; choose day or month")
     if workers < 0:
         fail("--workers must be 0 (every core) or more")
+    if per_report and not no_db:
+        fail("--per-report needs --no-db: the store always merges reports of one event")
     options = Options(max_text_bytes=max_bytes, relevance_filter=not no_relevance_filter)
     store = None
     try:
@@ -80,11 +83,13 @@ def code(
             n_docs += 1
             if store is not None:
                 run_ids.extend(store.save_document(result.document, result.events))
+            elif per_report:
+                records.extend(e.to_record() for e in result.events)
             else:
                 merger.add_document(result.document.doc_id, result.events)
         if store is not None:
             records = store.records_for(run_ids)
-        else:
+        elif not per_report:
             records = [e.to_record() for e in merger.events()]
         if output is not None or fmt == "parquet":
             export_records(records, fmt, output, partition=partition)
