@@ -94,3 +94,35 @@ def test_pipeline_seeds_meet_the_gold(tmp_path):
 ])
 def test_pipeline_no_event_in_news_without_political_violence(code_text, text):
     assert code_text(text) == []
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_pipeline_wire_text_in_capitals_or_lower_case(code_text, case):
+    text = ("BAMAKO, Mali - Gunmen killed six soldiers and wounded four others in an ambush near the "
+            "town of Mopti on Monday, the army said.")
+    (event,) = code_text(case(text))
+    assert event.event_type == "Battles" and event.fatalities == 6 and event.injured == 4
+    assert event.location == "Mopti" and event.event_date.isoformat() == "2024-03-11"
+
+
+def test_cli_per_report_keeps_one_record_per_report(tmp_path):
+    from typer.testing import CliRunner
+
+    from conflictcoder.cli import app
+
+    text = "Gunmen kidnapped eleven students from a school in Kaduna, Nigeria, on Friday, police said."
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("a", "b"):
+        (articles / f"{name}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "meta.jsonl").write_text('{"file": "a.txt", "published": "2024-03-16"}\n'
+                                         '{"file": "b.txt", "published": "2024-03-16"}\n', encoding="utf-8")
+    runner = CliRunner()
+    counts = []
+    for extra in ([], ["--per-report"]):
+        out = tmp_path / f"out{len(extra)}.jsonl"
+        res = runner.invoke(app, ["code", str(articles), "--meta", str(tmp_path / "meta.jsonl"), "--no-db",
+                                  "-q", "-o", str(out), *extra])
+        assert res.exit_code == 0, res.output
+        counts.append(len(out.read_text().splitlines()))
+    assert counts == [1, 2]  # one kidnapping told twice: merged, or one record per report
