@@ -140,9 +140,17 @@ PROTEST_CONTEXT = {"against", "demand", "demanding", "demands", "streets", "stre
                    "square", "capital", "law", "reforms", "election", "president", "resignation"}
 
 
+FORMAL_PROTEST = {"lodged", "diplomatic", "innocence", "formal", "referee", "umpire", "penalty",
+                  "verdict", "ruling", "decision"}
+
+
 def protest_reading(words: set[str]) -> bool:
-    """'protested against the law' is a protest; 'players protested the penalty' is sport."""
-    return len(words & PROTEST_CONTEXT) > len(words & lx.NON_VIOLENT_CONTEXT - {"election", "campaign"})
+    """'protests were held against the law' is a protest; 'players protested the penalty' is
+    sport and 'lodged a diplomatic protest' is a note, not a street protest."""
+    if words & FORMAL_PROTEST and not words & {"streets", "street", "thousands", "hundreds", "crowd", "crowds", "rally"}:
+        return False
+    sport = len(words & lx.NON_VIOLENT_CONTEXT - {"election", "campaign"})
+    return sport == 0 or len(words & PROTEST_CONTEXT) > sport
 
 
 def refine_category(tok, category: str) -> str | None:
