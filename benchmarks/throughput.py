@@ -129,7 +129,7 @@ def words_in(path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000], help="mixed-corpus sizes (the scaling curve)")
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000], help="mixed-corpus sizes (the scaling curve; none: skip)")
     ap.add_argument("--violent-size", type=int, default=1000, help="size of the violence-only corpus (0: skip)")
     ap.add_argument("--workers", type=int, default=0, help="pipeline processes (0: every available core)")
     ap.add_argument("--no-spacy", action="store_true", help="skip the bare-spaCy reference")

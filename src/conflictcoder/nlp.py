@@ -13,11 +13,25 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def paragraph_breaks(doc):
-    """A line break ends a sentence: headlines, bylines and datelines have no full stop."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws and prev.is_space or prev.whitespace_.count("\n") or "\n" in prev.text:
-            tok.is_sent_start = True
+    """A line break ends a sentence: headlines, bylines and datelines have no full stop.
+
+    The token after any token whose text or trailing space holds a line break starts a
+    sentence. Only the line breaks are visited (found in the text, their tokens by bisection),
+    not every token.
+    """
+    text = doc.text
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    from bisect import bisect_right
+
+    starts = doc.to_array("IDX").tolist()  # character offset of each token
+    last = len(doc) - 1
+    pos = text.find("\n")
+    while pos != -1:
+        i = bisect_right(starts, pos) - 1  # the token whose text or trailing space holds it
+        if 0 <= i < last:
+            doc[i + 1].is_sent_start = True
+        pos = text.find("\n", pos + 1)
     return doc
 
 
