@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .extract.typing import VIOLENT_TYPES, disorder_type
+from .merge import union
 from .records import Event, Source
 
 THRESHOLD = 5.0  # score at which two compatible reports are one event
@@ -335,15 +336,6 @@ def majority(items: list[tuple]) -> tuple | None:
     counts = Counter(i[0] for i in items)
     top = max(counts.values())
     return next(i for i in items if counts[i[0]] == top)
-
-
-def union(lists) -> list[str]:
-    out: list[str] = []
-    for items in lists:
-        for item in items:
-            if item not in out:
-                out.append(item)
-    return out
 
 
 # ----------------------------------------------------------------------------------------------

@@ -92,21 +92,23 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         if agents and all(p.kind in (ARMED,) for p in agents):
             return VAC, "Abduction/forced disappearance"
         return STRATEGIC, "Arrests"
-    if lx.RIOT in categories:
-        return RIOTS, "Violent demonstration"
-    if lx.SEIZE in categories:
-        return STRATEGIC, "Disrupted weapons use"
-    if lx.AGREE in categories:
-        return STRATEGIC, "Agreement"
-    if lx.WITHDRAW in categories:
-        return STRATEGIC, "Non-violent transfer of territory"
-    if lx.BASE in categories:
-        return STRATEGIC, "Headquarters or base established"
-    if lx.MOBILIZE in categories:
-        return STRATEGIC, "Change to group/activity"
-    if lx.LOOT in categories:
-        return STRATEGIC, "Looting/property destruction"
+    for category, typed in NONVIOLENT_ORDER:
+        if category in categories:
+            return typed
     return STRATEGIC, "Other"
+
+
+# The rest, most specific first: one category each, no sides to weigh.
+NONVIOLENT_ORDER = (
+    (lx.RIOT, (RIOTS, "Violent demonstration")),
+    (lx.SEIZE, (STRATEGIC, "Disrupted weapons use")),
+    (lx.AGREE, (STRATEGIC, "Agreement")),
+    (lx.WITHDRAW, (STRATEGIC, "Non-violent transfer of territory")),
+    (lx.BASE, (STRATEGIC, "Headquarters or base established")),
+    (lx.MOBILIZE, (STRATEGIC, "Change to group/activity")),
+    (lx.LOOT, (STRATEGIC, "Looting/property destruction")),
+    (lx.RELEASE, (STRATEGIC, "Other")),
+)
 
 
 def protest_type(categories: set[str], words: set[str], agents: list[Party], patients: list[Party]) -> tuple[str, str]:
