@@ -172,6 +172,11 @@ def patients_of(tok) -> list:
             if child.dep_ in ("amod", "nummod") and (child.like_num or child.lower_ in ("several", "many")):
                 nouns.append(tok)  # "several arrests"
                 break
+    for child in tok.children:  # "detained the leader along with three of his associates"
+        if nouns and child.lower_ in ("along", "together"):
+            for with_ in child.children:
+                if with_.lower_ == "with":
+                    nouns.extend(n for c in with_.children if c.dep_ == "pobj" for n in conjuncts(c))
     if tok.dep_ == "relcl":  # "the engineers whom they had seized": the pronoun stands for the head
         nouns = [tok.head if n.lower_ in ("whom", "who", "which", "that") else n for n in nouns]
     return [n for n in nouns if n.lower_ not in ("who", "whom", "which", "that")]
