@@ -1,0 +1,45 @@
+"""Actors: ACLED names from surface mentions and the dictionary users may extend."""
+from conflictcoder.merge import pick_sides
+from conflictcoder.records import Actor
+from conflictcoder.resolve.actors import name_actor, named_group, read_dictionary
+
+
+def test_actors_state_forces_named_by_demonym_or_event_country():
+    assert name_actor(Actor("", 1, "Kyrgyz troops"), "TJK").name == "Military Forces of Kyrgyzstan"
+    assert name_actor(Actor("", 1, "police"), "KEN").name == "Police Forces of Kenya"
+    assert name_actor(Actor("", 1, ""), "KEN", "Police said they had arrested three men").name == "Police Forces of Kenya"
+
+
+def test_actors_generic_fallbacks():
+    assert name_actor(Actor("", 3, "gunmen"), "NGA").name == "Unidentified Armed Group (Nigeria)"
+    assert name_actor(Actor("", 7, "villagers"), "NGA").name == "Civilians (Nigeria)"
+    assert name_actor(Actor("", 6, "students"), "KEN").name == "Protesters (Kenya)"
+
+
+def test_actors_named_groups_and_country_ties():
+    assert name_actor(Actor("", 3, "Islamic State fighters"), "KGZ").name == "Islamic State (Kyrgyzstan)"
+    assert named_group("an attack claimed by the Taliban", iso3="AFG").name == "Taliban"
+    # a group tied to one country is not taken for events elsewhere
+    assert named_group("TPLF fighters", iso3="KEN") is None
+    # short aliases count only in capitals: "is" and "let" are words
+    assert named_group("this is what they let happen") is None
+
+
+def test_actors_state_force_not_renamed_after_a_group_nearby():
+    named = name_actor(Actor("", 1, "soldiers"), "SOM", "soldiers fought al-Shabaab")
+    assert named.name == "Military Forces of Somalia" and named.inter == 1
+
+
+def test_actors_dictionary_is_extensible(tmp_path):
+    path = tmp_path / "actors.tsv"
+    path.write_text("# mine\nRed Hand Brigade\tred hand|rhb\t3\tXKX\t2020-\n", encoding="utf-8")
+    (entry,) = read_dictionary(path)
+    assert entry.name == "Red Hand Brigade" and entry.inter == 3 and entry.iso3 == "XKX"
+    assert named_group("men of the Red Hand attacked", dictionary=[entry]) is entry
+
+
+def test_actors_acled_side_order():
+    state, armed, civ = Actor("", 1, "troops"), Actor("", 3, "gunmen"), Actor("", 7, "villagers")
+    assert pick_sides("Battles", [armed, state]) == (state, armed)
+    assert pick_sides("Violence against civilians", [civ, armed]) == (armed, civ)
+    assert pick_sides("Strategic developments", [armed, state])[0] is state
