@@ -122,6 +122,17 @@ def quantity_of(noun, vague_counts: dict[str, int]) -> Quantity | None:
             return q
     if noun.lower_ in vague_counts:  # "dozens of people"
         return vague_quantity(noun.lower_, vague_counts)
+    if any(c.lower_ == "both" for c in noun.children):  # "they were both detained", "both men"
+        return Quantity(best=2, low=2, high=2)
+    # "several suspected Islamic Movement of Uzbekistan insurgents": the parse may hang the
+    # quantifier on a word of the name; it still counts the head
+    for tok in noun.doc[noun.left_edge.i:noun.i]:
+        if tok.like_num and tok.dep_ in ("nummod", "amod", "compound"):
+            q = number_token_quantity(tok)
+            if q:
+                return q
+        if (q := vague_quantity(tok.lower_, vague_counts)) and tok.dep_ in ("amod", "det", "compound", "nmod"):
+            return q
     if noun.lower_ in ("himself", "herself", "he", "she", "him", "her"):
         return Quantity(best=1, low=1, high=1)
     if is_ordinal_person(noun.lower_):

@@ -194,15 +194,14 @@ def refine_seize(tok, category: str) -> str | None:
 def refine_arrest(tok, category: str) -> str | None:
     low = tok.lower_
     objects = object_words(tok)
-    if {t.lower_ for t in tok.sent} & CRIME_WORDS:
+    sentence = {t.lower_ for t in tok.sent}
+    if sentence & CRIME_WORDS and not sentence & (lx.ARMED_NOUNS | {"taliban", "insurgents", "insurgent"}):
         return None  # arrests for drugs or theft are crime, not political disorder
-    if low in ("captured", "capture"):
+    if low in ("captured", "capture", "capturing"):
         if objects & TERRITORY:
             return lx.TAKEOVER
         if objects & WEAPON_OBJECTS and not objects & lx.HUMAN_NOUNS:
             return lx.SEIZE
-        if objects and not objects & lx.HUMAN_NOUNS:
-            return None
     return category
 
 
