@@ -181,7 +181,21 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
         for mention in mentions:
             if mention.date_basis == PUBLISHED:
                 mention.date, mention.date_basis = lede, LEDE
+    carry_story_dates(mentions)
     return mentions
+
+
+def carry_story_dates(mentions: list[Mention], reach: int = 4) -> None:
+    """An undated event told right after a dated one is dated like it: "killed a facilitator in
+    Khost yesterday. ... In addition, two suspected insurgents were detained." (weakly, so that
+    any date of its own or a merge wins)."""
+    last: Mention | None = None
+    for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
+        if m.date_basis == EVENT and m.date is not None and m.date.precision == 1:
+            last = m
+        elif (m.date_basis == PUBLISHED and last is not None
+              and 0 < m.sentence_index - last.sentence_index <= reach):
+            m.date, m.date_basis = last.date, LEDE
 
 
 def anchor_ok(d: ResolvedDate, anchor: date | None) -> bool:
