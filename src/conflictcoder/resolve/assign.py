@@ -7,6 +7,7 @@ otherwise the publication date stands in, marked as such so that merging prefers
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from ..records import Mention, Parsed, PlaceMention, ResolvedDate
@@ -185,6 +186,12 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
     return mentions
 
 
+FOLLOW_UP = re.compile(
+    r"\b(?:in connection with|suspected of|accused of|over|for|after|following|behind)\s+"
+    r"(?:the|this|that|last\s+\w+'s|\w+'s)\s+(?:\w+\s+)?(?:attack|attacks|bombing|bombings|blast|"
+    r"explosion|killing|killings|murder|murders|ambush|raid|kidnapping|abduction|shooting)\b", re.I)
+
+
 def carry_story_dates(mentions: list[Mention], reach: int = 4) -> None:
     """An undated event told right after a dated one is dated like it: "killed a facilitator in
     Khost yesterday. ... In addition, two suspected insurgents were detained." (weakly, so that
@@ -194,7 +201,8 @@ def carry_story_dates(mentions: list[Mention], reach: int = 4) -> None:
         if m.date_basis == EVENT and m.date is not None and m.date.precision == 1:
             last = m
         elif (m.date_basis == PUBLISHED and last is not None
-              and 0 < m.sentence_index - last.sentence_index <= reach):
+              and 0 < m.sentence_index - last.sentence_index <= reach
+              and not FOLLOW_UP.search(m.sentence.text)):  # "arrested in connection with the bombing": later
             m.date, m.date_basis = last.date, LEDE
 
 
