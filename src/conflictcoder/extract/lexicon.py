@@ -53,6 +53,7 @@ _add(RAID, "raid raids raided raiding stormed storming")
 _add(EXPLODE, "bomb bombs bombing bombings bombed blast blasts explosion explosions exploded "
               "detonated detonating ied ieds airstrike airstrikes shelling shelled shells mortar "
               "mortars rocket rockets missile missiles grenade grenades landmine landmines "
+              "bombardment bombardments "
               "drone")
 _add(ABDUCT, "kidnapped kidnap kidnapping kidnappings abducted abduct abducting abduction abductions "
              "hostage")
@@ -73,7 +74,7 @@ _add(TAKEOVER, "overran seized-control")
 _add(RETAKE, "recaptured retook regained liberated")
 _add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed")
 _add(WITHDRAW, "withdrew withdrawn vacated evacuated")
-_add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited")
+_add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited defected reinforced")
 
 # Two-word triggers, checked before single words.
 PHRASES: dict[tuple[str, ...], str] = {
@@ -142,7 +143,8 @@ AMBIGUOUS = {
     "seizing", "confiscating", "raiding", "storming", "abducting",
     "uncovered", "dismantled", "found", "destroyed", "agreement", "agreed", "accord", "deal", "signed",
     "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
-    "mobilising", "deployed", "dispatched", "merged", "recruited", "demolished", "razed",
+    "mobilising", "deployed", "dispatched", "merged", "recruited", "defected", "reinforced",
+    "bombardment", "bombardments", "demolished", "razed",
     "ransacked", "vandalised", "vandalized", "marches", "picketed", "protesters", "protestors",
     "demonstrators",
 }
@@ -199,7 +201,7 @@ outbreak epidemic pandemic virus cholera malaria covid overdose
 
 # Weapon words, and the sub-event type each suggests within Explosions/Remote violence.
 SUICIDE_WORDS = {"suicide", "himself", "herself", "themselves"}
-AIR_WORDS = {"airstrike", "airstrikes", "air", "drone", "drones", "jet", "jets", "warplane",
+AIR_WORDS = {"airstrike", "airstrikes", "air", "aerial", "drone", "drones", "jet", "jets", "warplane",
              "warplanes", "aircraft", "helicopter", "helicopters", "bombers", "fighter"}
 SHELLING_WORDS = {"shelling", "shelled", "shells", "mortar", "mortars", "artillery", "rocket",
                   "rockets", "missile", "missiles"}

@@ -218,8 +218,24 @@ def opponents_of(tok) -> list:
     return nouns
 
 
+QUANTITY_HEADS = {"dozens", "scores", "hundreds", "thousands", "tens", "dozen", "score", "number",
+                  "group", "handful", "couple", "pair", "total"}
+
+
+def described(noun):
+    """The noun that says who a quantity is of: "scores of terrorists", "three of his associates"."""
+    if noun.lower_ in QUANTITY_HEADS or noun.like_num or noun.pos_ == "NUM":
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return noun
+
+
 def make_party(noun, vague_counts: dict[str, int]) -> Party:
-    return Party(text=phrase_text(noun), kind=party_kind(noun), head=noun.lower_,
+    kind_noun = described(noun)
+    return Party(text=phrase_text(kind_noun), kind=party_kind(kind_noun), head=kind_noun.lower_,
                  quantity=quantity_of(noun, vague_counts),
                  modifiers=[c.text for c in noun.lefts if c.dep_ in ("amod", "compound")],
                  person=noun.ent_type_ == "PERSON")

@@ -86,7 +86,7 @@ def plausible_trigger(tok, category: str) -> bool:
         return False  # "attacked the budget", "fought the plan", "battled the blaze"
     if tok.dep_ == "amod" and tok.lower_ not in ("dead",):
         return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
-    if tok.dep_ == "compound":
+    if tok.dep_ == "compound" and tok.head.lower_ not in lx.TRIGGERS:
         return False  # "hostage crisis", "assault rifles", "bomb squad": the head names the thing
     if tok.lower_ == "dead" and tok.dep_ not in ("oprd", "acomp", "ROOT", "conj", "advmod", "xcomp"):
         return False

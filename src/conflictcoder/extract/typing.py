@@ -34,7 +34,7 @@ def explosion_subtype(words: set[str]) -> str:
         return "Suicide bomb"
     if words & lx.AIR_WORDS and words & {"strike", "strikes", "raid", "raids", "bombs", "bombed",
                                          "bombing", "airstrike", "airstrikes", "dropped", "missile",
-                                         "missiles", "rockets", "bombardment"}:
+                                         "missiles", "rockets", "bombardment", "bombardments"}:
         return "Air/drone strike"
     if words & lx.SHELLING_WORDS:
         return "Shelling/artillery/missile attack"
@@ -46,7 +46,8 @@ def explosion_subtype(words: set[str]) -> str:
 PROTESTER_VIOLENCE = {"threw", "thrown", "throwing", "hurled", "stones", "rocks", "bottles", "petrol",
                       "molotov", "torched", "burned", "burnt", "smashed", "vandalised", "vandalized",
                       "clashed", "violent", "stormed", "looted", "rioted", "riot", "riots", "rioters",
-                      "ransacked", "attacked", "set"}
+                      "ransacked", "attacked", "set", "clashes", "clash", "projectiles", "fireworks",
+                      "vandalism", "barricades", "tyres", "tires", "burning", "ugly", "turned"}
 INTERVENTION = {"dispersed", "disperse", "tear", "teargas", "tear-gas", "cannon", "cannons",
                 "pepper", "pepper-sprayed", "rubber", "arrested", "detained", "baton", "batons",
                 "broke", "blocked", "prevented", "suppressed", "charged"}
