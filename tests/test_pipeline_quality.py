@@ -126,3 +126,18 @@ def test_cli_per_report_keeps_one_record_per_report(tmp_path):
         assert res.exit_code == 0, res.output
         counts.append(len(out.read_text().splitlines()))
     assert counts == [1, 2]  # one kidnapping told twice: merged, or one record per report
+
+
+@pytest.mark.parametrize("text", [
+    "Two workers were hurt when a gas tank exploded at a chemical plant on Thursday night.",
+    "The army mobilized troops and helicopters to rescue villagers trapped by the floods.",
+    "Police said in a media release that they had recovered stolen jewellery worth $500,000.",
+])
+def test_pipeline_accidents_and_other_releases_are_not_events(code_text, text):
+    assert code_text(text) == []
+
+
+def test_pipeline_a_town_named_tank_does_not_make_a_blast_an_accident(code_text):
+    events = code_text("A policeman was killed in a remote-controlled blast in the town of Tank, "
+                       "Pakistan, on Monday, officials said.")
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]

@@ -228,7 +228,7 @@ STATE_NOUNS = set("""
 troops soldier soldiers army military police policeman policemen policewoman officer officers
 forces gendarmes gendarmerie guards guardsmen commandos marines servicemen serviceman
 security personnel authorities government agents agent paratroopers navy airforce
-patrol patrols battalion battalions brigade garrison
+patrol patrols battalion battalions brigade garrison guard coastguard rangers
 """.split())
 STATE_MODIFIERS = {"security", "government", "police", "army", "military", "federal",
                    "border", "special", "interior", "national", "state", "defence", "defense",

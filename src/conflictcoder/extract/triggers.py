@@ -47,6 +47,7 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
     (`violent_document`), an ambiguous trigger needs no sign of violence in its own sentence,
     only the absence of other senses."""
     words = sentence_words(sent)
+    common_words = {t.lower_ for t in sent if t.pos_ != "PROPN"}  # "Tank District" is a name
     hits: list[Hit] = []
     seen: set[int] = set()
     # an unambiguous trigger ("kidnapped", "blew himself up") vouches for the ambiguous ones
@@ -70,7 +71,7 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
                 tok, words, violent_words, violent_document))):
             continue
         category = refine_category(tok, category)
-        if category is None or weapon_not_used(tok, category):
+        if category is None or weapon_not_used(tok, category) or accident(category, common_words):
             continue
         seen.add(tok.i)
         hits.append(make_hit(tok, category))
@@ -206,9 +207,12 @@ def refine_arrest(tok, category: str) -> str | None:
 
 
 def refine_release(tok, category: str) -> str | None:
+    """Hostages released, captives freed; not a press release or a film's release."""
     objects = object_words(tok)
     if tok.lower_ in ("handed",):
         return category
+    if tok.pos_ == "NOUN":
+        return category if objects & lx.HUMAN_NOUNS else None
     return category if objects & lx.HUMAN_NOUNS or not objects else None
 
 
@@ -270,6 +274,27 @@ WEAPON_USE_VERBS = {"exploded", "explode", "explodes", "exploding", "hit", "hits
                     "firing", "fire", "launched", "launching", "threw", "thrown", "throwing",
                     "hurled", "lobbed", "planted", "detonated", "dropped", "dropping", "went",
                     "landed", "slammed", "rained", "targeted", "destroyed", "damaged"}
+
+
+INDUSTRIAL = {"tank", "tanks", "boiler", "boilers", "gas", "propane", "cylinder", "cylinders",
+              "pipeline", "plant", "factory", "refinery", "transformer", "fireworks",
+              "furnace", "reactor", "leak", "short-circuit", "firefighters", "accident",
+              "accidental", "accidentally"}
+ATTACK_EVIDENCE = {"bomb", "bombs", "bomber", "ied", "ieds", "explosive", "explosives", "device",
+                   "devices", "militants", "attackers", "attack", "terrorists", "terrorist",
+                   "suicide", "insurgents", "rebels", "gunmen", "planted", "claimed", "grenade"}
+
+
+def accident(category: str, words: set[str]) -> bool:
+    """A boiler or a gas tank that exploded, forces mobilised against a flood: no political event."""
+    if category == lx.EXPLODE:
+        return bool(words & INDUSTRIAL) and not words & ATTACK_EVIDENCE
+    if category in lx.CASUALTY:  # "workers were hurt when a gas tank exploded"
+        return (bool(words & INDUSTRIAL) and not words & ATTACK_EVIDENCE
+                and bool(words & {"exploded", "explosion", "blast", "fire", "collapsed", "leak", "burst"}))
+    if category in (lx.MOBILIZE, lx.BASE):
+        return bool(words & lx.DISASTER_CAUSES | words & {"rains", "rain", "relief", "rescue", "evacuate"})
+    return False
 
 
 def weapon_not_used(tok, category: str) -> bool:
