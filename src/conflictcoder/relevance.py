@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .extract import lexicon as lx
-from .extract.triggers import PHRASE_ONLY
+from .extract.triggers import PHRASE_ONLY, protest_reading
 
 # Words as spaCy's tokeniser cuts them: hyphenated compounds fall apart ("anti-riot" gives
 # "riot"), so the parts are what matter; the whole compound is kept too ("cease-fire").
@@ -40,12 +40,11 @@ HIGH_SIGNAL = frozenset({"assassinated", "assassination", "slaying", "slain", "m
                          "kidnapped", "kidnapping", "abducted", "abduction", "murdered",
                          "murder", "murders",
                          "stabbed", "stabbing", "raped", "torched", "looted", "looting"})
-# Protests are events whatever their violence: their words count alone, except those common
-# in other news ("a market rally", "demonstrated a new engine", "marched").
-PROTEST_WORDS = frozenset(w for w, c in lx.TRIGGERS.items() if c == lx.PROTEST) - {
-    "rally", "rallies", "rallied", "demonstrated", "marched"}
+# Protests are events whatever their violence: their words are read as the extractor reads them
+# (extract.triggers.protest_reading), since some are common in other news ("a market rally").
+PROTEST_WORDS = frozenset(w for w, c in lx.TRIGGERS.items() if c == lx.PROTEST)
 # Triggers taken without looking at their context.
-STRONG_WORDS = frozenset(TRIGGER_WORDS - lx.AMBIGUOUS) | ((HIGH_SIGNAL | PROTEST_WORDS) & TRIGGER_WORDS)
+STRONG_WORDS = frozenset(TRIGGER_WORDS - lx.AMBIGUOUS - PROTEST_WORDS) | (HIGH_SIGNAL & TRIGGER_WORDS)
 KILL_WORDS = frozenset({"killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
                         "dies", "murdered", "murder", "murders"})
 AMBIGUOUS_WORDS = frozenset(TRIGGER_WORDS & lx.AMBIGUOUS)
@@ -160,7 +159,9 @@ def sentence_verdict(text: str) -> Verdict:
     pieces = [set(_WORD.findall(p.lower())) | set(_COMPOUND.findall(p.lower())) for p in sentences(text)]
     doc_violent: set[str] | None = None
     for i, own in enumerate(pieces):
-        triggers = own & AMBIGUOUS_WORDS
+        if own & PROTEST_WORDS and protest_reading(own):
+            return Verdict(True, f"protest:{sorted(own & PROTEST_WORDS)[0]}")
+        triggers = own & AMBIGUOUS_WORDS - PROTEST_WORDS
         if not triggers:
             continue
         around: set[str] = set()
