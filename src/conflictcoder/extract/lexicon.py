@@ -167,7 +167,7 @@ jail prison prisoners suspects suspect abducted kidnapped murder murdered
 brutal bloody deadly ethnic sectarian tribal communal fierce heavy bloodshed gunshots
 responsibility claimed taliban suicide damaged destroyed injuries explosive improvised
 planted detonated exploded blast blasts bombs warplanes jets aircraft helicopters drones
-airstrikes airstrike gunships artillery shelling
+airstrikes airstrike gunships artillery shelling firearms ammunitions cartridges landmines
 ceasefire truce peace rebels insurgents forces troops protesters demonstrators police
 """.split()) | set("""
 """.split())

@@ -67,10 +67,13 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
         if category == lx.PROTEST:
             if not protest_reading(words):
                 continue
-        elif tok.lower_ in lx.AMBIGUOUS and (sport_document or (not vouched and not violent_reading(
-                tok, words, violent_words, violent_document))):
-            continue
-        category = refine_category(tok, category)
+            category = refine_category(tok, category)
+        else:
+            category = refine_category(tok, category)
+            # weapons seized are their own evidence: "two firearms were seized at a checkpoint"
+            if category != lx.SEIZE and tok.lower_ in lx.AMBIGUOUS and (sport_document or (
+                    not vouched and not violent_reading(tok, words, violent_words, violent_document))):
+                continue
         if category is None or weapon_not_used(tok, category) or accident(category, common_words):
             continue
         seen.add(tok.i)
