@@ -66,11 +66,20 @@ def phrase_text(noun) -> str:
     return " ".join(words)
 
 
+MILITARY_TARGETS = {"base", "bases", "checkpoint", "checkpoints", "post", "posts", "outpost", "outposts",
+                    "barracks", "convoy", "convoys", "positions", "position", "camp", "camps",
+                    "garrison", "patrol", "patrols", "headquarters", "airbase"}
+CIVILIAN_PLACES = {"refugee", "refugees", "displacement", "idp", "idps", "civilian", "school",
+                   "market", "aid", "humanitarian", "medical", "migrant", "migrants"}
+
+
 def party_kind(noun) -> str:
     low = noun.lower_
     mods = {c.lower_ for c in noun.lefts}
     if low in lx.PHYSICAL_TARGETS and mods & {"military", "army", "police", "security", "troop"}:
         return STATE  # "a military convoy", "a police station": the state's own
+    if low in MILITARY_TARGETS and not {t.lower_ for t in noun.subtree} & CIVILIAN_PLACES:
+        return STATE  # "attacked a checkpoint", "a convoy of Pakistani forces": armed targets
     if low in ("fighters", "jets", "jet", "warplanes", "helicopters") and mods & {"jet", "fighter", "air"}:
         return STATE
     if low in lx.PROTESTER_NOUNS:

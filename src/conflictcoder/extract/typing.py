@@ -32,9 +32,12 @@ def explosion_subtype(words: set[str]) -> str:
         return "Chemical weapon"
     if words & lx.SUICIDE_WORDS and words & {"blew", "suicide", "bomber", "blast", "explosion"}:
         return "Suicide bomb"
-    if words & lx.AIR_WORDS and words & {"strike", "strikes", "raid", "raids", "bombs", "bombed",
-                                         "bombing", "airstrike", "airstrikes", "dropped", "missile",
-                                         "missiles", "rockets", "bombardment", "bombardments"}:
+    air_vehicle = words & (lx.AIR_WORDS - {"air", "fighter"})
+    if (words & lx.AIR_WORDS and words & {"strike", "strikes", "raid", "raids", "airstrike", "airstrikes",
+                                          "bombardment", "bombardments", "sorties"}) or (
+            air_vehicle and words & {"bombs", "bombed", "bombing", "dropped", "missile", "missiles",
+                                     "rockets", "killing", "killed", "targeted", "hit", "struck",
+                                     "pounded", "attacked"}):
         return "Air/drone strike"
     if words & lx.SHELLING_WORDS:
         return "Shelling/artillery/missile attack"
@@ -53,6 +56,8 @@ INTERVENTION = {"dispersed", "disperse", "tear", "teargas", "tear-gas", "cannon"
                 "broke", "blocked", "prevented", "suppressed", "charged"}
 FORCE = {"shot", "killed", "killing", "beat", "beaten", "beating", "baton", "batons",
          "live", "excessive", "brutally", "injured", "wounded", "hits", "hit", "fired", "bullets"}
+AIR_VEHICLES = {"warplanes", "warplane", "jets", "aircraft", "drones", "drone", "helicopters",
+                "gunships", "bombers", "sorties"}
 MOB_WORDS = {"mob", "mobs", "lynched", "lynching", "vigilante", "vigilantes", "jungle"}
 EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "mortar", "mortars",
                    "rocket", "rockets", "missile", "missiles", "shell", "shells", "explosive",
@@ -68,7 +73,7 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     if lx.PROTEST in categories or (PROTESTER in kinds_all and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.ARREST, lx.CLASH}):
         return protest_type(categories, words, agents, patients)
     if lx.EXPLODE in categories or (categories & {lx.KILL, lx.INJURE, lx.ATTACK}
-                                     and words & (EXPLOSIVE_WORDS | {"bomber", "bombers"})):
+                                     and words & (EXPLOSIVE_WORDS | AIR_VEHICLES | {"bomber", "bombers"})):
         return EXPLOSIONS, explosion_subtype(words | ({"blast"} if words & {"bomber", "bombers"} else set()))
     if lx.TAKEOVER in categories:
         if any(p.kind == STATE for p in agents):
