@@ -71,8 +71,8 @@ _add(RIOT, "riot riots rioted rioting rioters")
 _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
 _add(TAKEOVER, "overran seized-control")
-_add(RETAKE, "recaptured retook regained liberated")
-_add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed")
+_add(RETAKE, "recaptured retook regained liberated cleared expelled")
+_add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed exchange swap")
 _add(WITHDRAW, "withdrew withdrawn vacated evacuated")
 _add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited defected reinforced")
 
@@ -121,6 +121,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("broke", "into"): LOOT,
     ("made", "away"): LOOT,
     ("drove", "out"): RETAKE,
+    ("drove", "back"): RETAKE,
+    ("pushed", "back"): RETAKE,
 }
 
 # Triggers with common non-violent senses ("heart attack", "shot at goal", "a battle for market
@@ -135,7 +137,7 @@ AMBIGUOUS = {
     "wounding", "captured", "capture", "released", "release", "freed", "handed", "seized",
     "seize", "seizure", "recovered", "rally", "rallies", "rallied", "marched", "demonstrated", "hostage", "mortar",
     "mortars", "recaptured", "retook", "regained", "liberated", "murder", "murders",
-    "murdered", "massacre", "torched", "looted", "looting", "riot", "riots", "rioting",
+    "murdered", "massacre", "riot", "riots", "rioting", "cleared", "expelled", "exchange", "swap",
     "protest", "protests", "protested", "protesting", "demonstration", "demonstrations",
     "stabbed", "stabbing", "rape", "raped", "rapes", "overran", "rounded",
     "confiscated", "defused", "slain", "slaying", "assassinated", "assassination",
@@ -145,7 +147,7 @@ AMBIGUOUS = {
     "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
     "mobilising", "deployed", "dispatched", "merged", "recruited", "defected", "reinforced",
     "bombardment", "bombardments", "demolished", "razed",
-    "ransacked", "vandalised", "vandalized", "marches", "picketed", "protesters", "protestors",
+    "marches", "picketed", "protesters", "protestors",
     "demonstrators",
 }
 

@@ -38,7 +38,7 @@ def phrase_hit(tok) -> str | None:
 
 # Words that are triggers only inside a phrase ("opened fire", "handed over", "took hostage").
 PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set", "broke", "made",
-               "pulled", "drove", "exchanged", "prisoner"}
+               "pulled", "drove", "exchanged", "prisoner", "pushed"}
 
 
 def find_hits(sent, violent_words: set[str], violent_document: bool = False,
@@ -209,9 +209,19 @@ def refine_arrest(tok, category: str) -> str | None:
     return category
 
 
+def refine_retake(tok, category: str) -> str | None:
+    """'cleared the town of militants', 'expelled IS from three villages': ground taken back;
+    not 'cleared the road' or 'expelled a diplomat'."""
+    if tok.lower_ in ("cleared", "expelled"):
+        return category if around(tok) & TERRITORY else None
+    return category
+
+
 def refine_release(tok, category: str) -> str | None:
     """Hostages released, captives freed; not a press release or a film's release."""
     objects = object_words(tok)
+    if tok.lower_ == "freed" and objects & TERRITORY:
+        return lx.RETAKE  # "forces freed several villages from the militants"
     if tok.lower_ in ("handed",):
         return category
     if tok.pos_ == "NOUN":
@@ -224,8 +234,10 @@ AGREE_VERBS = {"agreed", "signed", "reached", "announced", "declared", "brokered
 
 
 def refine_agree(tok, category: str) -> str | None:
-    """An agreement made: 'agreed a ceasefire', 'signed a peace deal', 'a truce took effect';
-    not 'as part of a 1997 cease-fire'."""
+    """An agreement made: 'agreed a ceasefire', 'signed a peace deal', 'a truce took effect',
+    an exchange of prisoners; not 'as part of a 1997 cease-fire' or 'a currency exchange'."""
+    if tok.lower_ in ("exchange", "swap"):
+        return category if {t.lower_ for t in tok.subtree} & {"prisoners", "detainees", "captives", "bodies"} else None
     if tok.pos_ in ("NOUN", "PROPN"):
         return category if tok.head.lower_ in AGREE_VERBS and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
     agreed_on: set[str] = set()
@@ -263,6 +275,7 @@ REFINERS = {
     lx.ARREST: refine_arrest,
     lx.RELEASE: refine_release,
     lx.AGREE: refine_agree,
+    lx.RETAKE: refine_retake,
     lx.WITHDRAW: refine_withdraw,
     lx.MOBILIZE: refine_mobilize,
     lx.BASE: refine_base,
