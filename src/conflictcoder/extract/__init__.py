@@ -205,9 +205,14 @@ def marked_as_further(hits: list[Hit]) -> bool:
     return False
 
 
+MUNITIONS = {"shells", "rockets", "missiles", "mortars", "grenades", "bombs", "ieds", "landmines"}
+
+
 def multiple_events(main: list[Hit]) -> bool:
-    """'two firefights', 'three bombings': a summary of several events told elsewhere."""
-    return bool(main) and all(h.plural_count >= 2 for h in main)
+    """'two firefights', 'three bombings': a summary of several events told elsewhere ('four
+    rockets slammed into the town' is one event with four rockets)."""
+    events = [h for h in main if h.token.lower_ not in MUNITIONS]
+    return bool(events) and all(h.plural_count >= 2 for h in events)
 
 
 def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], list[Party], list[Party], Counts]:
@@ -289,6 +294,8 @@ def confidence(mention: Mention, hits: list[Hit], main_clause: bool = False) -> 
     score = 0.4
     if not mention.casualty_only:
         score += 0.2
+    if mention.event_type in (PROTESTS, RIOTS):
+        score += 0.1  # a crowd's action is the news; arrests at it are its detail
     if main_clause:
         score += 0.1
     if mention.counts.killed or mention.counts.injured or mention.counts.abducted or mention.counts.arrested:

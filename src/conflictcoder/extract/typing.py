@@ -58,6 +58,9 @@ FORCE = {"shot", "killed", "killing", "beat", "beaten", "beating", "baton", "bat
          "live", "excessive", "brutally", "injured", "wounded", "hits", "hit", "fired", "bullets"}
 AIR_VEHICLES = {"warplanes", "warplane", "jets", "aircraft", "drones", "drone", "helicopters",
                 "gunships", "bombers", "sorties"}
+# force beyond dispersal: ACLED's excessive force against protesters
+HARSH_FORCE = {"violently", "brutally", "baton", "batons", "beat", "beaten", "beating", "hits",
+               "live", "excessive", "bullets", "shot", "clubbed", "whipped"}
 MOB_WORDS = {"mob", "mobs", "lynched", "lynching", "vigilante", "vigilantes", "jungle"}
 EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "mortar", "mortars",
                    "rocket", "rockets", "missile", "missiles", "shell", "shells", "explosive",
@@ -122,7 +125,7 @@ def protest_type(categories: set[str], words: set[str], agents: list[Party], pat
     ones is excessive force; dispersal or arrests are intervention."""
     state_acts = any(p.kind == STATE for p in agents) or bool(words & {"police", "officers", "forces", "troops", "soldiers"})
     casualties = bool(categories & {lx.KILL, lx.INJURE})
-    if casualties and state_acts and (words & FORCE or lx.KILL in categories):
+    if state_acts and ((casualties and (words & FORCE or lx.KILL in categories)) or words & HARSH_FORCE):
         return PROTESTS, "Excessive force against protesters"
     if words & PROTESTER_VIOLENCE or categories & {lx.RIOT, lx.LOOT, lx.CLASH}:
         return RIOTS, "Violent demonstration"
