@@ -74,6 +74,7 @@ _add(TAKEOVER, "overran seized-control")
 _add(RETAKE, "recaptured retook regained liberated cleared expelled")
 _add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed exchange swap")
 _add(WITHDRAW, "withdrew withdrawn vacated evacuated")
+_add(BASE, "established created built")
 _add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited defected reinforced")
 
 # Two-word triggers, checked before single words.
@@ -86,6 +87,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("blew", "himself"): EXPLODE,
     ("blew", "herself"): EXPLODE,
     ("blew", "themselves"): EXPLODE,
+    ("blow", "themselves"): EXPLODE,
+    ("blow", "himself"): EXPLODE,
+    ("blows", "himself"): EXPLODE,
+    ("blows", "herself"): EXPLODE,
+    ("sexual", "assault"): SEXUAL,
+    ("sexual", "violence"): SEXUAL,
     ("air", "strike"): EXPLODE,
     ("air", "strikes"): EXPLODE,
     ("air", "raid"): EXPLODE,
@@ -146,7 +153,7 @@ AMBIGUOUS = {
     "uncovered", "dismantled", "found", "destroyed", "agreement", "agreed", "accord", "deal", "signed",
     "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
     "mobilising", "deployed", "dispatched", "merged", "recruited", "defected", "reinforced",
-    "bombardment", "bombardments", "demolished", "razed",
+    "bombardment", "bombardments", "established", "created", "built", "demolished", "razed",
     "marches", "picketed", "protesters", "protestors",
     "demonstrators",
 }

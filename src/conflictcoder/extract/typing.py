@@ -84,6 +84,8 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         return BATTLES, "Non-state actor overtakes territory"
     if lx.RETAKE in categories:
         return BATTLES, "Government regains territory"
+    if lx.RIOT in categories or RIOTER in kinds_all:
+        return RIOTS, ("Mob violence" if words & MOB_WORDS else "Violent demonstration")
     if lx.CLASH in categories:
         return BATTLES, "Armed clash"
     if lx.SEXUAL in categories:
@@ -125,10 +127,10 @@ def protest_type(categories: set[str], words: set[str], agents: list[Party], pat
     ones is excessive force; dispersal or arrests are intervention."""
     state_acts = any(p.kind == STATE for p in agents) or bool(words & {"police", "officers", "forces", "troops", "soldiers"})
     casualties = bool(categories & {lx.KILL, lx.INJURE})
+    if words & PROTESTER_VIOLENCE or categories & {lx.RIOT, lx.LOOT, lx.CLASH}:
+        return RIOTS, "Violent demonstration"  # protesters who fight are rioters, whatever the police do
     if state_acts and ((casualties and (words & FORCE or lx.KILL in categories)) or words & HARSH_FORCE):
         return PROTESTS, "Excessive force against protesters"
-    if words & PROTESTER_VIOLENCE or categories & {lx.RIOT, lx.LOOT, lx.CLASH}:
-        return RIOTS, "Violent demonstration"
     if words & INTERVENTION or lx.ARREST in categories or (state_acts and words & FORCE):
         return PROTESTS, "Protest with intervention"
     return PROTESTS, "Peaceful protest"
