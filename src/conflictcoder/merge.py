@@ -62,7 +62,13 @@ class Group:
         return min(placed, key=lambda p: (place_rank(p), p.geo_precision))
 
 
+DEMONSTRATION_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1,
+                          "Excessive force against protesters": 2, "Violent demonstration": 3}
+
+
 def family(m: Mention) -> str:
+    if m.sub_event_type in DEMONSTRATION_SEVERITY:
+        return "demonstration"  # one protest, told as peaceful here and violent there
     if m.event_type in VIOLENT_TYPES:
         return "violent"
     if m.event_type == "Strategic developments":
@@ -236,7 +242,8 @@ def same_event(a: Group, b: Group) -> bool:
     if not compatible_kind(la, lb):
         return False
     da, db = a.date_mention(), b.date_mention()
-    if la.event_type != lb.event_type and not (la.casualty_only or lb.casualty_only or same_day(da, db)):
+    if (la.event_type != lb.event_type and family(la) != "demonstration"
+            and not (la.casualty_only or lb.casualty_only or same_day(da, db))):
         return False
     if any(x.sentence.start == y.sentence.start for x in a.mentions for y in b.mentions):
         return False  # the text split them on purpose
@@ -289,6 +296,9 @@ def group_count(mentions: list[Mention], name: str) -> int | None:
 def build_event(g: Group, doc: Document, published: date | None, default_place: PlaceMention | None,
                 name_actor, document_text: str = "") -> Event:
     lead = g.lead
+    if family(lead) == "demonstration":  # a protest is coded by the most it came to
+        lead = max((m for m in g.mentions if family(m) == "demonstration"),
+                   key=lambda m: DEMONSTRATION_SEVERITY[m.sub_event_type])
     dm = g.date_mention()
     pm = g.place() or default_place
     place = pm.place if pm else None
