@@ -15,7 +15,6 @@ Prints the figures; all must be 0.
 """
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal

@@ -43,7 +43,7 @@ def test_walk_is_lazy(tmp_path):
 
 
 def write_warc(path: Path, gz: bool = True) -> None:
-    warcio = pytest.importorskip("warcio")
+    pytest.importorskip("warcio")
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 

@@ -1,5 +1,4 @@
 """Quality gates: the real pipeline on the bundled examples and, when present, the seeds."""
-import json
 from pathlib import Path
 
 import pytest

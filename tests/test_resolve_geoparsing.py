@@ -5,7 +5,6 @@ are left out (find_places must work from the gazetteer alone), so the spaCy mode
 from __future__ import annotations
 
 import json
-import math
 import re
 import subprocess
 import sys

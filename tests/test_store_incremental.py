@@ -10,7 +10,6 @@ import sys
 import textwrap
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner

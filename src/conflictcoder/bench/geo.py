@@ -136,7 +136,6 @@ def predict(docs: Sequence[dict], batch_size: int = 16, options=None) -> list[di
         entities = [Span(e.start_char, e.end_char, clean.text[e.start_char:e.end_char], e.label_) for e in sdoc.ents]
         to_raw = offset_map(clean.text, d["text"])
         for m in find_places(clean.text, entities, geoparsing=True):
-            place = m.place
             out.append({
                 "doc_id": str(d["doc_id"]), "start": to_raw(m.start), "end": to_raw(m.end), "text": m.text,
                 **place_record(m),

@@ -98,7 +98,7 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         return RIOTS, "Mob violence"
     if categories & {lx.KILL, lx.INJURE, lx.ATTACK} or (
             lx.RAID in categories and not categories & {lx.ARREST, lx.SEIZE}):
-        return violent_type(categories, {p.kind for p in patients}, kinds_all, agents, False)
+        return violent_type(categories, {p.kind for p in patients}, kinds_all, agents)
     if lx.ARREST in categories:
         if agents and all(p.kind in (ARMED,) for p in agents):
             return VAC, "Abduction/forced disappearance"
@@ -136,11 +136,10 @@ def protest_type(categories: set[str], words: set[str], agents: list[Party], pat
     return PROTESTS, "Peaceful protest"
 
 
-def violent_type(categories, kinds_patients, kinds_all, agents, protest_context) -> tuple[str, str]:
+def violent_type(categories, kinds_patients, kinds_all, agents) -> tuple[str, str]:
+    """Killing, wounding or attacking: a battle when both sides are armed, else an attack on
+    civilians (protests are typed before this, by protest_type)."""
     agent_kinds = {p.kind for p in agents}
-    if protest_context and STATE in agent_kinds | kinds_all and kinds_patients & {PROTESTER, CIVILIAN, ""}:
-        if lx.PROTEST in categories or PROTESTER in kinds_patients:
-            return PROTESTS, "Excessive force against protesters"
     if RIOTER in agent_kinds or lx.RIOT in categories:
         return RIOTS, "Mob violence"
     armed_victims = kinds_patients & {STATE, ARMED}

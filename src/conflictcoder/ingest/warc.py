@@ -11,7 +11,6 @@ the publication date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from .. import errors
