@@ -79,6 +79,8 @@ def family(m: Mention) -> str:
 def is_dropped(m: Mention) -> bool:
     if m.aggregate:
         return True
+    if m.several and not (m.date_basis == EVENT and m.date is not None and m.date.precision == 1):
+        return True  # "two firefights" with no day of their own: a summary of events told elsewhere
     if m.date is not None and m.date_basis == EVENT and (m.date.end - m.date.start).days > 62:
         return True  # "in 2010": background known only by its year
     if (m.pluperfect and m.date_basis not in (EVENT,) and m.place is None and not m.anaphoric

@@ -144,7 +144,8 @@ class Mention:
     event_type: str
     sub_event_type: str
     modality: str = "real"  # real | planned | foiled | threatened | denied | hypothetical
-    aggregate: bool = False  # a total over a period or over several events
+    aggregate: bool = False  # a total over a period
+    several: bool = False  # "two firefights", "three bomb blasts": several events told at once
     background: bool = False  # an earlier event the article recalls
     counts: Counts = field(default_factory=Counts)
     perpetrators: list[str] = field(default_factory=list)

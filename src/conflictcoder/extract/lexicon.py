@@ -84,6 +84,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("opened", "fire"): ATTACK,
     ("shot", "dead"): KILL,
     ("gunned", "down"): KILL,
+    ("blew", "up"): EXPLODE,
+    ("blow", "up"): EXPLODE,
+    ("blown", "up"): EXPLODE,
     ("blew", "himself"): EXPLODE,
     ("blew", "herself"): EXPLODE,
     ("blew", "themselves"): EXPLODE,
@@ -149,6 +152,7 @@ AMBIGUOUS = {
     "stabbed", "stabbing", "rape", "raped", "rapes", "overran", "rounded",
     "confiscated", "defused", "slain", "slaying", "assassinated", "assassination",
     "kidnapped", "kidnapping", "abducted", "abduction", "intercepted", "discovered", "capturing",
+    "blew", "blow", "blown",
     "seizing", "confiscating", "raiding", "storming", "abducting",
     "uncovered", "dismantled", "found", "destroyed", "agreement", "agreed", "accord", "deal", "signed",
     "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
@@ -176,6 +180,7 @@ jail prison prisoners suspects suspect abducted kidnapped murder murdered
 brutal bloody deadly ethnic sectarian tribal communal fierce heavy bloodshed gunshots
 responsibility claimed taliban suicide damaged destroyed injuries explosive improvised
 planted detonated exploded blast blasts bombs warplanes jets aircraft helicopters drones
+device devices cadres maoist maoists
 airstrikes airstrike gunships artillery shelling firearms ammunitions cartridges landmines
 ceasefire truce peace rebels insurgents forces troops protesters demonstrators police
 """.split()) | set("""

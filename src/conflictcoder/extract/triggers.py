@@ -298,7 +298,8 @@ INDUSTRIAL = {"tank", "tanks", "boiler", "boilers", "gas", "propane", "cylinder"
               "accidental", "accidentally"}
 ATTACK_EVIDENCE = {"bomb", "bombs", "bomber", "ied", "ieds", "explosive", "explosives", "device",
                    "devices", "militants", "attackers", "attack", "terrorists", "terrorist",
-                   "suicide", "insurgents", "rebels", "gunmen", "planted", "claimed", "grenade"}
+                   "suicide", "insurgents", "rebels", "gunmen", "planted", "claimed", "grenade",
+                   "cadres", "maoist", "maoists", "triggered", "blew"}
 
 
 def accident(category: str, words: set[str]) -> bool:
