@@ -46,7 +46,7 @@ _add(KILL, "killed kill kills killing killings murdered murder murders murdering
 _add(INJURE, "wounded wounding injured injuring injuries hurt")
 _add(CLASH, "clashed clash clashes clashing firefight firefights shootout shootouts gunfight "
             "gunfights gunbattle skirmish skirmishes skirmished ambushed ambush fought fighting "
-            "battled")
+            "battled encounter encounters gunbattle gun-battle")
 _add(ATTACK, "attack attacks attacked attacking assault assaulted "
              "shot shooting shootings stabbed stabbing opened")
 _add(RAID, "raid raids raided raiding stormed storming")
@@ -152,7 +152,7 @@ AMBIGUOUS = {
     "stabbed", "stabbing", "rape", "raped", "rapes", "overran", "rounded",
     "confiscated", "defused", "slain", "slaying", "assassinated", "assassination",
     "kidnapped", "kidnapping", "abducted", "abduction", "intercepted", "discovered", "capturing",
-    "blew", "blow", "blown",
+    "blew", "blow", "blown", "encounter", "encounters",
     "seizing", "confiscating", "raiding", "storming", "abducting",
     "uncovered", "dismantled", "found", "destroyed", "agreement", "agreed", "accord", "deal", "signed",
     "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
