@@ -140,3 +140,27 @@ def test_pipeline_a_town_named_tank_does_not_make_a_blast_an_accident(code_text)
     events = code_text("A policeman was killed in a remote-controlled blast in the town of Tank, "
                        "Pakistan, on Monday, officials said.")
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Argentina beat France in a penalty shootout to win the World Cup final after a 3-3 draw.",
+    "A court sentenced three men to life in prison for their role in the 2015 attacks, in which 130 "
+    "people were killed.",
+    "Hundreds gathered to commemorate the victims of the 1994 genocide, in which some 800,000 people "
+    "were killed.",
+    "A bomb threat forced the evacuation of a shopping centre on Saturday. Police said the threat was a "
+    "hoax and nobody was hurt.",
+    "Observers fear that violence could erupt after the election, and the UN urged all parties to "
+    "refrain from attacks on civilians.",
+    "The startup said hackers attacked its servers over the weekend in a ransomware attack.",
+])
+def test_pipeline_no_event_in_trials_memorials_threats_and_hacks(code_text, text):
+    assert code_text(text) == []
+
+
+def test_pipeline_the_nation_named_on_a_strike_is_its_author(code_text):
+    (event,) = code_text("Russian shelling killed four civilians in the city of Kherson, Ukraine, on "
+                         "Tuesday, the regional governor said.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "Military Forces of Russia" and event.actor2 == "Civilians (Ukraine)"
+    assert event.fatalities == 4 and event.location == "Kherson"

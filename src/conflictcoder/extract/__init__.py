@@ -14,7 +14,8 @@ from .clauses import char_spans, clause_head, enclosing_context, group_clauses, 
 from .counts import Quantity
 from .modality import REAL, is_aggregate_clause, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
-                    opponents_of, patients_of, physical_targets, sum_quantities, weapons_in)
+                    national_force, opponents_of, patients_of, physical_targets, responders_of,
+                    sum_quantities, weapons_in)
 from .triggers import Hit, find_hits
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
 
@@ -163,6 +164,10 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         additive=marked_as_further(specific),
     )
     mention.actor1, mention.actor2 = sides(event_type, agents, patients, others)
+    nation = next((n for h in specific if (n := national_force(h.token)) is not None), None)
+    if nation is not None and (mention.actor1 is None or not mention.actor1.mention) and not any(p.kind for p in agents):
+        # "an Israeli airstrike", "Russian shelling": the state's forces, named by their nation
+        mention.actor1 = Actor(name="", inter=1, mention=f"{nation.text} forces")
     mention.confidence = confidence(mention, specific, main_clause=any(sent.doc[h].dep_ == "ROOT" for h in heads))
     return mention
 
@@ -225,7 +230,7 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
             if noun.i not in seen:
                 seen.add(noun.i)
                 agents.append(make_party(noun, options.vague_counts))
-        for noun in opponents_of(hit.token):
+        for noun in opponents_of(hit.token) + responders_of(hit.token):
             if noun.i not in seen:
                 seen.add(noun.i)
                 others.append(make_party(noun, options.vague_counts))

@@ -202,6 +202,24 @@ def patients_of(tok) -> list:
     return [n for n in nouns if n.lower_ not in ("who", "whom", "which", "that")]
 
 
+def national_force(tok):
+    """'Israeli airstrike', 'Russian shelling', 'Saudi-led strikes': the nation named on the
+    attack is its author; returns the modifier token, or None."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "npadvmod") and child.ent_type_ in ("NORP", "GPE"):
+            return child
+    return None
+
+
+def responders_of(tok) -> list:
+    """'Ukrainian forces repelled attacks': the subject of the verb acting on an attack noun."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lower_ in lx.TRIGGERS:
+        return []
+    return [n for c in tok.head.children if c.dep_ == "nsubj" for n in conjuncts(c)]
+
+
 def agents_of(tok) -> list:
     nouns = []
     for child in tok.children:
