@@ -164,3 +164,17 @@ def test_pipeline_the_nation_named_on_a_strike_is_its_author(code_text):
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.actor1 == "Military Forces of Russia" and event.actor2 == "Civilians (Ukraine)"
     assert event.fatalities == 4 and event.location == "Kherson"
+
+
+def test_pipeline_protesters_shot_by_security_forces_is_excessive_force(code_text):
+    (event,) = code_text("Security forces opened fire on protesters in Mandalay, Myanmar, on Saturday, "
+                         "killing two people and wounding 20, witnesses said.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.fatalities == 2 and event.injured == 20
+
+
+def test_pipeline_the_group_claiming_the_attack_is_its_author(code_text):
+    events = code_text("A suicide car bomber rammed a checkpoint outside the parliament in Mogadishu, "
+                       "Somalia, on Tuesday, killing at least seven people, police said. Al-Shabab "
+                       "claimed responsibility.")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [("Suicide bomb", "Al Shabaab", 7)]

@@ -13,6 +13,7 @@ Three passes, in text order:
 from __future__ import annotations
 
 import hashlib
+import re
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -420,7 +421,14 @@ def named_often(text: str, iso3: str) -> bool:
     if entry is None:
         return False
     sentences = [s for s in text.replace("\n", " ").split(". ") if entry.pattern.search(s)]
-    return len(sentences) >= 2
+    # twice named, or named once as claiming the attack just told ("Al-Shabab claimed
+    # responsibility"), not as claiming another one ("... for two blasts in Atyrau on October 31")
+    return len(sentences) >= 2 or any("claim" in s.lower() and not OTHER_TIME.search(s) for s in sentences)
+
+
+OTHER_TIME = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                        r"last|earlier|previous)\b")
 
 
 def union(lists) -> list[str]:

@@ -268,10 +268,10 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
     armed = [p for p in parties if p.kind == ARMED]
     civil = [p for p in parties if p.kind in (CIVILIAN, PROTESTER)]
 
-    def actor(p: Party | None, default_kind: str = "") -> Actor | None:
+    def actor(p: Party | None, default_kind: str = "", unknown_inter: int = 3) -> Actor | None:
         if p is None:
             return Actor(name="", inter=INTER_OF_KIND.get(default_kind, 0), mention="") if default_kind else None
-        return Actor(name="", inter=INTER_OF_KIND.get(p.kind, 3), mention=p.text)
+        return Actor(name="", inter=INTER_OF_KIND.get(p.kind, unknown_inter), mention=p.text)
 
     if event_type == BATTLES:
         first = state[0] if state else (armed[0] if armed else None)
@@ -281,8 +281,9 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
         return Actor(name="", inter=6, mention=civil[0].text if civil else ""), actor(state[0] if state else None)
     if event_type == RIOTS:
         rioters = next((p for p in parties if p.kind == RIOTER), None)
+        # a mob's victims are civilians unless the text says otherwise ("suspected thieves")
         return Actor(name="", inter=5, mention=rioters.text if rioters else ""), actor(
-            next((p for p in patients if p.kind != RIOTER), None))
+            next((p for p in patients if p.kind != RIOTER), None), unknown_inter=7)
     if event_type == STRATEGIC:
         first = state[0] if state else (agents[0] if agents else None)
         second = next((p for p in patients + armed if p is not first and p.kind != STATE), None)

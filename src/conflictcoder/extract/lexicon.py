@@ -322,7 +322,7 @@ ABSTRACT_OBJECTS = {"budget", "plan", "plans", "policy", "policies", "decision",
                     "comments", "remarks", "statement", "report", "reforms", "reform", "move",
                     "measures", "strategy", "approach", "ruling", "verdict", "speech", "critics",
                     "rumours", "rumors", "claims", "corruption", "inflation", "poverty", "disease",
-                    "virus", "fire", "blaze", "flames", "cancer", "rates", "prices", "market", "share"}
+                    "virus", "blaze", "flames", "cancer", "rates", "prices", "market", "share"}
 # Words of sport, whose density marks a report of a match
 SPORT_WORDS = {"match", "win", "won", "defeat", "league", "goal", "goals", "striker", "manager",
                "coach", "season", "half", "defence", "defense", "visitors", "counter-attack",
