@@ -8,12 +8,12 @@ first); predictions matching optional gold events are neither credited nor charg
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from . import errors
+from .geodesy import km
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 FIELDS = ("date", "sub_event_type", "location_exact_25km", "fatalities", "actor1", "actor2",
@@ -38,13 +38,6 @@ def read_jsonl(path: str | Path) -> list[dict]:
 
 def as_list(v):
     return v if isinstance(v, list) else [v]
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    h = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(h))
 
 
 def day(value) -> date | None:

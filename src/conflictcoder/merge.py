@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .extract.typing import VIOLENT_TYPES, disorder_type
-from .records import Actor, Document, Event, Mention, Place, PlaceMention, Source
+from .geodesy import km
+from .records import Actor, Document, Event, Mention, PlaceMention, Source
 from .resolve.assign import CONTEXT, EVENT, LEDE, PUBLISHED, REPORT, place_rank
 
 ATTACH_WINDOW = 40  # sentences back to look for what a reference refers to
@@ -123,13 +123,6 @@ def compatible_dates(a: Mention, b: Mention) -> bool:
     return wa[0] <= wb[1] and wb[0] <= wa[1]
 
 
-def km(a: Place, b: Place) -> float:
-    p = math.pi / 180
-    h = (math.sin((b.latitude - a.latitude) * p / 2) ** 2 + math.cos(a.latitude * p)
-         * math.cos(b.latitude * p) * math.sin((b.longitude - a.longitude) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def compatible_places(pa: PlaceMention | None, pb: PlaceMention | None) -> bool:
     if pa is None or pb is None or pa.place is None or pb.place is None:
         return True
@@ -142,11 +135,7 @@ def compatible_places(pa: PlaceMention | None, pb: PlaceMention | None) -> bool:
         return True
     if (a.is_admin or b.is_admin) and a.admin1 and a.admin1 == b.admin1:
         return True
-    return km(a, b) <= 50
-
-
-def group_place(g: Group) -> PlaceMention | None:
-    return g.place()
+    return km(a.latitude, a.longitude, b.latitude, b.longitude) <= 50
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Group]:
@@ -273,11 +262,6 @@ def same_day(a: Mention | None, b: Mention | None) -> bool:
 def event_id_for(doc_id: str, m: Mention) -> str:
     key = f"{doc_id}|{m.sentence.start}|{m.trigger.start}|{m.event_type}"
     return "cc" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:14]
-
-
-def max_count(values) -> int | None:
-    known = [v for v in values if v is not None]
-    return max(known) if known else None
 
 
 def group_count(mentions: list[Mention], name: str) -> int | None:

@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .extract.typing import VIOLENT_TYPES, disorder_type
+from .geodesy import km
 from .merge import union
 from .records import Event, Source
 
@@ -136,13 +137,6 @@ def profile(event: Event, doc_id: str | None = None) -> Profile:
 
 # ----------------------------------------------------------------------------------------------
 # compatibility and score
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    h = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def compatible_dates(a: Profile, b: Profile) -> bool:
@@ -376,13 +370,6 @@ class Change:
     created: set[str] = field(default_factory=set)
     log: list[tuple[str, str, str, str]] = field(default_factory=list)  # action, event_id, other, doc
 
-    def absorb(self, other: "Change") -> None:
-        self.touched |= other.touched
-        self.gone |= other.gone
-        self.absorbed.update(other.absorbed)
-        self.created |= other.created
-        self.log.extend(other.log)
-
 
 class CrossDocMerger:
     """Clusters of per-document events, kept as documents come and go.
@@ -590,13 +577,6 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     for event in events:
         merger.add(event)
     return merger.events()
-
-
-def merge_documents(docs: Iterable[tuple[str, list[Event]]]) -> Iterator[Event]:
-    merger = CrossDocMerger()
-    for doc_id, events in docs:
-        merger.add_document(doc_id, events)
-    yield from merger.events()
 
 
 # ----------------------------------------------------------------------------------------------

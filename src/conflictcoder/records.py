@@ -176,9 +176,6 @@ class Mention:
     sentence_index: int = 0
     group_index: int = 0
 
-    def covers(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.clause_spans)
-
 
 @dataclass(slots=True)
 class Source:

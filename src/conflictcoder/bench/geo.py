@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import bisect
 import json
-import math
 import statistics
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..errors import EvalError
+from ..geodesy import km
 
 FILES = {"geovirus": "geovirus.jsonl", "trnews": "trnews.jsonl"}
 
@@ -44,12 +44,6 @@ def read_gold(path: str | Path) -> list[dict]:
 
 
 # ------------------------------------------------------------------ scoring (as geo_score.py)
-
-
-def km(a: float, b: float, c: float, d: float) -> float:
-    p = math.pi / 180
-    h = math.sin((c - a) * p / 2) ** 2 + math.cos(a * p) * math.cos(c * p) * math.sin((d - b) * p / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def score(gold: Sequence[dict], predictions: Iterable[dict]) -> dict:

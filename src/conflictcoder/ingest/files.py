@@ -11,10 +11,11 @@ from pathlib import Path
 from .. import errors
 from ..records import Document, Failure
 from ..settings import Options
+from .warc import is_warc
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSONL_NAMES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 META_FIELDS = ("published", "source", "url", "title")
 
 
@@ -104,18 +105,19 @@ def walk_files(root: Path) -> Iterator[Path]:
             yield root / name
 
 
+def is_jsonl(path: Path) -> bool:
+    return path.name.lower().endswith(JSONL_NAMES)
+
+
 def is_input_file(path: Path) -> bool:
-    suffixes = "".join(path.suffixes[-2:]).lower()
-    return (path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".warc"}
-            or suffixes in {".jsonl.gz", ".ndjson.gz", ".warc.gz"})
+    return path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES or is_jsonl(path) or is_warc(path)
 
 
 def read_path(path: Path, meta: dict[str, dict], options: Options) -> Iterator[InputItem]:
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+    if is_jsonl(path):
         yield from read_jsonl(path, meta, options)
         return
-    if name.endswith((".warc", ".warc.gz")):
+    if is_warc(path):
         from .warc import read_warc
 
         yield from read_warc(path, meta, options)

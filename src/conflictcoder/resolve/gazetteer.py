@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 import os
 import re
 import sqlite3
@@ -30,6 +29,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GazetteerError
+from ..geodesy import km
 from ..records import Place
 from ..settings import default_cache_dir
 
@@ -696,6 +696,4 @@ def get_gazetteer() -> Gazetteer:
 
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return km(a.latitude, a.longitude, b.latitude, b.longitude)

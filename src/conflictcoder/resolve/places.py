@@ -855,11 +855,3 @@ def _demonym_mention(cand: _Candidate, text: str, gaz: Gazetteer) -> PlaceMentio
 def _lower_words(text: str, mode: str) -> set[str]:
     """Words written lower-case in the text (a capitalised one of these is a common word)."""
     return set(re.findall(r"\b[a-z][a-z'-]+\b", text)) if mode == "mixed" else set()
-
-
-def country_context(text: str, entities: Sequence[Span], gazetteer: Gazetteer | None = None) -> dict[str, int]:
-    """The article's countries (ISO3 -> weight) as find_places sees them; for other stages."""
-    gaz = gazetteer or get_gazetteer()
-    mode = _case_mode(text)
-    cands = _collect_candidates(text, entities, (), gaz)
-    return dict(_country_context(cands, _sure_places(cands, _lower_words(text, mode), mode)))
