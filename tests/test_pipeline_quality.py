@@ -178,3 +178,54 @@ def test_pipeline_the_group_claiming_the_attack_is_its_author(code_text):
                        "Somalia, on Tuesday, killing at least seven people, police said. Al-Shabab "
                        "claimed responsibility.")
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [("Suicide bomb", "Al Shabaab", 7)]
+
+
+def test_pipeline_gunfire_told_in_a_later_sentence_is_evidence_of_the_attack(code_text):
+    (event,) = code_text("Rebels killed a village headman in Dhanbad district, India, on Tuesday night, "
+                         "police said. The attackers barged into his house and fired several times at him "
+                         "before escaping into the forest.")
+    assert event.sub_event_type == "Attack" and event.fatalities == 1
+    assert any("fired several times" in s.sentence for s in event.sources)
+
+
+@pytest.mark.parametrize("text", [
+    "The club fired its coach after a run of defeats, the chairman said on Monday.",
+    "The company announced the firing of its chief executive on Monday after an accounting scandal.",
+    "Police fired tear gas at stone-throwing fans outside the stadium after the derby on Sunday.",
+])
+def test_pipeline_firing_in_other_senses_is_no_attack(code_text, text):
+    assert [e.event_type for e in code_text(text)
+            if e.event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence")] == []
+
+
+def test_pipeline_a_suicide_attack_is_a_suicide_bomb(code_text):
+    (event,) = code_text("At least nine people were killed in a suicide attack on a police convoy in "
+                         "Quetta, Pakistan, on Monday, officials said.")
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities == 9
+
+
+def test_pipeline_arms_recovered_at_the_scene_belong_to_the_clash(code_text):
+    events = code_text("Four militants were killed in a gunfight with soldiers in Kupwara district, "
+                       "Kashmir, on Tuesday, the army said. Two rifles and ammunition were recovered "
+                       "from the encounter site.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 4)]
+    assert "rifles" in " ".join(events[0].weapons)
+
+
+def test_pipeline_a_leaders_record_of_attacks_is_not_an_event(code_text):
+    events = code_text("Security forces detained a militant commander in Khost province, Afghanistan, on "
+                       "Tuesday. The commander coordinated roadside bomb attacks and supplied weapons to "
+                       "fighters. Troops cleared and secured the compound.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_pipeline_a_hit_squad_is_no_sports_team(code_text):
+    (event,) = code_text("A hit squad of armed rebels killed a former village official in Gadchiroli "
+                         "district, India, on Monday, police said.")
+    assert event.fatalities == 1 and event.event_type == "Violence against civilians"
+
+
+def test_pipeline_without_a_publication_date_two_attacks_told_by_day_still_count(code_text):
+    events = code_text("Five policemen were killed in two separate attacks in Quetta, Pakistan, on "
+                       "April 20, officials said.", published=None)
+    assert sum(e.fatalities for e in events) == 5

@@ -80,7 +80,8 @@ def family(m: Mention) -> str:
 def is_dropped(m: Mention) -> bool:
     if m.aggregate:
         return True
-    if m.several and not (m.date_basis == EVENT and m.date is not None and m.date.precision == 1):
+    undatable = m.date is None and not m.date_basis  # no publication date: "April 20" has no year to resolve against
+    if m.several and not undatable and not (m.date_basis == EVENT and m.date is not None and m.date.precision == 1):
         return True  # "two firefights" with no day of their own: a summary of events told elsewhere
     if m.date is not None and m.date_basis == EVENT and (m.date.end - m.date.start).days > 62:
         return True  # "in 2010": background known only by its year
@@ -150,6 +151,12 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
             owner[id(m)] = g = Group([m], dropped=True)
             groups.append(g)
             continue
+        if m.aftermath:
+            scene = latest_violent_group(groups, m)
+            if scene is not None:
+                scene.mentions.append(m)
+                owner[id(m)] = scene
+                continue
         if needs_antecedent(m):
             target = antecedent(m, ordered[:index], owner) or following(m, ordered[index + 1:])
             if target is not None and target is not m:
@@ -171,6 +178,17 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
         owner[id(m)] = g = Group([m])
         groups.append(g)
     return join_retold([g for g in groups if not g.dropped])
+
+
+def latest_violent_group(groups: list[Group], m: Mention) -> Group | None:
+    """The event whose scene an aftermath mention describes: the last event told before it, when
+    that was violence (after a search operation, the suspects taken at the scene are its arrests)."""
+    for g in reversed(groups):
+        if g.dropped:
+            continue
+        near = m.sentence_index - g.mentions[-1].sentence_index <= ATTACH_WINDOW
+        return g if near and family(g.lead) == "violent" else None
+    return None
 
 
 def antecedent(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Mention | None:

@@ -173,6 +173,9 @@ class Mention:
     additive: bool = False
     adds_count: bool = False  # "two of the attackers were also killed": on top of those told before
     pluperfect: bool = False  # "who had kidnapped four locals": before the story's time
+    # weapons or suspects taken at the scene of an event told before ("arms were recovered from
+    # the encounter site"): part of that event, not one of their own
+    aftermath: bool = False
     sentence_index: int = 0
     group_index: int = 0
 

@@ -7,6 +7,8 @@ the text gives for it; nothing is resolved here.
 """
 from __future__ import annotations
 
+import re
+
 from ..records import Actor, Counts, Mention, Parsed, Span
 from ..settings import Options
 from . import lexicon as lx
@@ -162,6 +164,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         pluperfect=any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in specific
                        for c in list(h.token.children) + list(h.token.head.children)),
         additive=marked_as_further(specific),
+        aftermath=is_aftermath(categories, sentence.text),
     )
     mention.actor1, mention.actor2 = sides(event_type, agents, patients, others)
     nation = next((n for h in specific if (n := national_force(h.token)) is not None), None)
@@ -170,6 +173,19 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         mention.actor1 = Actor(name="", inter=1, mention=f"{nation.text} forces")
     mention.confidence = confidence(mention, specific, main_clause=any(sent.doc[h].dep_ == "ROOT" for h in heads))
     return mention
+
+
+SCENE = re.compile(
+    r"\b(?:from|at|near) the (?:(?:encounter|incident|attack|blast|explosion|crime|operation|gunfight|clash)\s+)?"
+    r"(?:site|spot|scene)\b|\bsite of the (?:explosion|blast|attack|encounter|incident|gunfight|clash)\b|"
+    r"\b(?:empty|spent|bullet|cartridge)\s+(?:shells|cases|casings|cartridges)\b|\bfired cases\b", re.I)
+
+
+def is_aftermath(categories: set[str], sentence_text: str) -> bool:
+    """Arms or suspects taken at the scene after an event ("recovered from the encounter site",
+    "arrested five cadres from the spot", "seven empty shells were found"): the scene of an
+    event the text has told, not a seizure or an arrest in its own right."""
+    return bool(categories) and categories <= {lx.SEIZE, lx.ARREST} and bool(SCENE.search(sentence_text))
 
 
 def dependents_without_subject(tok) -> list:

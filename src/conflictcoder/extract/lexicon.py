@@ -48,7 +48,7 @@ _add(CLASH, "clashed clash clashes clashing firefight firefights shootout shooto
             "gunfights gunbattle skirmish skirmishes skirmished ambushed ambush fought fighting "
             "battled encounter encounters gunbattle gun-battle")
 _add(ATTACK, "attack attacks attacked attacking assault assaulted "
-             "shot shooting shootings stabbed stabbing opened")
+             "shot shooting shootings stabbed stabbing opened fired firing")
 _add(RAID, "raid raids raided raiding stormed storming")
 _add(EXPLODE, "bomb bombs bombing bombings bombed blast blasts explosion explosions exploded "
               "detonated detonating ied ieds airstrike airstrikes shelling shelled shells mortar "
@@ -84,6 +84,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("opened", "fire"): ATTACK,
     ("shot", "dead"): KILL,
     ("gunned", "down"): KILL,
+    ("gunning", "down"): KILL,
+    ("gun", "down"): KILL,
     ("blew", "up"): EXPLODE,
     ("blow", "up"): EXPLODE,
     ("blown", "up"): EXPLODE,
@@ -139,7 +141,7 @@ PHRASES: dict[tuple[str, ...], str] = {
 # share"): they need some sign of violence in the sentence before they count.
 AMBIGUOUS = {
     "attack", "attacks", "attacked", "attacking", "assault", "assaulted", "raid", "raided",
-    "stormed", "shot", "shooting", "shootings", "opened", "fought", "fighting", "battled",
+    "stormed", "shot", "shooting", "shootings", "opened", "fired", "firing", "fought", "fighting", "battled",
     "clash", "clashes", "clashed", "clashing", "ambush", "bomb", "bombs", "bombed", "blast",
     "blasts", "explosion", "explosions", "exploded", "shells", "shelled", "rocket", "rockets",
     "missile", "missiles", "drone", "killed", "kill", "kills", "killing", "killings", "dead",
@@ -192,7 +194,7 @@ match matches goal goals striker strikers league cup season coach coaches scored
 scoring tournament championship championships innings wicket
 penalty penalties football soccer cricket basketball rugby tennis golf nba nfl
 olympic olympics medal medals playoff playoffs defender defenders
-midfielder midfield goalkeeper squad referee semi-final quarter-final derby fixture
+midfielder midfield goalkeeper referee semi-final quarter-final derby fixture
 halftime half-time touchdown quarterback pitcher
 heart asthma panic seizures epileptic stroke cancer disease virus outbreak cyber
 cyberattack cyberattacks hackers hacker malware ransomware phishing
@@ -330,3 +332,9 @@ SPORT_WORDS = {"match", "win", "won", "defeat", "league", "goal", "goals", "stri
                "club", "fans", "stadium", "score", "scored", "points", "player", "players",
                "team", "squad", "aces", "set", "innings", "wicket", "race", "lap", "medal"}
 NEGATION_DETS = {"no", "none", "neither", "never"}
+
+# Singular nouns that name a body of people: "the group conducted attacks" tells events, where
+# "the commander conducted attacks" tells one man's record.
+COLLECTIVE_NOUNS = {"group", "army", "force", "forces", "police", "militia", "unit", "squad", "cell",
+                    "organisation", "organization", "movement", "front", "military", "battalion",
+                    "brigade", "regiment", "team", "taliban", "network", "coalition", "alliance"}

@@ -92,9 +92,41 @@ def plausible_trigger(tok, category: str) -> bool:
         return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
     if tok.dep_ == "compound" and tok.head.lower_ not in lx.TRIGGERS:
         return False  # "hostage crisis", "assault rifles", "bomb squad": the head names the thing
+    if tok.lower_ in ("fired", "firing") and not aimed_fire(tok):
+        return False  # "fired the coach", "the firing of staff", "a firing range"
     if tok.lower_ == "dead" and tok.dep_ not in ("oprd", "acomp", "ROOT", "conj", "advmod", "xcomp"):
         return False
     return True
+
+
+CROWD_CONTROL = {"gas", "teargas", "tear-gas", "cannon", "cannons", "flares", "fireworks", "warning",
+                 "pellets", "rubber", "canisters", "smoke", "stun", "blanks", "salute"}
+FIRE_AIMS = {"at", "on", "upon", "into", "towards", "toward"}
+FIRE_OBJECTS = {"shots", "shot", "bullets", "rounds", "volleys", "volley", "gunshots", "rifles", "guns",
+                "weapons", "pistols"}
+
+
+def aimed_fire(tok) -> bool:
+    """Gunfire, not dismissal: 'fired several times at the car', 'fired shots', 'killed in
+    firing from across the border', 'indiscriminate firing by the gunmen'."""
+    kids = list(tok.children)
+    fired_what = {t.lower_ for c in kids if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    if tok.dep_ in ("acl", "relcl"):
+        fired_what |= {t.lower_ for t in tok.head.subtree if t.i < tok.i}
+    if fired_what & CROWD_CONTROL or any(c.lower_ == "air" for c in tok.subtree):
+        return False  # "fired tear gas at the crowd", "tear gas fired by police", "fired in the air"
+    if tok.dep_ in ("pcomp", "advcl") and tok.head.lower_ in ("after", "before", "while", "when"):
+        return False  # "killed after firing at the patrol": the firing is part of the killing told
+    if any(c.dep_ == "prep" and c.lower_ in FIRE_AIMS for c in kids):
+        return True
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in FIRE_OBJECTS for c in kids):
+        return True
+    if tok.lower_ == "firing" and tok.pos_ == "NOUN":
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids):
+            return False  # "the firing of the chief executive"
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "amid", "by") or any(
+            c.lower_ in ("indiscriminate", "heavy", "cross-border", "unprovoked", "retaliatory") for c in kids)
+    return False
 
 
 def violent_reading(tok, words: set[str], violent_words: set[str], violent_document: bool = False) -> bool:
@@ -117,6 +149,7 @@ TERRITORY = {"town", "towns", "city", "cities", "village", "villages", "district
              "neighborhoods", "neighbourhoods", "region", "province", "hill", "hills", "airport",
              "stronghold", "strongholds", "site", "positions", "outpost", "port", "capital",
              "countryside", "suburb", "suburbs", "valley", "border", "crossing", "road", "highway"}
+SEARCHED_PLACES = {"area", "areas", "site", "road", "highway"}
 WEAPON_OBJECTS = lx.WEAPON_WORDS | {"weapons", "arms", "cache", "caches", "ammunition", "ammunitions",
                                     "explosives", "firearms", "firearm", "devices", "device", "packages",
                                     "package", "munitions", "depot", "hideout", "bomb-making",
@@ -184,7 +217,7 @@ def around(tok) -> set[str]:
 def refine_seize(tok, category: str) -> str | None:
     objects = object_words(tok)
     low = tok.lower_
-    if objects & TERRITORY and low in ("seized", "seize", "captured", "capture", "took", "taken"):
+    if object_heads(tok) & TERRITORY and low in ("seized", "seize", "captured", "capture", "took", "taken"):
         return lx.TAKEOVER
     if objects & WEAPON_OBJECTS:
         return lx.SEIZE
@@ -202,7 +235,7 @@ def refine_arrest(tok, category: str) -> str | None:
     if sentence & CRIME_WORDS and not sentence & (lx.ARMED_NOUNS | {"taliban", "insurgents", "insurgent"}):
         return None  # arrests for drugs or theft are crime, not political disorder
     if low in ("captured", "capture", "capturing"):
-        if objects & TERRITORY:
+        if object_heads(tok) & TERRITORY:
             return lx.TAKEOVER
         if objects & WEAPON_OBJECTS and not objects & lx.HUMAN_NOUNS:
             return lx.SEIZE
@@ -212,7 +245,10 @@ def refine_arrest(tok, category: str) -> str | None:
 def refine_retake(tok, category: str) -> str | None:
     """'cleared the town of militants', 'expelled IS from three villages': ground taken back;
     not 'cleared the road' or 'expelled a diplomat'."""
-    if tok.lower_ in ("cleared", "expelled"):
+    if tok.lower_ == "cleared":
+        # "cleared and secured the compound", "cleared the area": a search, not ground retaken
+        return category if object_heads(tok) & (TERRITORY - SEARCHED_PLACES) else None
+    if tok.lower_ == "expelled":
         return category if around(tok) & TERRITORY else None
     return category
 
@@ -347,6 +383,18 @@ def object_words(tok) -> set[str]:
     return words
 
 
+def object_heads(tok) -> set[str]:
+    """The nouns a verb acts on, without what their relative clauses say ('captured a leader who
+    led attacks in the province' captured a leader, not a province)."""
+    heads: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            heads |= {t.lower_ for t in [child, *child.conjuncts] if t.dep_ != "relcl"}
+    if tok.dep_ in ("relcl", "acl") and tok.head is not None:
+        heads.add(tok.head.lower_)
+    return heads
+
+
 def has_child_word(tok, wanted: set[str]) -> bool:
     return any(c.lower_ in wanted for c in tok.children)
 
@@ -399,10 +447,25 @@ def told_as_past(tok) -> bool:
         if head is cur:
             return False
         if head.pos_ in ("VERB", "AUX"):
+            if head.lower_ in RECORD_VERBS and (head.dep_ in ("relcl", "acl") or one_person_subject(head)):
+                return False  # "a leader who led roadside bomb attacks": his record, not an event
             return head.tag_ in ("VBD", "VBN") and head.lower_ not in lx.REPORTING_VERBS
         cur = head
     return False
 
 
+def one_person_subject(verb) -> bool:
+    """'The commander conducted attacks', 'he coordinated ambushes': one person's deeds told in
+    the plural are a career, not one event."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(s.tag_ in ("NN", "NNP", "PRP") and s.lower_ not in ("they", "we") and not s.conjuncts
+               and s.lower_ not in lx.COLLECTIVE_NOUNS for s in subjects)
+
+
+RECORD_VERBS = {"led", "conducted", "carried", "orchestrated", "planned", "coordinated", "facilitated",
+                "organized", "organised", "masterminded", "directed", "commanded", "executed", "staged",
+                "launched", "perpetrated", "supplied", "funded", "financed", "involved"}
 QUANTIFIERS = {"several", "many", "numerous", "dozens", "multiple", "some", "few", "scores"}
 EPISODE_HEADS = {"outbreak", "round", "bout", "flare-up", "eruption", "upsurge"}

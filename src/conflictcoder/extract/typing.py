@@ -75,6 +75,8 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         return EXPLOSIONS, "Chemical weapon"
     if lx.PROTEST in categories or (PROTESTER in kinds_all and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.ARREST, lx.CLASH}):
         return protest_type(categories, words, agents, patients)
+    if suicide_attack(categories, words):
+        return EXPLOSIONS, "Suicide bomb"
     if lx.EXPLODE in categories or (categories & {lx.KILL, lx.INJURE, lx.ATTACK}
                                      and words & (EXPLOSIVE_WORDS | AIR_VEHICLES | {"bomber", "bombers"})):
         return EXPLOSIONS, explosion_subtype(words | ({"blast"} if words & {"bomber", "bombers"} else set()))
@@ -107,6 +109,14 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         if category in categories:
             return typed
     return STRATEGIC, "Other"
+
+
+def suicide_attack(categories: set[str], words: set[str]) -> bool:
+    """'killed in a suicide attack': in news usage a suicide attack is a suicide bombing unless
+    the text says the attackers fought ('suicide squad stormed the camp' keeps its guns)."""
+    return ("suicide" in words and bool(categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.EXPLODE})
+            and bool(words & {"attack", "attacks", "attacker", "attackers", "bomber", "bombers", "bombing"})
+            and not words & {"committed", "commit", "commits", "stormed", "gunmen", "opened", "firing", "fired"})
 
 
 # The rest, most specific first: one category each, no sides to weigh.
