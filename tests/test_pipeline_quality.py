@@ -229,3 +229,31 @@ def test_pipeline_without_a_publication_date_two_attacks_told_by_day_still_count
     events = code_text("Five policemen were killed in two separate attacks in Quetta, Pakistan, on "
                        "April 20, officials said.", published=None)
     assert sum(e.fatalities for e in events) == 5
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Fourteen rebels surrendered to the army in Sirnak province, Turkey, the military said on Sunday.",
+     "Agreement"),
+    ("The government and the rebels agreed to resume peace talks to end the insurgency, the peace adviser "
+     "said on Sunday.", "Agreement"),
+    ("Hundreds of students took part in a peaceful march from the campus to the city hall in Lahore on "
+     "Wednesday.", "Peaceful protest"),
+    ("Anti-government protesters blocked roads and railways across Bangladesh on Monday to protest the "
+     "new law.", "Violent demonstration"),
+    ("Rioters attacked police with slingshots and petrol bombs in Hamburg, Germany, on Friday night.",
+     "Violent demonstration"),
+    ("The army has deployed hundreds of troops and armoured vehicles to the border region of Tavush, "
+     "officials said on Monday.", "Change to group/activity"),
+])
+def test_pipeline_strategic_and_demonstration_readings(code_text, text, sub_event_type):
+    assert [e.sub_event_type for e in code_text(text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "The two parties formed a coalition government on Monday after weeks of talks.",
+    "The company deployed a new software update to its customers on Monday.",
+    "The striker surrendered possession in the final minute as the team lost the match.",
+    "The election will be held in march next year, officials said.",
+])
+def test_pipeline_the_same_words_in_other_senses_are_no_events(code_text, text):
+    assert code_text(text) == []

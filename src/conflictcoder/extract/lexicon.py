@@ -66,16 +66,18 @@ _add(SEIZE, "seized seize seizing seizure confiscated confiscating recovered def
             "uncovered dismantled found")
 _add(PROTEST, "protest protests protested protesting protesters protestors demonstration "
               "demonstrations demonstrators demonstrated rally rallies rallied marched sit-in "
-              "marches picketed")
+              "marches march picketed")
 _add(RIOT, "riot riots rioted rioting rioters")
 _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
 _add(TAKEOVER, "overran seized-control")
 _add(RETAKE, "recaptured retook regained liberated cleared expelled")
-_add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed exchange swap")
+_add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed exchange swap "
+           "surrendered surrender surrenders")
 _add(WITHDRAW, "withdrew withdrawn vacated evacuated")
 _add(BASE, "established created built")
-_add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited defected reinforced")
+_add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited defected reinforced "
+              "deployed deploying dispatched dispatching formed")
 
 # Two-word triggers, checked before single words.
 PHRASES: dict[tuple[str, ...], str] = {

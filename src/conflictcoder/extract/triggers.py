@@ -149,6 +149,8 @@ TERRITORY = {"town", "towns", "city", "cities", "village", "villages", "district
              "neighborhoods", "neighbourhoods", "region", "province", "hill", "hills", "airport",
              "stronghold", "strongholds", "site", "positions", "outpost", "port", "capital",
              "countryside", "suburb", "suburbs", "valley", "border", "crossing", "road", "highway"}
+NEW_BODIES = {"brigade", "brigades", "unit", "units", "militia", "militias", "battalion", "battalions",
+              "squad", "squads", "regiment", "regiments", "division", "divisions", "detachment"}
 SEARCHED_PLACES = {"area", "areas", "site", "road", "highway"}
 WEAPON_OBJECTS = lx.WEAPON_WORDS | {"weapons", "arms", "cache", "caches", "ammunition", "ammunitions",
                                     "explosives", "firearms", "firearm", "devices", "device", "packages",
@@ -274,6 +276,9 @@ def refine_agree(tok, category: str) -> str | None:
     an exchange of prisoners; not 'as part of a 1997 cease-fire' or 'a currency exchange'."""
     if tok.lower_ in ("exchange", "swap"):
         return category if {t.lower_ for t in tok.subtree} & {"prisoners", "detainees", "captives", "bodies"} else None
+    if tok.lower_.startswith("surrender"):
+        # fighters laying down arms (ACLED counts surrenders as agreements); not "surrendered his passport"
+        return category if around(tok) & (FORCE_WORDS | lx.ARMED_NOUNS) else None
     if tok.pos_ in ("NOUN", "PROPN"):
         return category if tok.head.lower_ in AGREE_VERBS and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
     agreed_on: set[str] = set()
@@ -281,7 +286,8 @@ def refine_agree(tok, category: str) -> str | None:
         if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in ("on", "to")):
             agreed_on |= {t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN")}
         if child.dep_ == "xcomp":
-            agreed_on.add(child.lower_)
+            agreed_on.add(child.lower_)  # "agreed to end", "agreed to resume peace talks"
+            agreed_on |= {t.lower_ for c in child.children if c.dep_ == "dobj" for t in c.subtree}
     return category if agreed_on & AGREEMENT_WORDS - {tok.lower_} else None
 
 
@@ -290,6 +296,14 @@ def refine_withdraw(tok, category: str) -> str | None:
 
 
 def refine_mobilize(tok, category: str) -> str | None:
+    if tok.dep_ in ("acl", "amod", "relcl") and tok.tag_ == "VBN":
+        return None  # "soldiers deployed at the school": where they stood, not a deployment told
+    if tok.lower_ == "formed":
+        # "formed a new brigade", "special units of troops have been formed": a new armed body
+        formed = object_words(tok)
+        if formed & {"government", "cabinet", "committee", "party", "company", "coalition", "commission"}:
+            return None
+        return category if formed & (FORCE_WORDS | NEW_BODIES) else None
     return category if around(tok) & FORCE_WORDS else None
 
 
@@ -303,7 +317,27 @@ def refine_protest(tok, category: str) -> str | None:
         return category if tok.dep_ in ("nsubj", "nsubjpass") else None
     if tok.lower_ == "took":
         return category if any(t.lower_ == "streets" for t in tok.subtree) else None
+    if tok.lower_ == "march":
+        return category if marched_in_protest(tok) else None
     return category
+
+
+def marched_in_protest(tok) -> bool:
+    """'joined a peaceful march to parliament', not the month ('in march', 'march 3') nor a
+    military march."""
+    if tok.pos_ != "NOUN" or tok.text[0].isupper():
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (nxt.like_num or nxt.lower_ in (",", "last", "this", "next")):
+        return False
+    if tok.i > 0 and tok.nbor(-1).lower_ in ("in", "on", "since", "until", "by", "early", "late", "mid",
+                                              "last", "next", "of", "through", "from", "before", "after"):
+        return False
+    modifiers = {t.lower_ for t in tok.subtree} | {tok.head.lower_}
+    return bool(modifiers & {"protest", "peaceful", "protesters", "demonstrators", "against", "solidarity",
+                             "participated", "joined", "led", "organised", "organized", "staged",
+                             "took", "held", "thousands", "hundreds", "women's", "freedom", "silent",
+                             "rights", "pride", "climate", "anti-government", "opposition"})
 
 
 REFINERS = {
@@ -350,8 +384,15 @@ def accident(category: str, words: set[str]) -> bool:
     return False
 
 
+INCENDIARY = {"petrol", "molotov", "gasoline", "fire", "paint", "smoke", "stink", "fuel", "kerosene"}
+
+
 def weapon_not_used(tok, category: str) -> bool:
-    """'seized a large quantity of grenades' names a weapon; 'a grenade exploded' an event."""
+    """'seized a large quantity of grenades' names a weapon; 'a grenade exploded' an event;
+    'petrol bombs' thrown by rioters are fire, not explosives."""
+    if category == lx.EXPLODE and tok.lower_ in ("bomb", "bombs") and any(
+            c.lower_ in INCENDIARY for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return True
     if category != lx.EXPLODE or tok.lower_ not in WEAPON_NOUNS:
         return False
     cur = tok

@@ -50,7 +50,12 @@ PROTESTER_VIOLENCE = {"threw", "thrown", "throwing", "hurled", "stones", "rocks"
                       "molotov", "torched", "burned", "burnt", "smashed", "vandalised", "vandalized",
                       "clashed", "violent", "stormed", "looted", "rioted", "riot", "riots", "rioters",
                       "ransacked", "attacked", "set", "clashes", "clash", "projectiles", "fireworks",
-                      "vandalism", "barricades", "tyres", "tires", "burning", "ugly", "turned"}
+                      "vandalism", "barricades", "tyres", "tires", "burning", "ugly", "turned",
+                      "pelted", "pelting", "pelt", "slingshots", "scuffles", "scuffled", "scuffle",
+                      "hurling", "throwing", "petrol-bombs", "firebombs", "rampage", "rampaged"}
+ROADS = {"road", "roads", "highway", "highways", "railway", "railways", "thoroughfares", "rail",
+         "tracks", "motorway", "motorways", "bridge", "bridges", "junction", "intersections"}
+BLOCKING = {"blocked", "blocking", "blockaded", "barricaded", "shut", "block"}
 INTERVENTION = {"dispersed", "disperse", "tear", "teargas", "tear-gas", "cannon", "cannons",
                 "pepper", "pepper-sprayed", "rubber", "arrested", "detained", "baton", "batons",
                 "broke", "blocked", "prevented", "suppressed", "charged"}
@@ -61,6 +66,7 @@ AIR_VEHICLES = {"warplanes", "warplane", "jets", "aircraft", "drones", "drone", 
 # force beyond dispersal: ACLED's excessive force against protesters
 HARSH_FORCE = {"violently", "brutally", "baton", "batons", "beat", "beaten", "beating", "hits",
                "live", "excessive", "bullets", "shot", "clubbed", "whipped"}
+INCENDIARY_WORDS = {"petrol", "molotov", "gasoline", "firebombs", "kerosene"}
 MOB_WORDS = {"mob", "mobs", "lynched", "lynching", "vigilante", "vigilantes", "jungle"}
 EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "mortar", "mortars",
                    "rocket", "rockets", "missile", "missiles", "shell", "shells", "explosive",
@@ -77,8 +83,10 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         return protest_type(categories, words, agents, patients)
     if suicide_attack(categories, words):
         return EXPLOSIONS, "Suicide bomb"
-    if lx.EXPLODE in categories or (categories & {lx.KILL, lx.INJURE, lx.ATTACK}
-                                     and words & (EXPLOSIVE_WORDS | AIR_VEHICLES | {"bomber", "bombers"})):
+    explosive = words & (EXPLOSIVE_WORDS | AIR_VEHICLES | {"bomber", "bombers"})
+    if words & INCENDIARY_WORDS and explosive <= {"bomb", "bombs"}:
+        explosive = set()  # petrol bombs and Molotov cocktails are fire, thrown by hand
+    if lx.EXPLODE in categories or (categories & {lx.KILL, lx.INJURE, lx.ATTACK} and explosive):
         return EXPLOSIONS, explosion_subtype(words | ({"blast"} if words & {"bomber", "bombers"} else set()))
     if lx.TAKEOVER in categories:
         if any(p.kind == STATE for p in agents):
@@ -139,6 +147,8 @@ def protest_type(categories: set[str], words: set[str], agents: list[Party], pat
     casualties = bool(categories & {lx.KILL, lx.INJURE})
     if words & PROTESTER_VIOLENCE or categories & {lx.RIOT, lx.LOOT, lx.CLASH}:
         return RIOTS, "Violent demonstration"  # protesters who fight are rioters, whatever the police do
+    if words & BLOCKING and words & ROADS and not any(p.kind == STATE for p in agents):
+        return RIOTS, "Violent demonstration"  # ACLED: road-blocking is destructive, not peaceful
     if state_acts and ((casualties and (words & FORCE or lx.KILL in categories)) or words & HARSH_FORCE):
         return PROTESTS, "Excessive force against protesters"
     if words & INTERVENTION or lx.ARREST in categories or (state_acts and words & FORCE):
