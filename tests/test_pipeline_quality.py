@@ -257,3 +257,30 @@ def test_pipeline_strategic_and_demonstration_readings(code_text, text, sub_even
 ])
 def test_pipeline_the_same_words_in_other_senses_are_no_events(code_text, text):
     assert code_text(text) == []
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Russian warplanes struck rebel positions near Idlib, Syria, on Monday, killing 12 fighters.",
+     "Air/drone strike"),
+    ("Turkish jets destroyed weapons depots used by militants in Dohuk province, Iraq, on Sunday.",
+     "Air/drone strike"),
+    ("Artillery pounded the southern districts of Donetsk, Ukraine, on Tuesday.",
+     "Shelling/artillery/missile attack"),
+    ("Rebels recaptured the town of Kidal, Mali, on Monday, hours after government troops had entered it.",
+     "Non-state actor overtakes territory"),
+    ("Army units took control of the village of Tal Tamr in Hasakah province, Syria, on Monday.",
+     "Government regains territory"),
+    ("Militants used mustard gas against an army unit near Mosul, Iraq, on Sunday, injuring 20 soldiers.",
+     "Chemical weapon"),
+])
+def test_pipeline_strikes_territory_and_chemical_attacks(code_text, text, sub_event_type):
+    assert [e.sub_event_type for e in code_text(text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "A powerful earthquake struck the island on Sunday, killing at least two people.",
+    "The storm struck the coast on Monday, destroying dozens of homes.",
+    "More than 200 people fell ill after inhaling poisonous gas that leaked from a chemical factory on Wednesday.",
+])
+def test_pipeline_disasters_that_strike_are_no_attacks(code_text, text):
+    assert code_text(text) == []

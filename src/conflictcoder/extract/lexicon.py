@@ -54,7 +54,7 @@ _add(EXPLODE, "bomb bombs bombing bombings bombed blast blasts explosion explosi
               "detonated detonating ied ieds airstrike airstrikes shelling shelled shells mortar "
               "mortars rocket rockets missile missiles grenade grenades landmine landmines "
               "bombardment bombardments "
-              "drone")
+              "drone struck pounded pounding")
 _add(ABDUCT, "kidnapped kidnap kidnapping kidnappings abducted abduct abducting abduction abductions "
              "hostage")
 _add(ARREST, "arrested arrest arrests arresting detained detain detaining detention apprehended "
@@ -123,6 +123,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("gas", "attack"): CHEMICAL,
     ("poison", "gas"): CHEMICAL,
     ("toxic", "gas"): CHEMICAL,
+    ("poisonous", "gas"): CHEMICAL,
+    ("mustard", "gas"): CHEMICAL,
+    ("chlorine", "gas"): CHEMICAL,
+    ("nerve", "agent"): CHEMICAL,
     ("fire", "exchange"): CLASH,
     ("exchange", "fire"): CLASH,
     ("pulled", "out"): WITHDRAW,
@@ -143,7 +147,7 @@ PHRASES: dict[tuple[str, ...], str] = {
 # share"): they need some sign of violence in the sentence before they count.
 AMBIGUOUS = {
     "attack", "attacks", "attacked", "attacking", "assault", "assaulted", "raid", "raided",
-    "stormed", "shot", "shooting", "shootings", "opened", "fired", "firing", "fought", "fighting", "battled",
+    "stormed", "shot", "shooting", "shootings", "opened", "fired", "firing", "struck", "pounded", "pounding", "fought", "fighting", "battled",
     "clash", "clashes", "clashed", "clashing", "ambush", "bomb", "bombs", "bombed", "blast",
     "blasts", "explosion", "explosions", "exploded", "shells", "shelled", "rocket", "rockets",
     "missile", "missiles", "drone", "killed", "kill", "kills", "killing", "killings", "dead",
@@ -211,7 +215,8 @@ derailed derailment tornado volcano eruption
 
 # Cause of death that rules out political violence ("killed in a car crash").
 DISASTER_CAUSES = set("""
-crash accident collision earthquake quake flood floods flooding landslide landslides storm
+crash accident collision earthquake earthquakes quake quakes tremor tremors aftershock flood floods
+flooding landslide landslides storm
 storms hurricane cyclone typhoon tsunami avalanche lightning wildfire wildfires blaze
 heatwave tornado eruption collapse collapsed stampede drowned derailment disease
 outbreak epidemic pandemic virus cholera malaria covid overdose
@@ -220,7 +225,12 @@ outbreak epidemic pandemic virus cholera malaria covid overdose
 # Weapon words, and the sub-event type each suggests within Explosions/Remote violence.
 SUICIDE_WORDS = {"suicide", "himself", "herself", "themselves"}
 AIR_WORDS = {"airstrike", "airstrikes", "air", "aerial", "drone", "drones", "jet", "jets", "warplane",
-             "warplanes", "aircraft", "helicopter", "helicopters", "bombers", "fighter"}
+             "warplanes", "aircraft", "helicopter", "helicopters", "bombers", "fighter", "planes",
+             "choppers", "chopper", "gunships", "gunship"}
+# What strikes from afar: "jets struck", "artillery pounded the town"
+STANDOFF_STRIKERS = AIR_WORDS - {"air", "aerial", "fighter", "airstrike", "airstrikes"} | {
+    "artillery", "shells", "shell", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
+    "howitzers", "tanks", "batteries", "drone", "drones"}
 SHELLING_WORDS = {"shelling", "shelled", "shells", "mortar", "mortars", "artillery", "rocket",
                   "rockets", "missile", "missiles"}
 GRENADE_WORDS = {"grenade", "grenades"}

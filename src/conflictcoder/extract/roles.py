@@ -82,6 +82,9 @@ def party_kind(noun) -> str:
         return STATE  # "attacked a checkpoint", "a convoy of Pakistani forces": armed targets
     if low in ("fighters", "jets", "jet", "warplanes", "helicopters") and mods & {"jet", "fighter", "air"}:
         return STATE
+    if low in ("units", "unit", "formations", "columns", "convoys") and mods & {
+            "army", "military", "government", "regime", "police", "security", "state"}:
+        return STATE  # "army units took control of the village"
     if low in lx.PROTESTER_NOUNS:
         return PROTESTER
     if low in lx.RIOTER_NOUNS:

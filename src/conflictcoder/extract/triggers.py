@@ -219,6 +219,8 @@ def around(tok) -> set[str]:
 def refine_seize(tok, category: str) -> str | None:
     objects = object_words(tok)
     low = tok.lower_
+    if low == "destroyed" and refine_explode(tok, lx.EXPLODE):
+        return lx.EXPLODE  # "jets destroyed weapons depots": an air strike, not a seizure
     if object_heads(tok) & TERRITORY and low in ("seized", "seize", "captured", "capture", "took", "taken"):
         return lx.TAKEOVER
     if objects & WEAPON_OBJECTS:
@@ -340,7 +342,19 @@ def marched_in_protest(tok) -> bool:
                              "rights", "pride", "climate", "anti-government", "opposition"})
 
 
+def refine_explode(tok, category: str) -> str | None:
+    """'Jets struck rebel positions', 'artillery pounded the town': strikes from afar, said by
+    what struck; not 'the storm struck the coast' or 'protesters pounded on the doors'."""
+    if tok.lower_ not in ("struck", "pounded", "pounding", "destroyed"):
+        return category
+    strikers = [c for c in tok.children if c.dep_ == "nsubj"] + [
+        g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    names = {t.lower_ for s in strikers for t in s.subtree}
+    return category if names & lx.STANDOFF_STRIKERS else None
+
+
 REFINERS = {
+    lx.EXPLODE: refine_explode,
     lx.SEIZE: refine_seize,
     lx.ARREST: refine_arrest,
     lx.RELEASE: refine_release,
@@ -366,6 +380,8 @@ INDUSTRIAL = {"tank", "tanks", "boiler", "boilers", "gas", "propane", "cylinder"
               "pipeline", "plant", "factory", "refinery", "transformer", "fireworks",
               "furnace", "reactor", "leak", "short-circuit", "firefighters", "accident",
               "accidental", "accidentally"}
+CHEMICAL_ACCIDENT = {"factory", "plant", "refinery", "pipeline", "tanker", "industrial", "leak", "leaked",
+                     "leakage", "leaking", "spill", "spilled", "accident", "accidental", "accidentally"}
 ATTACK_EVIDENCE = {"bomb", "bombs", "bomber", "ied", "ieds", "explosive", "explosives", "device",
                    "devices", "militants", "attackers", "attack", "terrorists", "terrorist",
                    "suicide", "insurgents", "rebels", "gunmen", "planted", "claimed", "grenade",
@@ -379,6 +395,8 @@ def accident(category: str, words: set[str]) -> bool:
     if category in lx.CASUALTY:  # "workers were hurt when a gas tank exploded"
         return (bool(words & INDUSTRIAL) and not words & ATTACK_EVIDENCE
                 and bool(words & {"exploded", "explosion", "blast", "fire", "collapsed", "leak", "burst"}))
+    if category == lx.CHEMICAL:  # "poisonous gas leaked from a factory"
+        return bool(words & CHEMICAL_ACCIDENT) and not words & ATTACK_EVIDENCE
     if category in (lx.MOBILIZE, lx.BASE):
         return bool(words & lx.DISASTER_CAUSES | words & {"rains", "rain", "relief", "rescue", "evacuate"})
     return False

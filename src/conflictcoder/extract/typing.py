@@ -28,7 +28,8 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
 
 
 def explosion_subtype(words: set[str]) -> str:
-    if words & lx.CHEMICAL_WORDS and words & {"attack", "weapon", "weapons", "gas"}:
+    if (words & lx.CHEMICAL_WORDS and words & {"attack", "weapon", "weapons", "gas"}) or (
+            "gas" in words and words & {"poison", "poisonous", "toxic"}):
         return "Chemical weapon"
     if words & lx.SUICIDE_WORDS and words & {"blew", "suicide", "bomber", "blast", "explosion"}:
         return "Suicide bomb"
@@ -36,7 +37,7 @@ def explosion_subtype(words: set[str]) -> str:
     if (words & lx.AIR_WORDS and words & {"strike", "strikes", "raid", "raids", "airstrike", "airstrikes",
                                           "bombardment", "bombardments", "sorties"}) or (
             air_vehicle and words & {"bombs", "bombed", "bombing", "dropped", "missile", "missiles",
-                                     "rockets", "killing", "killed", "targeted", "hit", "struck",
+                                     "rockets", "killing", "killed", "targeted", "hit", "struck", "destroyed",
                                      "pounded", "attacked"}):
         return "Air/drone strike"
     if words & lx.SHELLING_WORDS:
@@ -93,6 +94,8 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
             return BATTLES, "Government regains territory"
         return BATTLES, "Non-state actor overtakes territory"
     if lx.RETAKE in categories:
+        if agents and all(p.kind == ARMED for p in agents):
+            return BATTLES, "Non-state actor overtakes territory"  # "rebels retook the town"
         return BATTLES, "Government regains territory"
     if lx.RIOT in categories or RIOTER in kinds_all:
         return RIOTS, ("Mob violence" if words & MOB_WORDS else "Violent demonstration")
