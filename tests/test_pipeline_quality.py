@@ -284,3 +284,13 @@ def test_pipeline_strikes_territory_and_chemical_attacks(code_text, text, sub_ev
 ])
 def test_pipeline_disasters_that_strike_are_no_attacks(code_text, text):
     assert code_text(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "At least two people were killed and several others were injured in an opposition protest in Omdurman, "
+    "Sudan, on Wednesday after security forces dispersed the demonstrators.",
+    "A man was killed and 40 others injured in attacks on peaceful protesters in Mandalay, Myanmar, "
+    "on Friday.",
+])
+def test_pipeline_protesters_killed_without_fighting_is_excessive_force(code_text, text):
+    assert [e.sub_event_type for e in code_text(text)] == ["Excessive force against protesters"]

@@ -167,6 +167,9 @@ def number_token_quantity(tok) -> Quantity | None:
     return quantity_of_words(number, modifier)
 
 
+ATTACK_NOUNS = {"attack", "attacks", "assault", "assaults", "raid", "raids", "crackdown"}
+
+
 def patients_of(tok) -> list:
     """The nouns a casualty word is said of: passive subjects, objects, 'of' phrases, 'left X dead'."""
     nouns = []
@@ -177,6 +180,9 @@ def patients_of(tok) -> list:
             nouns.extend(conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
+        elif child.dep_ == "prep" and child.lower_ in ("against", "on") and tok.pos_ == "NOUN" and \
+                tok.lower_ in ATTACK_NOUNS:
+            nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))  # "attacks on protesters"
     if not nouns and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         nouns.extend(conjuncts(tok.head))  # "the engineers whom they had seized", "Seven killed"
     if not nouns and tok.lower_ == "dead" and tok.dep_ in ("oprd", "acomp"):

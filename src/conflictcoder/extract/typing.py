@@ -68,6 +68,8 @@ AIR_VEHICLES = {"warplanes", "warplane", "jets", "aircraft", "drones", "drone", 
 HARSH_FORCE = {"violently", "brutally", "baton", "batons", "beat", "beaten", "beating", "hits",
                "live", "excessive", "bullets", "shot", "clubbed", "whipped"}
 INCENDIARY_WORDS = {"petrol", "molotov", "gasoline", "firebombs", "kerosene"}
+MOURNING = {"mourn", "mourned", "mourning", "commemorate", "commemorating", "anniversary", "memory",
+            "funeral", "funerals", "honour", "honor", "remember", "remembering", "vigil"}
 MOB_WORDS = {"mob", "mobs", "lynched", "lynching", "vigilante", "vigilantes", "jungle"}
 EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "mortar", "mortars",
                    "rocket", "rockets", "missile", "missiles", "shell", "shells", "explosive",
@@ -148,11 +150,17 @@ def protest_type(categories: set[str], words: set[str], agents: list[Party], pat
     ones is excessive force; dispersal or arrests are intervention."""
     state_acts = any(p.kind == STATE for p in agents) or bool(words & {"police", "officers", "forces", "troops", "soldiers"})
     casualties = bool(categories & {lx.KILL, lx.INJURE})
-    if words & PROTESTER_VIOLENCE or categories & {lx.RIOT, lx.LOOT, lx.CLASH}:
+    state_agents_only = bool(agents) and all(p.kind == STATE for p in agents) and not categories & {lx.CLASH, lx.RIOT}
+    if state_agents_only and (casualties or words & HARSH_FORCE):
+        return PROTESTS, "Excessive force against protesters"  # "officers brutally attacked the march"
+    if not state_agents_only and (words & PROTESTER_VIOLENCE or categories & {lx.RIOT, lx.LOOT, lx.CLASH}):
         return RIOTS, "Violent demonstration"  # protesters who fight are rioters, whatever the police do
     if words & BLOCKING and words & ROADS and not any(p.kind == STATE for p in agents):
         return RIOTS, "Violent demonstration"  # ACLED: road-blocking is destructive, not peaceful
     if state_acts and ((casualties and (words & FORCE or lx.KILL in categories)) or words & HARSH_FORCE):
+        return PROTESTS, "Excessive force against protesters"
+    if (lx.KILL in categories or (casualties and words & {"peaceful", "unarmed"})) and not words & MOURNING:
+        # protesters killed with no sign that they fought: ACLED's excessive force
         return PROTESTS, "Excessive force against protesters"
     if words & INTERVENTION or lx.ARREST in categories or (state_acts and words & FORCE):
         return PROTESTS, "Protest with intervention"
