@@ -294,3 +294,16 @@ def test_pipeline_disasters_that_strike_are_no_attacks(code_text, text):
 ])
 def test_pipeline_protesters_killed_without_fighting_is_excessive_force(code_text, text):
     assert [e.sub_event_type for e in code_text(text)] == ["Excessive force against protesters"]
+
+
+def test_pipeline_a_motive_of_protest_and_an_old_arrest_are_no_events(code_text):
+    events = code_text("Rebels killed a village headman in Koraput district, India, on Monday, police said. "
+                       "In a statement the rebels claimed that the killing was a mark of protest against "
+                       "police raids. The headman's son had been arrested in the same district some time ago.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_pipeline_this_was_the_second_attack_refers_to_the_one_told(code_text):
+    events = code_text("Militants blew up a school with explosives in Shabqadar, Pakistan, on Monday night, "
+                       "officials said. This was the second attack on the school building.")
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]

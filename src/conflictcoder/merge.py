@@ -88,6 +88,8 @@ def is_dropped(m: Mention) -> bool:
     if (m.pluperfect and m.date_basis not in (EVENT,) and m.place is None and not m.anaphoric
             and not m.report_spans):
         return True  # an undated recollection of an earlier event, not a reported one
+    if m.pluperfect and m.event_type == "Strategic developments" and m.date_basis != EVENT:
+        return True  # "he had been arrested some time ago": how he came to be in jail, not news
     return False
 
 

@@ -101,9 +101,9 @@ def plausible_trigger(tok, category: str) -> bool:
 
 CROWD_CONTROL = {"gas", "teargas", "tear-gas", "cannon", "cannons", "flares", "fireworks", "warning",
                  "pellets", "rubber", "canisters", "smoke", "stun", "blanks", "salute"}
-FIRE_AIMS = {"at", "on", "upon", "into", "towards", "toward"}
+FIRE_AIMS = {"at", "on", "upon", "into", "towards", "toward", "against"}
 FIRE_OBJECTS = {"shots", "shot", "bullets", "rounds", "volleys", "volley", "gunshots", "rifles", "guns",
-                "weapons", "pistols"}
+                "weapons", "pistols", "shells", "rockets", "missiles", "mortars", "grenades"}
 
 
 def aimed_fire(tok) -> bool:
@@ -321,6 +321,12 @@ def refine_protest(tok, category: str) -> str | None:
         return category if any(t.lower_ == "streets" for t in tok.subtree) else None
     if tok.lower_ == "march":
         return category if marched_in_protest(tok) else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("mark", "sign", "token", "gesture", "form"):
+        return None  # "the killing was a mark of protest against ...": a motive, not a protest
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB" and \
+            not any(c.dep_ in ("det", "poss", "amod") for c in tok.children) and \
+            tok.head.head.lower_ in lx.TRIGGERS and lx.TRIGGERS[tok.head.head.lower_] != lx.PROTEST:
+        return None  # "killed him in protest against the arrests": the motive of a killing
     return category
 
 
@@ -495,6 +501,8 @@ def mark_noun_reference(hit: Hit, tok) -> None:
                       for c in tok.subtree if c.i < tok.i)
     if dets & {"the", "this", "that", "its", "their", "his", "her"} and not nums and not superlative:
         hit.anaphoric = True
+    if tok.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in head.children):
+        hit.anaphoric = True  # "this was the second attack on the school": said of the one just told
 
 
 def told_as_past(tok) -> bool:
