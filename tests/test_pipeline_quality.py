@@ -178,3 +178,21 @@ def test_pipeline_the_group_claiming_the_attack_is_its_author(code_text):
                        "Somalia, on Tuesday, killing at least seven people, police said. Al-Shabab "
                        "claimed responsibility.")
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [("Suicide bomb", "Al Shabaab", 7)]
+
+
+def test_pipeline_a_dated_title_above_the_dateline_does_not_date_the_story(code_text):
+    # the title's date is the bulletin's; the undated arrest belongs to the operation told first
+    text = ("Provincial Police Daily Security Bulletin, March 14, 2024\n"
+            "GAROWE, Somalia (March 14, 2024) - Police killed two pirates during a raid on a "
+            "hideout near Eyl yesterday. The pirates had held a fishing crew for ransom since "
+            "January. Officers surrounded the building before dawn and called on the men to "
+            "surrender. Three other suspects were arrested at the scene.")
+    events = code_text(text)
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.event_date.isoformat() == "2024-03-13" for e in arrests)
+
+
+def test_pipeline_later_that_day_counts_from_the_story_day(code_text):
+    events = code_text("Soldiers killed three gunmen in an ambush near Baidoa, Somalia, on Monday. "
+                       "Later that day police arrested two suspected accomplices.")
+    assert {e.event_date.isoformat() for e in events} == {"2024-03-11"}

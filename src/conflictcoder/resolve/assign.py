@@ -25,9 +25,12 @@ def sentence_dates(parsed: Parsed, anchor: date | None) -> dict[int, list[Resolv
     text = parsed.clean.text
     marked = parsed.clean.boilerplate
     out: dict[int, list[ResolvedDate]] = {}
+    last_day = None  # "later that day" in a sentence of its own counts from the story's last day
     for sent in parsed.sentences:
-        found = [shift(d, sent.start) for d in find_dates(text[sent.start:sent.end], anchor)]
+        found = [shift(d, sent.start) for d in find_dates(text[sent.start:sent.end], anchor, last_day)]
         out[sent.start] = [d for d in found if not any(b.start <= d.start_char < b.end for b in marked)]
+        days = [d.best for d in out[sent.start] if d.precision == 1]
+        last_day = days[-1] if days else last_day
     return out
 
 
@@ -211,15 +214,24 @@ def anchor_ok(d: ResolvedDate, anchor: date | None) -> bool:
     return anchor is not None and anchor - timedelta(days=31) <= d.best <= anchor
 
 
+def body_start(clean) -> int:
+    """Where the story begins: at its (first) dateline, or at the top when it has none."""
+    datelines = [b.start for b in clean.boilerplate if b.label == "dateline"]
+    return min(datelines, default=0)
+
+
 def lede_date(parsed: Parsed, by_sentence: dict[int, list[ResolvedDate]], mentions: list[Mention],
               lede_sentences: int = 3) -> ResolvedDate | None:
     """The date of the story when the lede gives one that no event of its own claims:
     "Security forces targeted a Taliban leader in Helmand yesterday. ... Two suspects were
     detained." dates the detention."""
     claimed = {(m.date.start_char, m.date.end_char) for m in mentions if m.date is not None}
-    # headlines, release numbers and bylines come before the lede: count sentences with a verb's worth of words
-    body = [s for s in parsed.sentences if not parsed.clean.is_boilerplate(s.start, s.end)
-            and len(s.text.split()) >= 8]
+    # headlines, release numbers and bylines come before the lede: count sentences with a verb's
+    # worth of words, after the dateline where there is one ("Operational Update, March 29" above
+    # it titles the report, it does not date the story)
+    opening = body_start(parsed.clean)
+    body = [s for s in parsed.sentences if s.start >= opening
+            and not parsed.clean.is_boilerplate(s.start, s.end) and len(s.text.split()) >= 8]
     for sent in body[:lede_sentences]:
         for d in by_sentence.get(sent.start, []):
             recent = anchor_ok(d, parsed.clean.published)
