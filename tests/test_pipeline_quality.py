@@ -196,3 +196,33 @@ def test_pipeline_later_that_day_counts_from_the_story_day(code_text):
     events = code_text("Soldiers killed three gunmen in an ambush near Baidoa, Somalia, on Monday. "
                        "Later that day police arrested two suspected accomplices.")
     assert {e.event_date.isoformat() for e in events} == {"2024-03-11"}
+
+
+def test_pipeline_a_headline_takes_the_day_of_the_story_it_heads(code_text):
+    text = ("Numerous Rebels Killed and Weapons Seized\n"
+            "KANO, Nigeria (March 14, 2024) - Soldiers conducted an operation in Borno state on "
+            "Tuesday leading to the deaths of 12 rebels and the seizure of weapons. The camp had "
+            "been used to stage attacks on villages.")
+    events = code_text(text)
+    assert events and {e.event_date.isoformat() for e in events} == {"2024-03-12"}
+
+
+def test_pipeline_a_day_beside_a_reporting_verb_dates_the_report(code_text):
+    # "yesterday" dates the confirmation; the strike told next is Monday's
+    events = code_text("The army confirmed yesterday the death of a bomb maker during an operation "
+                       "near Baidoa, Somalia, on Monday. After making sure no civilians were nearby, "
+                       "soldiers fired a missile at his car, killing him.")
+    assert events and all(e.event_date.isoformat() == "2024-03-11" for e in events)
+
+
+def test_pipeline_a_long_account_of_one_operation_keeps_its_day(code_text):
+    text = ("Soldiers killed a rebel commander during a raid on a farm near Baidoa, Somalia, yesterday. "
+            "The commander was known for organising roadside bombings. "
+            "Troops approached the farm after a tip from villagers. "
+            "The commander tried to flee through an orchard. "
+            "He ignored calls to stop and turned towards the soldiers. "
+            "A short exchange of fire followed. "
+            "In addition, three of his guards were detained.")
+    events = code_text(text)
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.event_date.isoformat() == "2024-03-13" for e in arrests)

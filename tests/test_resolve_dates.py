@@ -386,3 +386,17 @@ def test_year_less_dateline_takes_a_year_from_the_head():
 def test_datelines_are_only_read_from_the_head():
     text = "x" * 2000 + "\nGAO, Mali (March 3, 2013)\nTwo soldiers died."
     assert find_publication_date(text) is None
+
+
+@pytest.mark.parametrize(("text", "expression", "reports"), [
+    ("Officials confirmed yesterday the death of a commander.", "yesterday", True),
+    ("The army, today, confirmed the capture of two men.", "today", True),
+    ("Police said on Tuesday that two men died.", "Tuesday", True),
+    ("Two men died on Tuesday, police said.", "Tuesday", False),
+    ("Gunmen killed two men yesterday.", "yesterday", False),
+])
+def test_a_day_beside_a_reporting_verb_dates_the_report(text, expression, reports):
+    from conflictcoder.resolve.assign import dates_the_report
+
+    (found,) = [r for r in find_dates(text, TUESDAY) if r.text == expression]
+    assert dates_the_report(text, found) is reports
