@@ -226,3 +226,15 @@ def test_pipeline_a_long_account_of_one_operation_keeps_its_day(code_text):
     events = code_text(text)
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests and all(e.event_date.isoformat() == "2024-03-13" for e in arrests)
+
+
+def test_pipeline_an_undated_item_of_a_periodic_update_is_from_the_day_before(code_text):
+    digest = ("Regional Command Evening Security Update, March 14, 2024\n"
+              "GAROWE, Somalia (March 14, 2024) - In Nugal region, a police patrol came under fire "
+              "from gunmen near Garowe. The patrol returned fire, killing two of the gunmen.")
+    events = code_text(digest)
+    assert events and {e.event_date.isoformat() for e in events} == {"2024-03-13"}
+    # the same item in an ordinary release keeps the release's own day
+    release = digest.replace("Regional Command Evening Security Update", "Police Statement")
+    events = code_text(release)
+    assert events and {e.event_date.isoformat() for e in events} == {"2024-03-14"}

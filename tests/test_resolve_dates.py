@@ -78,6 +78,9 @@ def test_weekday_with_a_full_date_is_one_expression():
         ("Troops killed nine fighters over the past 24 hours.", "2019-03-12", "2019-03-11", "2019-03-12", 1),
         ("Nine fighters died in the last twenty-four hours.", "2019-03-12", "2019-03-11", "2019-03-12", 1),
         ("Two soldiers died the previous day.", "2019-03-11", "2019-03-11", "2019-03-11", 1),
+        # A few nights up to the report: the first began that many days back.
+        ("Troops detained six men over the past two nights.", "2019-03-11", "2019-03-10", "2019-03-12", 2),
+        ("Police held 40 people in the last three days.", "2019-03-11", "2019-03-10", "2019-03-12", 2),
         ("Two soldiers died a day earlier.", "2019-03-11", "2019-03-11", "2019-03-11", 1),
         ("Two soldiers died two days ago.", "2019-03-10", "2019-03-10", "2019-03-10", 1),
         ("A week ago two soldiers died.", "2019-03-05", "2019-03-03", "2019-03-07", 2),

@@ -205,9 +205,30 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
         for mention in mentions:
             if mention.date_basis == PUBLISHED:
                 mention.date, mention.date_basis = lede, LEDE
+    if anchor is not None and is_digest(parsed.clean):
+        for m in mentions:
+            if m.date_basis == PUBLISHED:
+                m.date = digest_stand_in(anchor)
     carry_story_dates(mentions)
     date_headline(mentions, body_start(parsed.clean))
     return mentions
+
+
+def is_digest(clean) -> bool:
+    """A periodic update ("Morning Operational Update", "Daily Security Report", a sitrep),
+    told by its title above the dateline."""
+    opening = body_start(clean)
+    return opening > 0 and DIGEST.search(clean.text[:opening]) is not None
+
+
+def digest_stand_in(anchor: date) -> ResolvedDate:
+    """An undated item of a periodic update tells the period since the last issue: the
+    days before the update, the day before it at best, not the update's own day."""
+    return ResolvedDate(anchor - timedelta(days=1), anchor - timedelta(days=2), anchor, 2, "", -1, -1)
+
+
+DIGEST = re.compile(r"\b(?:morning|evening|daily|nightly)\s+(?:\w+\s+)?(?:update|report|brief(?:ing)?|summary|round-?up)\b|"
+                    r"\bsituation\s+report\b|\bsitrep\b", re.I)
 
 
 def date_headline(mentions: list[Mention], opening: int, lede_sentences: int = 3) -> None:

@@ -19,6 +19,8 @@ Conventions (ACLED time_precision: 1 day, 2 week or a few days, 3 month or vague
 * "last night" / "overnight" is the night that ended on the anchor day: start = the day
   before, end = the anchor, best = the day before (the evening it began), precision 1.
   "Over the past 24 hours" is the day up to the report: the same range, best = the anchor.
+  "Over the past two nights" starts two days back, "the past three days" two days back
+  (the anchor day is one of them); both end at the anchor, precision 2.
 * Day and month without a year ("on November 29") take the most recent such date not
   after the anchor (no scheduling slack, see FUTURE_SLACK_DAYS), so an article of
   2011-01-03 saying "December 30" means 2010-12-30. A month alone ("in May") is the most
@@ -161,6 +163,7 @@ _RELATIVE = re.compile(
     r"|(?P<dayround>(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:24|twenty-four)\s+hours)"
     r"|(?P<week>(?:(?P<wpart>earlier|later|late|early)\s+)?(?P<wmod>last|this|next|previous|past|the\s+past|the\s+previous)\s+week)"
     r"|(?P<weekend>(?P<wemod>last|this|next|past|the\s+past|the\s+previous|over\s+the|at\s+the|during\s+the)\s+weekend)"
+    r"|(?P<pastn>(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?P<pn>two|three|four|five|six|seven|[2-7])\s+(?P<pu>days|nights))"
     r"|(?P<recent>in\s+recent\s+days|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:few|several)\s+days)"
     r"|(?P<month>(?:(?P<mpart>earlier|later|late|early|mid)[\s-]+)?(?P<mmod>last|this|next|previous|past|the\s+past|the\s+previous)\s+month)"
     r"|(?P<year>(?:(?P<ypart>earlier|later|late|early|mid)[\s-]+)?(?P<ymod>last|this|next|previous|past|the\s+past|the\s+previous)\s+year)"
@@ -520,6 +523,10 @@ def _on_relative(ctx: _Context, m: re.Match) -> _Range | None:
         which = {"past": "last", "the past": "last", "the previous": "last"}.get(which, which)
         saturday, sunday = _weekend(anchor, which)
         return _Range(saturday, sunday, 2)
+    if m["pastn"]:  # "over the past two nights": the first began two days back; today counts as a day
+        n = _count(_norm(m["pn"]))
+        back = n if m["pu"].lower() == "nights" else n - 1
+        return _Range(anchor - timedelta(days=back), anchor, 2)
     if m["recent"]:
         return _Range(anchor - timedelta(days=7), anchor, 2)
     if m["month"]:
