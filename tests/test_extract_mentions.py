@@ -49,6 +49,21 @@ def test_extract_aggregate_over_a_period(mentions_of):
     assert all(m.aggregate for m in ms)
 
 
+@pytest.mark.parametrize("text", [
+    "Since the offensive began, the army has detained more than 40 suspects since March 3.",
+    "In the last month, we've detained six militant commanders in the valley, the general said.",
+    "Rangers conducted a dozen raids over the past month, detaining scores of poachers.",
+])
+def test_extract_running_totals_are_aggregates(mentions_of, text):
+    ms = mentions_of(text)
+    assert ms and all(m.aggregate for m in ms)
+
+
+def test_extract_an_arrest_with_a_perfect_verb_is_an_event(mentions_of):
+    ms = mentions_of("Police have arrested three men who robbed a bank in Lagos on Monday.")
+    assert ms and not any(m.aggregate for m in ms)
+
+
 def test_extract_abduction_and_count(mentions_of):
     ms = mentions_of("Gunmen kidnapped eleven students from a school in the north on Friday.")
     assert kinds(ms) == [("Violence against civilians", "Abduction/forced disappearance")]

@@ -307,3 +307,65 @@ def test_pipeline_this_was_the_second_attack_refers_to_the_one_told(code_text):
     events = code_text("Militants blew up a school with explosives in Shabqadar, Pakistan, on Monday night, "
                        "officials said. This was the second attack on the school building.")
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_pipeline_a_dated_title_above_the_dateline_does_not_date_the_story(code_text):
+    # the title's date is the bulletin's; the undated arrest belongs to the operation told first
+    text = ("Provincial Police Daily Security Bulletin, March 14, 2024\n"
+            "GAROWE, Somalia (March 14, 2024) - Police killed two pirates during a raid on a "
+            "hideout near Eyl yesterday. The pirates had held a fishing crew for ransom since "
+            "January. Officers surrounded the building before dawn and called on the men to "
+            "surrender. Three other suspects were arrested at the scene.")
+    events = code_text(text)
+    # suspects taken at the scene are the raid's own arrests, dated like it
+    arrests = [e for e in events if e.arrested]
+    assert arrests and all(e.event_date.isoformat() == "2024-03-13" for e in arrests)
+
+
+def test_pipeline_later_that_day_counts_from_the_story_day(code_text):
+    events = code_text("Soldiers killed three gunmen in an ambush near Baidoa, Somalia, on Monday. "
+                       "Later that day police arrested two suspected accomplices.")
+    assert {e.event_date.isoformat() for e in events} == {"2024-03-11"}
+
+
+def test_pipeline_a_headline_takes_the_day_of_the_story_it_heads(code_text):
+    text = ("Numerous Rebels Killed and Weapons Seized\n"
+            "KANO, Nigeria (March 14, 2024) - Soldiers conducted an operation in Borno state on "
+            "Tuesday leading to the deaths of 12 rebels and the seizure of weapons. The camp had "
+            "been used to stage attacks on villages.")
+    events = code_text(text)
+    assert events and {e.event_date.isoformat() for e in events} == {"2024-03-12"}
+
+
+def test_pipeline_a_day_beside_a_reporting_verb_dates_the_report(code_text):
+    # "yesterday" dates the confirmation; the strike told next is Monday's
+    events = code_text("The army confirmed yesterday the death of a bomb maker during an operation "
+                       "near Baidoa, Somalia, on Monday. After making sure no civilians were nearby, "
+                       "soldiers fired a missile at his car, killing him.")
+    assert events and all(e.event_date.isoformat() == "2024-03-11" for e in events)
+
+
+def test_pipeline_a_long_account_of_one_operation_keeps_its_day(code_text):
+    text = ("Soldiers killed a rebel commander during a raid on a farm near Baidoa, Somalia, yesterday. "
+            "The commander was known for organising roadside bombings. "
+            "Troops approached the farm after a tip from villagers. "
+            "The commander tried to flee through an orchard. "
+            "He ignored calls to stop and turned towards the soldiers. "
+            "A short exchange of fire followed. "
+            "In addition, three of his guards were detained.")
+    events = code_text(text)
+    # suspects taken at the scene are the raid's own arrests, dated like it
+    arrests = [e for e in events if e.arrested]
+    assert arrests and all(e.event_date.isoformat() == "2024-03-13" for e in arrests)
+
+
+def test_pipeline_an_undated_item_of_a_periodic_update_is_from_the_day_before(code_text):
+    digest = ("Regional Command Evening Security Update, March 14, 2024\n"
+              "GAROWE, Somalia (March 14, 2024) - In Nugal region, a police patrol came under fire "
+              "from gunmen near Garowe. The patrol returned fire, killing two of the gunmen.")
+    events = code_text(digest)
+    assert events and {e.event_date.isoformat() for e in events} == {"2024-03-13"}
+    # the same item in an ordinary release keeps the release's own day
+    release = digest.replace("Regional Command Evening Security Update", "Police Statement")
+    events = code_text(release)
+    assert events and {e.event_date.isoformat() for e in events} == {"2024-03-14"}

@@ -74,7 +74,13 @@ def test_weekday_with_a_full_date_is_one_expression():
         # The night that ended on the anchor day: it began the evening before.
         ("Two soldiers died overnight.", "2019-03-11", "2019-03-11", "2019-03-12", 1),
         ("Two soldiers died last night.", "2019-03-11", "2019-03-11", "2019-03-12", 1),
+        # A roundup of the day up to the report is dated the report's day.
+        ("Troops killed nine fighters over the past 24 hours.", "2019-03-12", "2019-03-11", "2019-03-12", 1),
+        ("Nine fighters died in the last twenty-four hours.", "2019-03-12", "2019-03-11", "2019-03-12", 1),
         ("Two soldiers died the previous day.", "2019-03-11", "2019-03-11", "2019-03-11", 1),
+        # A few nights up to the report: the first began that many days back.
+        ("Troops detained six men over the past two nights.", "2019-03-11", "2019-03-10", "2019-03-12", 2),
+        ("Police held 40 people in the last three days.", "2019-03-11", "2019-03-10", "2019-03-12", 2),
         ("Two soldiers died a day earlier.", "2019-03-11", "2019-03-11", "2019-03-11", 1),
         ("Two soldiers died two days ago.", "2019-03-10", "2019-03-10", "2019-03-10", 1),
         ("A week ago two soldiers died.", "2019-03-05", "2019-03-03", "2019-03-07", 2),
@@ -109,6 +115,16 @@ def test_chained_expressions_count_from_the_previous_date_in_the_text():
     assert [r.best for r in found] == [d("2019-03-03"), d("2019-03-04")]
     found = find_dates("Gunmen struck on 3 March; two days later the army moved in.", TUESDAY)
     assert found[1].best == d("2019-03-05")
+
+
+def test_chained_expressions_count_from_a_day_given_before_this_sentence():
+    # read sentence by sentence: "that day" refers to the last day of the sentences before
+    found = only("Later that day the rebels withdrew to the hills.", TUESDAY)
+    assert found.best == TUESDAY
+    found = find_dates("Later that day the rebels withdrew to the hills.", TUESDAY, last_day=d("2019-03-10"))
+    assert [r.best for r in found] == [d("2019-03-10")]
+    found = find_dates("The next day the bridge reopened.", TUESDAY, last_day=d("2019-03-10"))
+    assert [r.best for r in found] == [d("2019-03-11")]
 
 
 def test_day_after_an_event_is_not_counted_from_the_anchor():
@@ -373,3 +389,17 @@ def test_year_less_dateline_takes_a_year_from_the_head():
 def test_datelines_are_only_read_from_the_head():
     text = "x" * 2000 + "\nGAO, Mali (March 3, 2013)\nTwo soldiers died."
     assert find_publication_date(text) is None
+
+
+@pytest.mark.parametrize(("text", "expression", "reports"), [
+    ("Officials confirmed yesterday the death of a commander.", "yesterday", True),
+    ("The army, today, confirmed the capture of two men.", "today", True),
+    ("Police said on Tuesday that two men died.", "Tuesday", True),
+    ("Two men died on Tuesday, police said.", "Tuesday", False),
+    ("Gunmen killed two men yesterday.", "yesterday", False),
+])
+def test_a_day_beside_a_reporting_verb_dates_the_report(text, expression, reports):
+    from conflictcoder.resolve.assign import dates_the_report
+
+    (found,) = [r for r in find_dates(text, TUESDAY) if r.text == expression]
+    assert dates_the_report(text, found) is reports

@@ -13,6 +13,7 @@ MODAL_AUX = {"could", "might", "may", "would", "should", "will", "shall", "can",
 _AGGREGATE = re.compile(
     r"\b(?:in|over|during|for|within) the (?:past |last |previous |first |)"
     r"(?:\w+[- ]){0,2}(?:days|weeks|months|years)\b|"
+    r"\b(?:in|over|during|within) the (?:past|last|previous) (?:month|year)\b|"
     r"\b(?:of whom|of them have|so far this|since (?:the start|the beginning|19\d\d|20\d\d)|"
     r"in total|altogether|a total of|in all\b|since early|since late|this year alone|"
     r"(?:days|weeks|months|years) of (?:\w+[- ]){0,2}(?:fighting|violence|clashes|unrest))",
@@ -90,11 +91,14 @@ def trigger_modality(tok) -> str:
     return REAL
 
 
-# "have detained more than 50 insurgents this month": a running total, not an event
+# "have detained more than 50 insurgents this month", "in the last month we've arrested six",
+# "have captured 30 fighters since March 2" (not "since dawn", one fight): a running total, not an event
+_PERFECT = r"(?:\bhave|\bhas|'ve|\bhave\s+now|\bhas\s+now)"
+_TALLY_VERB = r"(?:killed|detained|captured|arrested|seized|wounded)"
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:have|has) (?:\w+ ){0,4}(?:killed|detained|captured|arrested|seized|wounded)\b[^.]*\b"
-    r"(?:this|last|past) (?:month|year|week)\b|\b(?:this|last|past) (?:month|year|week)\b[^.]*\b"
-    r"(?:have|has) (?:\w+ ){0,4}(?:killed|detained|captured|arrested|seized|wounded)\b", re.I)
+    rf"{_PERFECT} (?:\w+ ){{0,4}}{_TALLY_VERB}\b[^.]*\b"
+    r"(?:(?:this|last|past) (?:month|year|week)\b|since (?:the (?:start|beginning) of )?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))|\b(?:this|last|past) (?:month|year|week)\b[^.]*"
+    rf"{_PERFECT} (?:\w+ ){{0,4}}{_TALLY_VERB}\b", re.I)
 
 
 def is_aggregate_clause(text: str) -> bool:

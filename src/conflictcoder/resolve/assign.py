@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..extract.lexicon import REPORTING_VERBS
 from ..records import Mention, Parsed, PlaceMention, ResolvedDate
 from .dates import find_dates
 
@@ -25,9 +26,12 @@ def sentence_dates(parsed: Parsed, anchor: date | None) -> dict[int, list[Resolv
     text = parsed.clean.text
     marked = parsed.clean.boilerplate
     out: dict[int, list[ResolvedDate]] = {}
+    last_day = None  # "later that day" in a sentence of its own counts from the story's last day
     for sent in parsed.sentences:
-        found = [shift(d, sent.start) for d in find_dates(text[sent.start:sent.end], anchor)]
+        found = [shift(d, sent.start) for d in find_dates(text[sent.start:sent.end], anchor, last_day)]
         out[sent.start] = [d for d in found if not any(b.start <= d.start_char < b.end for b in marked)]
+        days = [d.best for d in out[sent.start] if d.precision == 1]
+        last_day = days[-1] if days else last_day
     return out
 
 
@@ -65,14 +69,32 @@ def best_own_date(dates: list[ResolvedDate], position: int) -> ResolvedDate:
     return nearest(dates, position)
 
 
+REPORT_WORDS = REPORTING_VERBS | {"confirm", "confirms", "announce", "announces", "report", "say"}
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def dates_the_report(text: str, d: ResolvedDate) -> bool:
+    """A day said right beside a reporting verb dates the report, whatever the parse hung it
+    on: "forces confirmed yesterday the death of ...", "ISAF, today, confirmed the capture",
+    "police said on Tuesday"."""
+    before = [w.lower() for w in _WORD.findall(text[max(0, d.start_char - 24):d.start_char])]
+    if before and before[-1] == "on":
+        before.pop()
+    after = _WORD.match(text[d.end_char:d.end_char + 20].lstrip(" ,"))
+    return bool(before and before[-1] in REPORT_WORDS) or bool(after and after.group(0).lower() in REPORT_WORDS)
+
+
 def assign_date(mention: Mention, dates_here: list[ResolvedDate], dates_before: list[ResolvedDate],
-                anchor: date | None) -> None:
-    own = ([d for d in dates_here if inside(mention.clause_spans, d.start_char, d.end_char)]
-           or [d for d in dates_here if inside(mention.context_spans, d.start_char, d.end_char)])
+                anchor: date | None, text: str = "") -> None:
+    reported = [d for d in dates_here if dates_the_report(text, d)] if text else []
+    own = ([d for d in dates_here if inside(mention.clause_spans, d.start_char, d.end_char) and d not in reported]
+           or [d for d in dates_here if inside(mention.context_spans, d.start_char, d.end_char)
+               and d not in reported])
     if own:
         mention.date, mention.date_basis = best_own_date(own, mention.trigger.start), EVENT
         return
-    framed = [d for d in dates_here if inside(mention.report_spans, d.start_char, d.end_char)]
+    framed = [d for d in dates_here if inside(mention.report_spans, d.start_char, d.end_char)
+              or (d in reported and inside(mention.clause_spans, d.start_char, d.end_char))]
     if framed:
         mention.date, mention.date_basis = nearest(framed, mention.trigger.start), REPORT
         return
@@ -134,13 +156,13 @@ def claimed_by(mention: Mention, siblings: list[Mention], position: int) -> bool
     return len(siblings) < 2 or proximity_owner(siblings, position) is mention
 
 
-def resolve_sentence(mentions: list[Mention], dates_here, dates_before, places, anchor) -> None:
+def resolve_sentence(mentions: list[Mention], dates_here, dates_before, places, anchor, text: str = "") -> None:
     free_dates = [d for d in dates_here if not any(inside(m.report_spans, d.start_char, d.end_char)
-                                                   for m in mentions)]
+                                                   for m in mentions) and not dates_the_report(text, d)]
     for m in mentions:
         mine = [d for d in dates_here if claimed_by(m, mentions, d.start_char)
                 or inside(m.report_spans, d.start_char, d.end_char)]
-        assign_date(m, mine, dates_before, anchor)
+        assign_date(m, mine, dates_before, anchor, text)
         if m.date_basis != EVENT and len(mentions) > 1 and not m.anaphoric:
             # the parse hung the date on another clause; the nearest trigger before it owns it
             near = [d for d in free_dates if claimed_by(m, mentions, d.start_char)]
@@ -176,14 +198,56 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
         per_sentence.setdefault(mention.sentence.start, []).append(mention)
     for start, group in per_sentence.items():
         in_sentence = [p for p in usable if start <= p.start < start + len(group[0].sentence.text)]
-        resolve_sentence(group, by_sentence.get(start, []), previous.get(start, []), in_sentence, anchor)
+        resolve_sentence(group, by_sentence.get(start, []), previous.get(start, []), in_sentence, anchor,
+                         parsed.clean.text)
     lede = lede_date(parsed, by_sentence, mentions)
     if lede is not None:
         for mention in mentions:
             if mention.date_basis == PUBLISHED:
                 mention.date, mention.date_basis = lede, LEDE
+    if anchor is not None and is_digest(parsed.clean):
+        for m in mentions:
+            if m.date_basis == PUBLISHED:
+                m.date = digest_stand_in(anchor)
     carry_story_dates(mentions)
+    date_headline(mentions, body_start(parsed.clean))
     return mentions
+
+
+def is_digest(clean) -> bool:
+    """A periodic update ("Morning Operational Update", "Daily Security Report", a sitrep),
+    told by its title above the dateline."""
+    opening = body_start(clean)
+    return opening > 0 and DIGEST.search(clean.text[:opening]) is not None
+
+
+def digest_stand_in(anchor: date) -> ResolvedDate:
+    """An undated item of a periodic update tells the period since the last issue: the
+    days before the update, the day before it at best, not the update's own day."""
+    return ResolvedDate(anchor - timedelta(days=1), anchor - timedelta(days=2), anchor, 2, "", -1, -1)
+
+
+DIGEST = re.compile(r"\b(?:morning|evening|daily|nightly)\s+(?:\w+\s+)?(?:update|report|brief(?:ing)?|summary|round-?up)\b|"
+                    r"\bsituation\s+report\b|\bsitrep\b", re.I)
+
+
+def date_headline(mentions: list[Mention], opening: int, lede_sentences: int = 3) -> None:
+    """A headline above the dateline tells the story's first event: "Insurgents Killed in
+    Raid" takes the day of "... killed 12 insurgents in Baghlan Sunday", not the report's."""
+    if opening <= 0:
+        return
+    body = sorted((m for m in mentions if m.sentence.start >= opening),
+                  key=lambda m: (m.sentence.start, m.trigger.start))
+    if not body:
+        return
+    first_index = body[0].sentence_index
+    story = next((m for m in body if m.sentence_index - first_index < lede_sentences
+                  and m.date_basis == EVENT and m.date is not None and m.date.precision == 1), None)
+    if story is None:
+        return
+    for m in mentions:
+        if m.sentence.end <= opening and m.date_basis == PUBLISHED:
+            m.date, m.date_basis = story.date, LEDE
 
 
 FOLLOW_UP = re.compile(
@@ -192,7 +256,7 @@ FOLLOW_UP = re.compile(
     r"explosion|killing|killings|murder|murders|ambush|raid|kidnapping|abduction|shooting)\b", re.I)
 
 
-def carry_story_dates(mentions: list[Mention], reach: int = 4) -> None:
+def carry_story_dates(mentions: list[Mention], reach: int = 6) -> None:
     """An undated event told right after a dated one is dated like it: "killed a facilitator in
     Khost yesterday. ... In addition, two suspected insurgents were detained." (weakly, so that
     any date of its own or a merge wins)."""
@@ -211,17 +275,28 @@ def anchor_ok(d: ResolvedDate, anchor: date | None) -> bool:
     return anchor is not None and anchor - timedelta(days=31) <= d.best <= anchor
 
 
+def body_start(clean) -> int:
+    """Where the story begins: at its (first) dateline, or at the top when it has none."""
+    datelines = [b.start for b in clean.boilerplate if b.label == "dateline"]
+    return min(datelines, default=0)
+
+
 def lede_date(parsed: Parsed, by_sentence: dict[int, list[ResolvedDate]], mentions: list[Mention],
               lede_sentences: int = 3) -> ResolvedDate | None:
     """The date of the story when the lede gives one that no event of its own claims:
     "Security forces targeted a Taliban leader in Helmand yesterday. ... Two suspects were
     detained." dates the detention."""
     claimed = {(m.date.start_char, m.date.end_char) for m in mentions if m.date is not None}
-    # headlines, release numbers and bylines come before the lede: count sentences with a verb's worth of words
-    body = [s for s in parsed.sentences if not parsed.clean.is_boilerplate(s.start, s.end)
-            and len(s.text.split()) >= 8]
+    # headlines, release numbers and bylines come before the lede: count sentences with a verb's
+    # worth of words, after the dateline where there is one ("Operational Update, March 29" above
+    # it titles the report, it does not date the story)
+    opening = body_start(parsed.clean)
+    body = [s for s in parsed.sentences if s.start >= opening
+            and not parsed.clean.is_boilerplate(s.start, s.end) and len(s.text.split()) >= 8]
     for sent in body[:lede_sentences]:
         for d in by_sentence.get(sent.start, []):
+            if dates_the_report(parsed.clean.text, d):
+                continue  # "forces confirmed yesterday the death of ... Wednesday": the report's day
             recent = anchor_ok(d, parsed.clean.published)
             if d.precision <= 2 and recent and (d.start_char, d.end_char) not in claimed:
                 return d

@@ -18,12 +18,16 @@ Conventions (ACLED time_precision: 1 day, 2 week or a few days, 3 month or vague
   the anchor, "next Tuesday" strictly after.
 * "last night" / "overnight" is the night that ended on the anchor day: start = the day
   before, end = the anchor, best = the day before (the evening it began), precision 1.
+  "Over the past 24 hours" is the day up to the report: the same range, best = the anchor.
+  "Over the past two nights" starts two days back, "the past three days" two days back
+  (the anchor day is one of them); both end at the anchor, precision 2.
 * Day and month without a year ("on November 29") take the most recent such date not
   after the anchor (no scheduling slack, see FUTURE_SLACK_DAYS), so an article of
   2011-01-03 saying "December 30" means 2010-12-30. A month alone ("in May") is the most
   recent May whose first day is not after the anchor.
 * "the previous day", "a day earlier", "two days later", "the same day" count from the
-  last day-precise date found earlier in the same text, else from the anchor.
+  last day-precise date found earlier in the same text (earlier sentences included when
+  the caller passes it on), else from the anchor.
 * A bare year counts only after "in", "since", "during", "until", "throughout" or
   "early/mid/late": "the 1997 cease-fire" names a year but dates no event.
 * "May" and "March" alone are taken as months only when capitalised (or when the whole
@@ -155,9 +159,11 @@ _RELATIVE = re.compile(
     r"|(?P<today>(?:(?:earlier|later)\s+)?today|tonight|(?:earlier\s+|later\s+)?this\s+(?:morning|afternoon|evening)"
     r"|earlier\s+in\s+the\s+day)"
     r"|(?P<tomorrow>tomorrow)"
-    r"|(?P<overnight>last\s+night|overnight|during\s+the\s+night|(?:in|over|during)\s+the\s+(?:past|last)\s+24\s+hours)"
+    r"|(?P<overnight>last\s+night|overnight|during\s+the\s+night)"
+    r"|(?P<dayround>(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:24|twenty-four)\s+hours)"
     r"|(?P<week>(?:(?P<wpart>earlier|later|late|early)\s+)?(?P<wmod>last|this|next|previous|past|the\s+past|the\s+previous)\s+week)"
     r"|(?P<weekend>(?P<wemod>last|this|next|past|the\s+past|the\s+previous|over\s+the|at\s+the|during\s+the)\s+weekend)"
+    r"|(?P<pastn>(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?P<pn>two|three|four|five|six|seven|[2-7])\s+(?P<pu>days|nights))"
     r"|(?P<recent>in\s+recent\s+days|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:few|several)\s+days)"
     r"|(?P<month>(?:(?P<mpart>earlier|later|late|early|mid)[\s-]+)?(?P<mmod>last|this|next|previous|past|the\s+past|the\s+previous)\s+month)"
     r"|(?P<year>(?:(?P<ypart>earlier|later|late|early|mid)[\s-]+)?(?P<ymod>last|this|next|previous|past|the\s+past|the\s+previous)\s+year)"
@@ -508,6 +514,8 @@ def _on_relative(ctx: _Context, m: re.Match) -> _Range | None:
         return _single(anchor + timedelta(days=1))
     if m["overnight"]:
         return _Range(anchor - timedelta(days=1), anchor, 1, best=anchor - timedelta(days=1))
+    if m["dayround"]:  # a roundup of the day up to the report is dated the report's day
+        return _Range(anchor - timedelta(days=1), anchor, 1, best=anchor)
     if m["week"]:
         return _relative_week(anchor, _norm(m["wpart"]), _norm(m["wmod"]))
     if m["weekend"]:
@@ -515,6 +523,10 @@ def _on_relative(ctx: _Context, m: re.Match) -> _Range | None:
         which = {"past": "last", "the past": "last", "the previous": "last"}.get(which, which)
         saturday, sunday = _weekend(anchor, which)
         return _Range(saturday, sunday, 2)
+    if m["pastn"]:  # "over the past two nights": the first began two days back; today counts as a day
+        n = _count(_norm(m["pn"]))
+        back = n if m["pu"].lower() == "nights" else n - 1
+        return _Range(anchor - timedelta(days=back), anchor, 2)
     if m["recent"]:
         return _Range(anchor - timedelta(days=7), anchor, 2)
     if m["month"]:
@@ -660,15 +672,17 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, Callable[[_Gates], bool]], ...] = (
 # --------------------------------------------------------------------------- public API
 
 
-def find_dates(text: str, anchor: date | None) -> list[ResolvedDate]:
+def find_dates(text: str, anchor: date | None, last_day: date | None = None) -> list[ResolvedDate]:
     """Every date expression in `text`, in reading order, resolved against `anchor`.
 
     Offsets are into `text`; prepositions such as "on" / "in" are left out of the span,
-    modifiers that change the meaning ("late", "last", "mid-") are kept in it.
+    modifiers that change the meaning ("late", "last", "mid-") are kept in it. `last_day` is
+    the last day-precise date of the text before this part of it (when the text is read
+    sentence by sentence), for "that day" and "the next day" with no date of their own before.
     """
     if not text:
         return []
-    ctx = _Context(anchor=anchor, text_is_lower=not any(c.isupper() for c in text))
+    ctx = _Context(anchor=anchor, text_is_lower=not any(c.isupper() for c in text), last_day=last_day)
     found: list[ResolvedDate] = []
     for candidate in _non_overlapping(_candidates(text)):
         resolved = candidate.handler(ctx, candidate.match)
