@@ -14,14 +14,15 @@ from .clauses import char_spans, clause_head, enclosing_context, group_clauses, 
 from .counts import Quantity
 from .modality import REAL, is_aggregate_clause, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
-                    national_force, opponents_of, patients_of, physical_targets, responders_of,
-                    sum_quantities, weapons_in)
+                    informative, national_force, opponents_of, patients_of, physical_targets, responders_of,
+                    sum_quantities, victim_strings, weapons_in)
 from .triggers import Hit, find_hits
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
 
 __all__ = ["extract_mentions"]
 
 INTER_OF_KIND = {STATE: 1, ARMED: 3, RIOTER: 5, PROTESTER: 6, CIVILIAN: 7}
+HUMAN_HARM = {lx.KILL, lx.INJURE, lx.ABDUCT}
 COUNT_FIELDS = {lx.KILL: "killed", lx.INJURE: "injured", lx.ABDUCT: "abducted", lx.ARREST: "arrested"}
 
 
@@ -149,10 +150,11 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         aggregate=is_aggregate_clause(clause_text),
         several=multiple_events(main),
         counts=counts,
-        perpetrators=unique(p.text for p in agents if p.kind != CIVILIAN),
-        victims=unique(p.text for p in patients if is_human(p) and p.head not in ("himself", "herself")),
-        targets=unique(physical_targets(tokens, patients)),
-        weapons=unique(weapons_in(tokens)),
+        perpetrators=unique(p.text for p in agents if p.kind != CIVILIAN and informative(p.text)
+                            and p.head not in lx.WEAPON_WORDS),
+        victims=unique(victim_strings(patients)),
+        targets=unique(t for t in physical_targets(tokens, patients) if informative(t)),
+        weapons=unique(weapons_in(tokens) + [p.text for p in agents if p.head in lx.WEAPON_WORDS]),
         clause_spans=char_spans(tokens),
         trigger_spans=char_spans(dependents_without_subject(trigger.token)),
         report_spans=char_spans(report),
@@ -235,7 +237,7 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
                 seen.add(noun.i)
                 others.append(make_party(noun, options.vague_counts))
         for noun in patients_of(hit.token):
-            party = make_party(noun, options.vague_counts)
+            party = make_party(noun, options.vague_counts, casualty=hit.category in HUMAN_HARM)
             if noun.i not in seen:
                 seen.add(noun.i)
                 patients.append(party)

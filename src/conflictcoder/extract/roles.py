@@ -19,6 +19,7 @@ class Party:
     quantity: Quantity | None = None
     modifiers: list[str] = field(default_factory=list)
     person: bool = False  # a named person
+    name: str | None = None  # the person's name, without titles, where the phrase gives one
 
 
 GROUP_HEADS = {"group", "band", "gang", "unit", "team", "squad", "column"}
@@ -39,6 +40,47 @@ def entity_text(tok) -> str | None:
     return None
 
 
+# Words before a name that say what the person is, not who: "Senator", "Father", "Gen."
+PERSON_TITLES = set("""
+mr mrs ms miss dr doctor msgr monsignor father fr rev reverend bishop archbishop cardinal sister
+senator sen deputy congressman congresswoman president vice minister mayor governor judge justice
+general gen colonel col lieutenant lt captain capt major maj sergeant sgt corporal cpl private
+commander cmdr admiral adm ambassador consul secretary attorney candidate leader chief
+professor prof engineer eng journalist businessman lawyer councilman councillor magistrate
+prosecutor former late liberal conservative union party student peasant priest journalist
+""".split())
+NOT_NAMES = {"today", "yesterday", "tonight", "sunday", "monday", "tuesday", "wednesday",
+             "thursday", "friday", "saturday"}
+
+
+def person_name(noun, lone_ok: bool = False) -> str | None:
+    """The name a noun phrase gives a person, without titles: "Senator Federico Estrada Velez"
+    and "the senator, Federico Estrada Velez," are Federico Estrada Velez. Proper nouns count as
+    a name unless the parser or NER takes them for a place, group or date (lower-case text has
+    few entities, so a run of proper nouns is the best sign left). A lone proper noun counts only
+    with `lone_ok` (the one killed or kidnapped is a person: "Vargas was shot")."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            name = person_name(child, lone_ok)
+            if name:
+                return name
+    if noun.pos_ != "PROPN" or noun.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME",
+                                                   "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"):
+        return None
+    if noun.lower_ in NOT_NAMES or noun.lower_ in PERSON_TITLES or noun.lower_ in lx.HUMAN_NOUNS:
+        return None
+    words = [noun]
+    i = noun.i - 1
+    while i >= 0 and noun.doc[i].pos_ == "PROPN" and noun.i - 1 <= noun.doc[i].head.i <= noun.i and \
+            noun.doc[i].lower_ not in PERSON_TITLES and noun.doc[i].lower_ not in lx.HUMAN_NOUNS:
+        words.insert(0, noun.doc[i])
+        i -= 1
+    if len(words) == 1 and noun.ent_type_ != "PERSON" and not lone_ok and not (
+            i >= 0 and noun.doc[i].lower_ in PERSON_TITLES):
+        return None  # a lone proper noun with nothing saying it is a person
+    return " ".join(t.text for t in words)
+
+
 def phrase_text(noun) -> str:
     """The noun with its left modifiers, without determiners and numbers: 'suspected militants';
     a person or group by its name: 'members of the FMLN' is the FMLN."""
@@ -56,14 +98,24 @@ def phrase_text(noun) -> str:
         name = entity_text(noun)
         if name:
             return name
+    # "his car", "several homes", "the two bombs": the thing named, as one would list it
     keep = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
-            and c.pos_ not in ("NUM", "DET") and c.lower_ not in lx.ADDITIVE_CUES
-            and not c.like_num]
+            and c.pos_ not in ("NUM", "DET", "PRON") and c.lower_ not in lx.ADDITIVE_CUES
+            and c.lower_ not in VAGUE_MODIFIERS and not c.like_num]
     words = []
     for child in keep:
-        words.extend(t.text for t in child.subtree if not t.is_punct and t.dep_ != "case" and t.pos_ != "DET")
+        for t in child.subtree:
+            if t.dep_ == "case" and words:  # "Merino's home"
+                words[-1] += t.text
+            elif not t.is_punct and t.pos_ not in ("DET", "NUM") and not t.like_num:
+                words.append(t.text)
     words.append(noun.text)
     return " ".join(words)
+
+
+# Quantifiers said of a phrase, not part of what it names
+VAGUE_MODIFIERS = {"several", "many", "various", "numerous", "some", "few", "all", "most",
+                   "same", "such", "certain", "own"}
 
 
 MILITARY_TARGETS = {"base", "bases", "checkpoint", "checkpoints", "post", "posts", "outpost", "outposts",
@@ -260,12 +312,13 @@ def described(noun):
     return noun
 
 
-def make_party(noun, vague_counts: dict[str, int]) -> Party:
+def make_party(noun, vague_counts: dict[str, int], casualty: bool = False) -> Party:
+    """`casualty`: the noun is one killed, hurt or abducted, so a bare proper noun is a person."""
     kind_noun = described(noun)
     return Party(text=phrase_text(kind_noun), kind=party_kind(kind_noun), head=kind_noun.lower_,
                  quantity=quantity_of(noun, vague_counts),
                  modifiers=[c.text for c in noun.lefts if c.dep_ in ("amod", "compound")],
-                 person=noun.ent_type_ == "PERSON")
+                 person=noun.ent_type_ == "PERSON", name=person_name(kind_noun, lone_ok=casualty))
 
 
 def sum_quantities(quantities: list[Quantity | None]) -> Quantity | None:
@@ -280,7 +333,7 @@ def sum_quantities(quantities: list[Quantity | None]) -> Quantity | None:
 
 
 def is_human(party: Party) -> bool:
-    return (party.person or party.head in lx.HUMAN_NOUNS or party.kind != ""
+    return (party.person or party.name is not None or party.head in lx.HUMAN_NOUNS or party.kind != ""
             or party.head.endswith(("ers", "ists", "ians", "ants")))
 
 
@@ -304,3 +357,23 @@ def weapons_in(tokens) -> list[str]:
             if text not in out:
                 out.append(text)
     return out
+
+
+# Words that stand for a party without describing it: a role filler needs more
+EMPTY_FILLERS = {"he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you", "it",
+                 "himself", "herself", "themselves", "one", "some", "others", "other", "another",
+                 "those", "these", "this", "that", "somebody", "someone", "anyone", "everyone",
+                 "people", "persons", "person", "members", "member", "victims", "victim", "all",
+                 "both", "each", "who", "whom", "which", "today", "yesterday", "tonight"}
+
+
+def informative(text: str) -> bool:
+    """A role string that says who or what: not a pronoun, a bare number or an empty word."""
+    words = text.lower().split()
+    return bool(words) and not (len(words) == 1 and (words[0] in EMPTY_FILLERS or words[0].isdigit()))
+
+
+def victim_strings(patients: list[Party]) -> list[str]:
+    """The people hit, by name. Who they were as a group ("three soldiers", "peasants") is
+    already told by actor2 and the counts; the list names the persons, as incident keys do."""
+    return [p.name for p in patients if p.name and informative(p.name)]
