@@ -31,3 +31,14 @@ def test_pronouns_and_possessives_are_not_role_strings(mentions_of):
     r = roles(mentions_of("Witnesses said they saw the attackers set fire to his car and kill him."))
     assert not {"they", "him", "them"} & {s.lower() for v in r.values() for s in v}
     assert "his car" not in r["targets"]
+
+
+def test_things_hit_are_targets_and_abstractions_are_not(mentions_of):
+    r = roles(mentions_of("Rebels bombed a power station and attacked the proposal of the government on Monday."))
+    assert "power station" in r["targets"]
+    assert "proposal" not in r["targets"]
+
+
+def test_members_of_a_group_also_name_the_group(mentions_of):
+    r = roles(mentions_of("FARC fighters attacked a police station in Cauca on Sunday."))
+    assert "FARC fighters" in r["perpetrators"] and "FARC" in r["perpetrators"]

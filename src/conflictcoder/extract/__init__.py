@@ -14,7 +14,7 @@ from .clauses import char_spans, clause_head, enclosing_context, group_clauses, 
 from .counts import Quantity
 from .modality import REAL, is_aggregate_clause, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
-                    informative, national_force, opponents_of, patients_of, physical_targets, responders_of,
+                    informative, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
                     sum_quantities, victim_strings, weapons_in)
 from .triggers import Hit, find_hits
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
@@ -150,8 +150,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         aggregate=is_aggregate_clause(clause_text),
         several=multiple_events(main),
         counts=counts,
-        perpetrators=unique(p.text for p in agents if p.kind != CIVILIAN and informative(p.text)
-                            and p.head not in lx.WEAPON_WORDS),
+        perpetrators=unique(perpetrator_strings(agents)),
         victims=unique(victim_strings(patients)),
         targets=unique(t for t in physical_targets(tokens, patients) if informative(t)),
         weapons=unique(weapons_in(tokens) + [p.text for p in agents if p.head in lx.WEAPON_WORDS]),

@@ -20,6 +20,9 @@ class Party:
     modifiers: list[str] = field(default_factory=list)
     person: bool = False  # a named person
     name: str | None = None  # the person's name, without titles, where the phrase gives one
+    named_place: bool = False  # a named building, organisation or facility ("El Tiempo")
+    proper: bool = False  # headed by a proper noun ("the FMLN", "Shining Path")
+    organisation: str | None = None  # the group a member phrase names ("FMLN fighters")
 
 
 GROUP_HEADS = {"group", "band", "gang", "unit", "team", "squad", "column"}
@@ -312,13 +315,48 @@ def described(noun):
     return noun
 
 
+# Last words of an organisation's name: "national liberation front", "the Medellin cartel"
+ORGANISATION_HEADS = {"front", "army", "movement", "party", "union", "cartel", "command",
+                      "alliance", "brigade", "brigades", "organization", "organisation", "league",
+                      "council", "commando", "commandos", "forces", "federation", "coordinator"}
+
+
+def organisation_of(noun) -> str | None:
+    """The organisation a phrase of members names: "FMLN fighters", "members of the Medellin
+    cartel", "guerrillas of the National Liberation Army"; None for a phrase of its own."""
+    if noun.lower_ not in MEMBER_HEADS | GROUP_HEADS | lx.ARMED_NOUNS | lx.STATE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.lower_ in ORGANISATION_HEADS):
+                    return phrase_text(pobj)
+    for mod in noun.lefts:
+        if mod.dep_ not in ("compound", "nmod") or mod.ent_type_ in ("GPE", "NORP", "PERSON", "DATE"):
+            continue
+        words = [t for t in mod.subtree if t.pos_ in ("PROPN", "NOUN") and not t.like_num]
+        text = " ".join(t.text for t in words)
+        if mod.pos_ == "PROPN" or (text and known_group(text)):  # lower-case text: "fmln fighters"
+            return text or None
+    return None
+
+
+def known_group(text: str) -> bool:
+    """A group of the actor dictionary, however the text is cased."""
+    from ..resolve.actors import named_group  # the dictionary loads on first use
+    entry = named_group(text.upper())
+    return entry is not None
+
+
 def make_party(noun, vague_counts: dict[str, int], casualty: bool = False) -> Party:
     """`casualty`: the noun is one killed, hurt or abducted, so a bare proper noun is a person."""
     kind_noun = described(noun)
     return Party(text=phrase_text(kind_noun), kind=party_kind(kind_noun), head=kind_noun.lower_,
                  quantity=quantity_of(noun, vague_counts),
                  modifiers=[c.text for c in noun.lefts if c.dep_ in ("amod", "compound")],
-                 person=noun.ent_type_ == "PERSON", name=person_name(kind_noun, lone_ok=casualty))
+                 person=noun.ent_type_ == "PERSON", name=person_name(kind_noun, lone_ok=casualty),
+                 named_place=kind_noun.pos_ == "PROPN" and kind_noun.ent_type_ in ("ORG", "FAC"),
+                 proper=kind_noun.pos_ == "PROPN", organisation=organisation_of(kind_noun))
 
 
 def sum_quantities(quantities: list[Quantity | None]) -> Quantity | None:
@@ -339,14 +377,20 @@ def is_human(party: Party) -> bool:
 
 def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
     """Things attacked, bombed or burned: targets named in the clause and non-human patients."""
-    out = [p.text for p in patients if not is_human(p) and p.head not in lx.WEAPON_WORDS
-           and p.head not in lx.TRIGGERS and p.head not in ("fire", "shots", "rounds", "himself",
-                                                             "herself", "themselves", "it", "them")]
+    out = [p.text for p in patients if not is_human(p) and is_thing(p)]
     for tok in tokens:
-        if tok.lower_ in lx.PHYSICAL_TARGETS and tok.pos_ == "NOUN" and tok.dep_ in (
+        if (tok.lower_ in lx.PHYSICAL_TARGETS or tok.lower_ in lx.TARGET_THINGS) and tok.pos_ == "NOUN" and tok.dep_ in (
                 "pobj", "dobj", "nsubjpass", "conj"):
             out.append(phrase_text(tok))
     return out
+
+
+def is_thing(party: Party) -> bool:
+    """A patient that is a place, building, vehicle or installation ("the embassy", "a bus"),
+    or a named organisation's premises; not a weapon seized, an abstraction or a number."""
+    if party.head in lx.WEAPON_WORDS or party.head in lx.TRIGGERS:
+        return False
+    return party.head in lx.PHYSICAL_TARGETS or party.head in lx.TARGET_THINGS or party.named_place
 
 
 def weapons_in(tokens) -> list[str]:
@@ -371,6 +415,29 @@ def informative(text: str) -> bool:
     """A role string that says who or what: not a pronoun, a bare number or an empty word."""
     words = text.lower().split()
     return bool(words) and not (len(words) == 1 and (words[0] in EMPTY_FILLERS or words[0].isdigit()))
+
+
+# Subjects of violent verbs that are not who did it: "gunfire killed", "the impact injured"
+NOT_AGENTS = {"gunfire", "shots", "shot", "bullet", "bullets", "impact", "blast", "explosion",
+              "explosions", "fire", "flames", "blood", "mistake", "accident", "night", "day",
+              "morning", "evening", "week", "package", "parcel", "device", "devices", "charge",
+              "charges", "shell", "shells", "protest", "incident", "attack", "attacks"}
+
+
+def perpetrator_strings(agents: list[Party]) -> list[str]:
+    """Who did it: people, forces and named groups, with the organisation a phrase of members
+    names ("FMLN fighters" is also the FMLN); not things ("a car", "gunfire") or civilians."""
+    out = []
+    for p in agents:
+        if p.kind == CIVILIAN or not informative(p.text) or p.head in lx.WEAPON_WORDS:
+            continue
+        if not is_human(p) and not p.proper and (p.head in NOT_AGENTS or p.head in lx.TRIGGERS
+                                                 or is_thing(p)):
+            continue
+        out.append(p.text)
+        if p.organisation and p.organisation != p.text:
+            out.append(p.organisation)
+    return out
 
 
 def victim_strings(patients: list[Party]) -> list[str]:
