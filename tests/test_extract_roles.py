@@ -42,3 +42,13 @@ def test_things_hit_are_targets_and_abstractions_are_not(mentions_of):
 def test_members_of_a_group_also_name_the_group(mentions_of):
     r = roles(mentions_of("FARC fighters attacked a police station in Cauca on Sunday."))
     assert "FARC fighters" in r["perpetrators"] and "FARC" in r["perpetrators"]
+
+
+def test_arms_seized_are_not_weapons_used(mentions_of):
+    ms = mentions_of("Police seized 20 rifles and a large amount of ammunition in a raid on Tuesday.")
+    assert roles(ms)["weapons"] == []
+
+
+def test_units_after_numbers_are_not_part_of_the_weapon(mentions_of):
+    r = roles(mentions_of("Rebels fired 60-mm mortars at the army base on Monday."))
+    assert "mortars" in r["weapons"]

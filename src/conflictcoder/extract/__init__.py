@@ -153,7 +153,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         perpetrators=unique(perpetrator_strings(agents)),
         victims=unique(victim_strings(patients)),
         targets=unique(t for t in physical_targets(tokens, patients) if informative(t)),
-        weapons=unique(weapons_in(tokens) + [p.text for p in agents if p.head in lx.WEAPON_WORDS]),
+        weapons=weapons_used(sub_event_type, main or specific, tokens, agents),
         clause_spans=char_spans(tokens),
         trigger_spans=char_spans(dependents_without_subject(trigger.token)),
         report_spans=char_spans(report),
@@ -171,6 +171,14 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         mention.actor1 = Actor(name="", inter=1, mention=f"{nation.text} forces")
     mention.confidence = confidence(mention, specific, main_clause=any(sent.doc[h].dep_ == "ROOT" for h in heads))
     return mention
+
+
+def weapons_used(sub_event_type: str, hits: list[Hit], tokens, agents: list[Party]) -> list[str]:
+    """The arms an event was carried out with ("a car bomb", "rifles"); arms seized or found
+    were not used, so a seizure lists none."""
+    if sub_event_type == "Disrupted weapons use" or all(h.category == lx.SEIZE for h in hits):
+        return []
+    return unique(weapons_in(tokens) + [p.text for p in agents if p.head in lx.WEAPON_WORDS])
 
 
 def dependents_without_subject(tok) -> list:

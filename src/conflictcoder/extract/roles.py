@@ -110,10 +110,20 @@ def phrase_text(noun) -> str:
         for t in child.subtree:
             if t.dep_ == "case" and words:  # "Merino's home"
                 words[-1] += t.text
-            elif not t.is_punct and t.pos_ not in ("DET", "NUM") and not t.like_num:
+            elif not t.is_punct and t.pos_ not in ("DET", "NUM") and not t.like_num and not (
+                    t.lower_ in MEASURE_WORDS and after_number(t)):
                 words.append(t.text)
     words.append(noun.text)
     return " ".join(words)
+
+
+# Units after a number ("60-mm mortars", ".45 caliber pistol", "10 kg of dynamite")
+MEASURE_WORDS = {"mm", "caliber", "calibre", "kg", "kilogram", "kilograms", "pound", "pounds", "lb",
+                 "year", "years", "old", "floor", "story", "storey"}
+def after_number(tok) -> bool:
+    """'60 mm', '60-mm': the token follows a number."""
+    before = [t for t in tok.doc[max(0, tok.i - 2):tok.i] if t.text != "-"]
+    return bool(before) and before[-1].like_num
 
 
 # Quantifiers said of a phrase, not part of what it names
