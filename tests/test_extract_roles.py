@@ -52,3 +52,8 @@ def test_arms_seized_are_not_weapons_used(mentions_of):
 def test_units_after_numbers_are_not_part_of_the_weapon(mentions_of):
     r = roles(mentions_of("Rebels fired 60-mm mortars at the army base on Monday."))
     assert "mortars" in r["weapons"]
+
+
+def test_a_surname_told_again_is_the_same_victim():
+    from conflictcoder.merge import names_union
+    assert names_union([["Ana Maria Quiroga"], ["Quiroga", "Luis Peralta"]]) == ["Ana Maria Quiroga", "Luis Peralta"]
