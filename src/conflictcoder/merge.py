@@ -326,7 +326,7 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
         abducted=group_count(g.mentions, "abducted"),
         arrested=group_count(g.mentions, "arrested"),
         perpetrators=union(m.perpetrators for m in g.mentions),
-        victims=union(m.victims for m in g.mentions),
+        victims=names_union(m.victims for m in g.mentions),
         targets=union(m.targets for m in g.mentions),
         weapons=union(m.weapons for m in g.mentions),
         confidence=max(m.confidence for m in g.mentions),
@@ -433,6 +433,15 @@ def named_often(text: str, iso3: str) -> bool:
 OTHER_TIME = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|"
                         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                         r"last|earlier|previous)\b")
+
+
+def names_union(lists) -> list[str]:
+    """Names of people, once each: "Quintero" after "Waldemar Franklin Quintero" is the same
+    person, told again by surname."""
+    names = union(lists)
+    full = [n.lower().split() for n in names]
+    return [n for n, words in zip(names, full)
+            if not (len(words) == 1 and any(len(f) > 1 and words[0] in f for f in full))]
 
 
 def union(lists) -> list[str]:

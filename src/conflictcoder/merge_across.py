@@ -43,7 +43,7 @@ from datetime import date
 
 from .extract.typing import VIOLENT_TYPES, disorder_type
 from .geodesy import km
-from .merge import union
+from .merge import names_union, union
 from .records import Event, Source
 
 THRESHOLD = 5.0  # score at which two compatible reports are one event
@@ -266,7 +266,7 @@ def merged_event(event_id: str, members: list[Event]) -> Event:
     out = replace(
         dated, event_id=event_id, event_type=event_type, sub_event_type=sub_event_type,
         disorder_type=disorder_type(event_type, sub_event_type),
-        perpetrators=union(m.perpetrators for m in members), victims=union(m.victims for m in members),
+        perpetrators=union(m.perpetrators for m in members), victims=names_union(m.victims for m in members),
         targets=union(m.targets for m in members), weapons=union(m.weapons for m in members),
     )
     for name in ("iso3", "country", "admin1", "admin2", "location", "latitude", "longitude",

@@ -16,14 +16,15 @@ from .clauses import char_spans, clause_head, enclosing_context, group_clauses, 
 from .counts import Quantity
 from .modality import REAL, is_aggregate_clause, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
-                    national_force, opponents_of, patients_of, physical_targets, responders_of,
-                    sum_quantities, weapons_in)
+                    informative, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
+                    sum_quantities, victim_strings, weapons_in)
 from .triggers import Hit, find_hits
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
 
 __all__ = ["extract_mentions"]
 
 INTER_OF_KIND = {STATE: 1, ARMED: 3, RIOTER: 5, PROTESTER: 6, CIVILIAN: 7}
+HUMAN_HARM = {lx.KILL, lx.INJURE, lx.ABDUCT}
 COUNT_FIELDS = {lx.KILL: "killed", lx.INJURE: "injured", lx.ABDUCT: "abducted", lx.ARREST: "arrested"}
 
 
@@ -151,10 +152,10 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         aggregate=is_aggregate_clause(clause_text),
         several=multiple_events(main),
         counts=counts,
-        perpetrators=unique(p.text for p in agents if p.kind != CIVILIAN),
-        victims=unique(p.text for p in patients if is_human(p) and p.head not in ("himself", "herself")),
-        targets=unique(physical_targets(tokens, patients)),
-        weapons=unique(weapons_in(tokens)),
+        perpetrators=unique(perpetrator_strings(agents)),
+        victims=unique(victim_strings(patients)),
+        targets=unique(t for t in physical_targets(tokens, patients) if informative(t)),
+        weapons=weapons_used(sub_event_type, main or specific, tokens, agents),
         clause_spans=char_spans(tokens),
         trigger_spans=char_spans(dependents_without_subject(trigger.token)),
         report_spans=char_spans(report),
@@ -166,6 +167,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         additive=marked_as_further(specific),
         aftermath=is_aftermath(categories, sentence.text),
     )
+    if mention.aftermath:  # arms found where a clash was fought are the arms it was fought with
+        mention.weapons = unique(weapons_in(tokens))
     mention.actor1, mention.actor2 = sides(event_type, agents, patients, others)
     nation = next((n for h in specific if (n := national_force(h.token)) is not None), None)
     if nation is not None and (mention.actor1 is None or not mention.actor1.mention) and not any(p.kind for p in agents):
@@ -186,6 +189,14 @@ def is_aftermath(categories: set[str], sentence_text: str) -> bool:
     "arrested five cadres from the spot", "seven empty shells were found"): the scene of an
     event the text has told, not a seizure or an arrest in its own right."""
     return bool(categories) and categories <= {lx.SEIZE, lx.ARREST} and bool(SCENE.search(sentence_text))
+
+
+def weapons_used(sub_event_type: str, hits: list[Hit], tokens, agents: list[Party]) -> list[str]:
+    """The arms an event was carried out with ("a car bomb", "rifles"); arms seized or found
+    were not used, so a seizure lists none."""
+    if sub_event_type == "Disrupted weapons use" or all(h.category == lx.SEIZE for h in hits):
+        return []
+    return unique(weapons_in(tokens) + [p.text for p in agents if p.head in lx.WEAPON_WORDS])
 
 
 def dependents_without_subject(tok) -> list:
@@ -251,7 +262,7 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
                 seen.add(noun.i)
                 others.append(make_party(noun, options.vague_counts))
         for noun in patients_of(hit.token):
-            party = make_party(noun, options.vague_counts)
+            party = make_party(noun, options.vague_counts, casualty=hit.category in HUMAN_HARM)
             if noun.i not in seen:
                 seen.add(noun.i)
                 patients.append(party)

@@ -300,6 +300,18 @@ jeeps helicopter aircraft plane offices headquarters embassy embassies ministry 
 university college court courthouse radio television tv newspaper hotel bridge dam
 refinery well wells gas mine mines railway railroad bus truck trucks car cars property
 """.split())
+# More things that get attacked, bombed or burned, for role strings only (not trigger context)
+TARGET_THINGS = set("""
+branch branches center centre centers centres pole poles post posts installations structure
+structures dealership dealerships company companies corporation firm firms enterprise institute
+club exchange agency agencies establishment establishments ambulance ambulances plants booth
+hall taxi taxis minibus minibuses highway highways road roads network networks mall
+transformer transformers residences palace theater theatre boat boats premises pipelines
+precinct motorcade equipment railways drugstore pharmacy pharmacies kiosk warehouse
+warehouses depot depots tanker tankers aircraft airplane airliner jail prison prisons
+consulates ministries courthouse courthouses cathedral chapel seminary monastery dormitory
+apartment apartments flat flats shack cabin cabins mansion mansions supermarket garage
+""".split())
 REPORTING_VERBS = {"said", "says", "say", "told", "tells", "reported", "reports", "added",
                    "stated", "announced", "claimed", "confirmed", "according", "insisted",
                    "insists", "explained", "noted", "declared", "quoted", "wrote", "tweeted"}

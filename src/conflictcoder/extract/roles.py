@@ -19,6 +19,10 @@ class Party:
     quantity: Quantity | None = None
     modifiers: list[str] = field(default_factory=list)
     person: bool = False  # a named person
+    name: str | None = None  # the person's name, without titles, where the phrase gives one
+    named_place: bool = False  # a named building, organisation or facility ("El Tiempo")
+    proper: bool = False  # headed by a proper noun ("the FMLN", "Shining Path")
+    organisation: str | None = None  # the group a member phrase names ("FMLN fighters")
 
 
 GROUP_HEADS = {"group", "band", "gang", "unit", "team", "squad", "column"}
@@ -39,6 +43,47 @@ def entity_text(tok) -> str | None:
     return None
 
 
+# Words before a name that say what the person is, not who: "Senator", "Father", "Gen."
+PERSON_TITLES = set("""
+mr mrs ms miss dr doctor msgr monsignor father fr rev reverend bishop archbishop cardinal sister
+senator sen deputy congressman congresswoman president vice minister mayor governor judge justice
+general gen colonel col lieutenant lt captain capt major maj sergeant sgt corporal cpl private
+commander cmdr admiral adm ambassador consul secretary attorney candidate leader chief
+professor prof engineer eng journalist businessman lawyer councilman councillor magistrate
+prosecutor former late liberal conservative union party student peasant priest journalist
+""".split())
+NOT_NAMES = {"today", "yesterday", "tonight", "sunday", "monday", "tuesday", "wednesday",
+             "thursday", "friday", "saturday"}
+
+
+def person_name(noun, lone_ok: bool = False) -> str | None:
+    """The name a noun phrase gives a person, without titles: "Senator Federico Estrada Velez"
+    and "the senator, Federico Estrada Velez," are Federico Estrada Velez. Proper nouns count as
+    a name unless the parser or NER takes them for a place, group or date (lower-case text has
+    few entities, so a run of proper nouns is the best sign left). A lone proper noun counts only
+    with `lone_ok` (the one killed or kidnapped is a person: "Vargas was shot")."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            name = person_name(child, lone_ok)
+            if name:
+                return name
+    if noun.pos_ != "PROPN" or noun.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME",
+                                                   "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"):
+        return None
+    if noun.lower_ in NOT_NAMES or noun.lower_ in PERSON_TITLES or noun.lower_ in lx.HUMAN_NOUNS:
+        return None
+    words = [noun]
+    i = noun.i - 1
+    while i >= 0 and noun.doc[i].pos_ == "PROPN" and noun.i - 1 <= noun.doc[i].head.i <= noun.i and \
+            noun.doc[i].lower_ not in PERSON_TITLES and noun.doc[i].lower_ not in lx.HUMAN_NOUNS:
+        words.insert(0, noun.doc[i])
+        i -= 1
+    if len(words) == 1 and noun.ent_type_ != "PERSON" and not lone_ok and not (
+            i >= 0 and noun.doc[i].lower_ in PERSON_TITLES):
+        return None  # a lone proper noun with nothing saying it is a person
+    return " ".join(t.text for t in words)
+
+
 def phrase_text(noun) -> str:
     """The noun with its left modifiers, without determiners and numbers: 'suspected militants';
     a person or group by its name: 'members of the FMLN' is the FMLN."""
@@ -56,14 +101,34 @@ def phrase_text(noun) -> str:
         name = entity_text(noun)
         if name:
             return name
+    # "his car", "several homes", "the two bombs": the thing named, as one would list it
     keep = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
-            and c.pos_ not in ("NUM", "DET") and c.lower_ not in lx.ADDITIVE_CUES
-            and not c.like_num]
+            and c.pos_ not in ("NUM", "DET", "PRON") and c.lower_ not in lx.ADDITIVE_CUES
+            and c.lower_ not in VAGUE_MODIFIERS and not c.like_num]
     words = []
     for child in keep:
-        words.extend(t.text for t in child.subtree if not t.is_punct and t.dep_ != "case" and t.pos_ != "DET")
+        for t in child.subtree:
+            if t.dep_ == "case" and words:  # "Merino's home"
+                words[-1] += t.text
+            elif not t.is_punct and t.pos_ not in ("DET", "NUM") and not t.like_num and not (
+                    t.lower_ in MEASURE_WORDS and after_number(t)):
+                words.append(t.text)
     words.append(noun.text)
     return " ".join(words)
+
+
+# Units after a number ("60-mm mortars", ".45 caliber pistol", "10 kg of dynamite")
+MEASURE_WORDS = {"mm", "caliber", "calibre", "kg", "kilogram", "kilograms", "pound", "pounds", "lb",
+                 "year", "years", "old", "floor", "story", "storey"}
+def after_number(tok) -> bool:
+    """'60 mm', '60-mm': the token follows a number."""
+    before = [t for t in tok.doc[max(0, tok.i - 2):tok.i] if t.text != "-"]
+    return bool(before) and before[-1].like_num
+
+
+# Quantifiers said of a phrase, not part of what it names
+VAGUE_MODIFIERS = {"several", "many", "various", "numerous", "some", "few", "all", "most",
+                   "same", "such", "certain", "own"}
 
 
 MILITARY_TARGETS = {"base", "bases", "checkpoint", "checkpoints", "post", "posts", "outpost", "outposts",
@@ -269,12 +334,48 @@ def described(noun):
     return noun
 
 
-def make_party(noun, vague_counts: dict[str, int]) -> Party:
+# Last words of an organisation's name: "national liberation front", "the Medellin cartel"
+ORGANISATION_HEADS = {"front", "army", "movement", "party", "union", "cartel", "command",
+                      "alliance", "brigade", "brigades", "organization", "organisation", "league",
+                      "council", "commando", "commandos", "forces", "federation", "coordinator"}
+
+
+def organisation_of(noun) -> str | None:
+    """The organisation a phrase of members names: "FMLN fighters", "members of the Medellin
+    cartel", "guerrillas of the National Liberation Army"; None for a phrase of its own."""
+    if noun.lower_ not in MEMBER_HEADS | GROUP_HEADS | lx.ARMED_NOUNS | lx.STATE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.lower_ in ORGANISATION_HEADS):
+                    return phrase_text(pobj)
+    for mod in noun.lefts:
+        if mod.dep_ not in ("compound", "nmod") or mod.ent_type_ in ("GPE", "NORP", "PERSON", "DATE"):
+            continue
+        words = [t for t in mod.subtree if t.pos_ in ("PROPN", "NOUN") and not t.like_num]
+        text = " ".join(t.text for t in words)
+        if mod.pos_ == "PROPN" or (text and known_group(text)):  # lower-case text: "fmln fighters"
+            return text or None
+    return None
+
+
+def known_group(text: str) -> bool:
+    """A group of the actor dictionary, however the text is cased."""
+    from ..resolve.actors import named_group  # the dictionary loads on first use
+    entry = named_group(text.upper())
+    return entry is not None
+
+
+def make_party(noun, vague_counts: dict[str, int], casualty: bool = False) -> Party:
+    """`casualty`: the noun is one killed, hurt or abducted, so a bare proper noun is a person."""
     kind_noun = described(noun)
     return Party(text=phrase_text(kind_noun), kind=party_kind(kind_noun), head=kind_noun.lower_,
                  quantity=quantity_of(noun, vague_counts),
                  modifiers=[c.text for c in noun.lefts if c.dep_ in ("amod", "compound")],
-                 person=noun.ent_type_ == "PERSON")
+                 person=noun.ent_type_ == "PERSON", name=person_name(kind_noun, lone_ok=casualty),
+                 named_place=kind_noun.pos_ == "PROPN" and kind_noun.ent_type_ in ("ORG", "FAC"),
+                 proper=kind_noun.pos_ == "PROPN", organisation=organisation_of(kind_noun))
 
 
 def sum_quantities(quantities: list[Quantity | None]) -> Quantity | None:
@@ -289,20 +390,26 @@ def sum_quantities(quantities: list[Quantity | None]) -> Quantity | None:
 
 
 def is_human(party: Party) -> bool:
-    return (party.person or party.head in lx.HUMAN_NOUNS or party.kind != ""
+    return (party.person or party.name is not None or party.head in lx.HUMAN_NOUNS or party.kind != ""
             or party.head.endswith(("ers", "ists", "ians", "ants")))
 
 
 def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
     """Things attacked, bombed or burned: targets named in the clause and non-human patients."""
-    out = [p.text for p in patients if not is_human(p) and p.head not in lx.WEAPON_WORDS
-           and p.head not in lx.TRIGGERS and p.head not in ("fire", "shots", "rounds", "himself",
-                                                             "herself", "themselves", "it", "them")]
+    out = [p.text for p in patients if not is_human(p) and is_thing(p)]
     for tok in tokens:
-        if tok.lower_ in lx.PHYSICAL_TARGETS and tok.pos_ == "NOUN" and tok.dep_ in (
+        if (tok.lower_ in lx.PHYSICAL_TARGETS or tok.lower_ in lx.TARGET_THINGS) and tok.pos_ == "NOUN" and tok.dep_ in (
                 "pobj", "dobj", "nsubjpass", "conj"):
             out.append(phrase_text(tok))
     return out
+
+
+def is_thing(party: Party) -> bool:
+    """A patient that is a place, building, vehicle or installation ("the embassy", "a bus"),
+    or a named organisation's premises; not a weapon seized, an abstraction or a number."""
+    if party.head in lx.WEAPON_WORDS or party.head in lx.TRIGGERS:
+        return False
+    return party.head in lx.PHYSICAL_TARGETS or party.head in lx.TARGET_THINGS or party.named_place
 
 
 def weapons_in(tokens) -> list[str]:
@@ -313,3 +420,46 @@ def weapons_in(tokens) -> list[str]:
             if text not in out:
                 out.append(text)
     return out
+
+
+# Words that stand for a party without describing it: a role filler needs more
+EMPTY_FILLERS = {"he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you", "it",
+                 "himself", "herself", "themselves", "one", "some", "others", "other", "another",
+                 "those", "these", "this", "that", "somebody", "someone", "anyone", "everyone",
+                 "people", "persons", "person", "members", "member", "victims", "victim", "all",
+                 "both", "each", "who", "whom", "which", "today", "yesterday", "tonight"}
+
+
+def informative(text: str) -> bool:
+    """A role string that says who or what: not a pronoun, a bare number or an empty word."""
+    words = text.lower().split()
+    return bool(words) and not (len(words) == 1 and (words[0] in EMPTY_FILLERS or words[0].isdigit()))
+
+
+# Subjects of violent verbs that are not who did it: "gunfire killed", "the impact injured"
+NOT_AGENTS = {"gunfire", "shots", "shot", "bullet", "bullets", "impact", "blast", "explosion",
+              "explosions", "fire", "flames", "blood", "mistake", "accident", "night", "day",
+              "morning", "evening", "week", "package", "parcel", "device", "devices", "charge",
+              "charges", "shell", "shells", "protest", "incident", "attack", "attacks"}
+
+
+def perpetrator_strings(agents: list[Party]) -> list[str]:
+    """Who did it: people, forces and named groups, with the organisation a phrase of members
+    names ("FMLN fighters" is also the FMLN); not things ("a car", "gunfire") or civilians."""
+    out = []
+    for p in agents:
+        if p.kind == CIVILIAN or not informative(p.text) or p.head in lx.WEAPON_WORDS:
+            continue
+        if not is_human(p) and not p.proper and (p.head in NOT_AGENTS or p.head in lx.TRIGGERS
+                                                 or is_thing(p)):
+            continue
+        out.append(p.text)
+        if p.organisation and p.organisation != p.text:
+            out.append(p.organisation)
+    return out
+
+
+def victim_strings(patients: list[Party]) -> list[str]:
+    """The people hit, by name. Who they were as a group ("three soldiers", "peasants") is
+    already told by actor2 and the counts; the list names the persons, as incident keys do."""
+    return [p.name for p in patients if p.name and informative(p.name)]

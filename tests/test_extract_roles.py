@@ -1,0 +1,59 @@
+"""Role strings of mentions: who did it, to whom, to what, with what; short and informative."""
+
+
+def roles(mentions):
+    out = {"perpetrators": [], "victims": [], "targets": [], "weapons": []}
+    for m in mentions:
+        for key in out:
+            out[key] += [s for s in getattr(m, key) if s not in out[key]]
+    return out
+
+
+def test_victims_are_named_without_titles(mentions_of):
+    r = roles(mentions_of("Gunmen shot dead Senator Julia Marquez Ortega outside her office in the capital."))
+    assert r["victims"] == ["Julia Marquez Ortega"]
+    assert "gunmen" in [p.lower() for p in r["perpetrators"]]
+
+
+def test_unnamed_victims_are_left_to_the_counts(mentions_of):
+    ms = mentions_of("Rebels killed three soldiers and wounded two others in an ambush on Tuesday.")
+    assert roles(ms)["victims"] == []
+    assert ms[0].counts.killed == 3
+
+
+def test_a_device_that_kills_is_a_weapon_not_a_perpetrator(mentions_of):
+    r = roles(mentions_of("A powerful bomb destroyed a bank branch in the city centre on Friday."))
+    assert r["perpetrators"] == []
+    assert "powerful bomb" in r["weapons"]
+
+
+def test_pronouns_and_possessives_are_not_role_strings(mentions_of):
+    r = roles(mentions_of("Witnesses said they saw the attackers set fire to his car and kill him."))
+    assert not {"they", "him", "them"} & {s.lower() for v in r.values() for s in v}
+    assert "his car" not in r["targets"]
+
+
+def test_things_hit_are_targets_and_abstractions_are_not(mentions_of):
+    r = roles(mentions_of("Rebels bombed a power station and attacked the proposal of the government on Monday."))
+    assert "power station" in r["targets"]
+    assert "proposal" not in r["targets"]
+
+
+def test_members_of_a_group_also_name_the_group(mentions_of):
+    r = roles(mentions_of("FARC fighters attacked a police station in Cauca on Sunday."))
+    assert "FARC fighters" in r["perpetrators"] and "FARC" in r["perpetrators"]
+
+
+def test_arms_seized_are_not_weapons_used(mentions_of):
+    ms = mentions_of("Police seized 20 rifles and a large amount of ammunition in a raid on Tuesday.")
+    assert roles(ms)["weapons"] == []
+
+
+def test_units_after_numbers_are_not_part_of_the_weapon(mentions_of):
+    r = roles(mentions_of("Rebels fired 60-mm mortars at the army base on Monday."))
+    assert "mortars" in r["weapons"]
+
+
+def test_a_surname_told_again_is_the_same_victim():
+    from conflictcoder.merge import names_union
+    assert names_union([["Ana Maria Quiroga"], ["Quiroga", "Luis Peralta"]]) == ["Ana Maria Quiroga", "Luis Peralta"]
