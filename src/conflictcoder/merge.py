@@ -77,6 +77,9 @@ def family(m: Mention) -> str:
     return m.event_type
 
 
+LONG_AGO = re.compile(r"\b(?:ago|previously|earlier|in the past|some ?time|last year|years|months)\b", re.I)
+
+
 def is_dropped(m: Mention) -> bool:
     if m.aggregate:
         return True
@@ -88,7 +91,8 @@ def is_dropped(m: Mention) -> bool:
     if (m.pluperfect and m.date_basis not in (EVENT,) and m.place is None and not m.anaphoric
             and not m.report_spans):
         return True  # an undated recollection of an earlier event, not a reported one
-    if m.pluperfect and m.event_type == "Strategic developments" and m.date_basis != EVENT:
+    if (m.pluperfect and m.event_type == "Strategic developments" and m.date_basis != EVENT
+            and LONG_AGO.search(m.sentence.text)):
         return True  # "he had been arrested some time ago": how he came to be in jail, not news
     return False
 
