@@ -370,3 +370,22 @@ def test_pipeline_an_undated_item_of_a_periodic_update_is_from_the_day_before(co
     release = digest.replace("Regional Command Evening Security Update", "Police Statement")
     events = code_text(release)
     assert events and {e.event_date.isoformat() for e in events} == {"2024-03-14"}
+
+
+@pytest.mark.parametrize("text", [
+    "The quarterback fired a 40-yard touchdown pass in the fourth quarter as the Eagles struck back to win.",
+    "The hurricane pounded the coast of Florida on Wednesday, leaving two million homes without power.",
+    "The army band marched through the capital on Independence Day as crowds cheered.",
+    "The rebels in the party surrendered to the leadership and voted for the budget on Thursday.",
+    "A teenager was stabbed to death in a robbery at a train station in Leeds on Saturday night, police said.",
+    "The coach fired back at his critics after a 3-0 defeat that left the club in the relegation zone.",
+    "Rescue teams were deployed after an avalanche buried three skiers in the Alps on Sunday.",
+])
+def test_pipeline_new_trigger_words_in_their_everyday_senses_are_no_events(code_text, text):
+    assert code_text(text) == []
+
+
+def test_pipeline_forces_said_to_abduct_make_people_disappear(code_text):
+    (event,) = code_text("Security forces illegally abducted a journalist in Zinjibar, Yemen, on Monday, "
+                         "his family said.")
+    assert event.sub_event_type == "Abduction/forced disappearance"

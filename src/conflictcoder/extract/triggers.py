@@ -76,6 +76,8 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
                 continue
         if category is None or weapon_not_used(tok, category) or accident(category, common_words):
             continue
+        if category in (lx.KILL, lx.INJURE, lx.ATTACK) and ordinary_crime(common_words):
+            continue
         seen.add(tok.i)
         hits.append(make_hit(tok, category))
     return hits
@@ -171,6 +173,11 @@ CRIME_WORDS = {"drug", "drugs", "narcotics", "cocaine", "heroin", "cannabis", "m
                "poachers", "counterfeit", "bribery"}
 
 
+PROTEST_CUES = {"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
+                "slogans", "chants", "chanting", "chanted", "signs", "placards", "banners", "rally",
+                "solidarity", "activists", "strikers", "demanding", "denounce", "denouncing"}
+MARCH_CUES = PROTEST_CUES | {"against", "demand", "demands", "students", "workers", "supporters", "opposition",
+                             "teachers", "farmers", "women", "thousands", "hundreds", "reforms", "resignation"}
 PROTEST_CONTEXT = {"against", "demand", "demanding", "demands", "streets", "street", "thousands",
                    "hundreds", "dozens", "crowd", "crowds", "police", "government", "rally",
                    "rallies", "protesters", "demonstrators", "activists", "students", "workers",
@@ -279,8 +286,12 @@ def refine_agree(tok, category: str) -> str | None:
     if tok.lower_ in ("exchange", "swap"):
         return category if {t.lower_ for t in tok.subtree} & {"prisoners", "detainees", "captives", "bodies"} else None
     if tok.lower_.startswith("surrender"):
-        # fighters laying down arms (ACLED counts surrenders as agreements); not "surrendered his passport"
-        return category if around(tok) & (FORCE_WORDS | lx.ARMED_NOUNS) else None
+        # fighters laying down arms to an armed side (ACLED counts surrenders as agreements); not
+        # "surrendered his passport" or "party rebels surrendered to the leadership"
+        to_whom = {t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree}
+        arms = object_words(tok) & {"arms", "weapons", "guns", "rifles"}
+        return category if (to_whom & (FORCE_WORDS | {"army", "military", "authorities"}) or arms) and \
+            around(tok) & (FORCE_WORDS | lx.ARMED_NOUNS) else None
     if tok.pos_ in ("NOUN", "PROPN"):
         return category if tok.head.lower_ in AGREE_VERBS and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
     agreed_on: set[str] = set()
@@ -321,6 +332,10 @@ def refine_protest(tok, category: str) -> str | None:
         return category if any(t.lower_ == "streets" for t in tok.subtree) else None
     if tok.lower_ == "march":
         return category if marched_in_protest(tok) else None
+    if tok.lower_ in ("marched", "marches"):
+        # "thousands marched against the law", not "the army band marched" or "he marched in"
+        sentence = {t.lower_ for t in tok.sent}
+        return category if around(tok) & MARCH_CUES or sentence & PROTEST_CUES else None
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("mark", "sign", "token", "gesture", "form"):
         return None  # "the killing was a mark of protest against ...": a motive, not a protest
     if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB" and \
@@ -392,6 +407,18 @@ ATTACK_EVIDENCE = {"bomb", "bombs", "bomber", "ied", "ieds", "explosive", "explo
                    "devices", "militants", "attackers", "attack", "terrorists", "terrorist",
                    "suicide", "insurgents", "rebels", "gunmen", "planted", "claimed", "grenade",
                    "cadres", "maoist", "maoists", "triggered", "blew"}
+
+
+POLITICAL_ARMED = {"militants", "militant", "rebels", "rebel", "insurgents", "insurgent", "terrorists",
+                   "terrorist", "jihadists", "guerrillas", "guerrilla", "maoists", "maoist", "cadres",
+                   "separatists", "extremists", "militia", "militias", "militiamen", "paramilitaries",
+                   "gang", "gangs", "cartel", "cartels", "bandits"}
+
+
+def ordinary_crime(words: set[str]) -> bool:
+    """'stabbed to death in a robbery', 'shot during a burglary': crime, which ACLED leaves out,
+    unless an armed group is named (gangs and cartels fight for territory and are coded)."""
+    return bool(words & (CRIME_WORDS - {"smuggling", "smugglers", "trafficking", "traffickers"})) and not words & POLITICAL_ARMED
 
 
 def accident(category: str, words: set[str]) -> bool:

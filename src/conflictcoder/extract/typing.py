@@ -70,6 +70,8 @@ HARSH_FORCE = {"violently", "brutally", "baton", "batons", "beat", "beaten", "be
 INCENDIARY_WORDS = {"petrol", "molotov", "gasoline", "firebombs", "kerosene"}
 MOURNING = {"mourn", "mourned", "mourning", "commemorate", "commemorating", "anniversary", "memory",
             "funeral", "funerals", "honour", "honor", "remember", "remembering", "vigil"}
+KIDNAP_WORDS = {"abducted", "abduct", "abducting", "abduction", "abductions", "kidnapped", "kidnap",
+                "kidnapping", "disappeared", "disappearance", "disappearances"}
 MOB_WORDS = {"mob", "mobs", "lynched", "lynching", "vigilante", "vigilantes", "jungle"}
 EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "mortar", "mortars",
                    "rocket", "rockets", "missile", "missiles", "shell", "shells", "explosive",
@@ -106,10 +108,11 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     if lx.SEXUAL in categories:
         return VAC, "Sexual violence"
     if lx.ABDUCT in categories:
-        if agents and all(p.kind == STATE for p in agents):
-            return STRATEGIC, "Arrests"
-        return VAC, "Abduction/forced disappearance"
-    if words & MOB_WORDS and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.LOOT, lx.RIOT}:
+        if agents and all(p.kind == STATE for p in agents) and not words & KIDNAP_WORDS:
+            return STRATEGIC, "Arrests"  # forces that seized suspects arrested them
+        return VAC, "Abduction/forced disappearance"  # forces said to abduct make people disappear
+    if (words & MOB_WORDS and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.LOOT, lx.RIOT}
+            and not any(p.kind in (ARMED, STATE) for p in agents)):
         return RIOTS, "Mob violence"
     if categories & {lx.KILL, lx.INJURE, lx.ATTACK} or (
             lx.RAID in categories and not categories & {lx.ARREST, lx.SEIZE}):
