@@ -389,3 +389,21 @@ def test_pipeline_forces_said_to_abduct_make_people_disappear(code_text):
     (event,) = code_text("Security forces illegally abducted a journalist in Zinjibar, Yemen, on Monday, "
                          "his family said.")
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize("text", [
+    "Two shops were destroyed when an explosive device planted in the bazaar went off in Bajaur, "
+    "Pakistan, on Monday night, officials said.",
+    "A time device hidden in a lunch box exploded near a university in Lahore, Pakistan, on Monday night.",
+])
+def test_pipeline_a_device_that_goes_off_is_a_bombing(code_text, text):
+    assert [e.sub_event_type for e in code_text(text)] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text", [
+    "The alarm went off at 6am and the match went off without a hitch.",
+    "An explosion at a coal mine killed 12 miners in Zonguldak on Tuesday.",
+    "Police found a pistol, ammunition and fired cases at the house on Monday.",
+])
+def test_pipeline_things_that_go_off_or_were_fired_are_not_always_attacks(code_text, text):
+    assert [e for e in code_text(text) if e.event_type != "Strategic developments"] == []

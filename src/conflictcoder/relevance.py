@@ -172,6 +172,8 @@ def sentence_verdict(text: str) -> Verdict:
         for trigger in sorted(triggers):
             if disaster and trigger in CASUALTY_WORDS:
                 continue  # "died in a car crash", "injured when the train derailed"
+            if trigger in lx.EXPLOSION_WORDS and own & lx.EXPLOSIVE_DEVICES:
+                return Verdict(True, f"device:{trigger}")
             violent = len(((own - {trigger}) & VIOLENT) | (around & NEIGHBOUR_CONTEXT))
             if trigger in KILL_WORDS:
                 if violent > peaceful:

@@ -88,6 +88,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("gunned", "down"): KILL,
     ("gunning", "down"): KILL,
     ("gun", "down"): KILL,
+    ("went", "off"): EXPLODE,
+    ("go", "off"): EXPLODE,
+    ("goes", "off"): EXPLODE,
     ("blew", "up"): EXPLODE,
     ("blow", "up"): EXPLODE,
     ("blown", "up"): EXPLODE,
@@ -362,3 +365,9 @@ NEGATION_DETS = {"no", "none", "neither", "never"}
 COLLECTIVE_NOUNS = {"group", "army", "force", "forces", "police", "militia", "unit", "squad", "cell",
                     "organisation", "organization", "movement", "front", "military", "battalion",
                     "brigade", "regiment", "team", "taliban", "network", "coalition", "alliance"}
+
+# What goes off: "a device exploded", "the bomb went off" need no other sign of violence.
+EXPLOSIVE_DEVICES = {"bomb", "bombs", "device", "devices", "ied", "ieds", "explosive", "explosives",
+                     "grenade", "grenades", "landmine", "landmines", "rocket", "rockets", "mortar",
+                     "dynamite", "detonator"}
+EXPLOSION_WORDS = {"exploded", "explosion", "explosions", "blast", "blasts"}

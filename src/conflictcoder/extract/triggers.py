@@ -101,6 +101,7 @@ def plausible_trigger(tok, category: str) -> bool:
     return True
 
 
+SPENT_ROUNDS = {"cases", "casings", "cartridges", "shells", "bullets", "rounds"}
 CROWD_CONTROL = {"gas", "teargas", "tear-gas", "cannon", "cannons", "flares", "fireworks", "warning",
                  "pellets", "rubber", "canisters", "smoke", "stun", "blanks", "salute"}
 FIRE_AIMS = {"at", "on", "upon", "into", "towards", "toward", "against"}
@@ -112,6 +113,8 @@ def aimed_fire(tok) -> bool:
     """Gunfire, not dismissal: 'fired several times at the car', 'fired shots', 'killed in
     firing from across the border', 'indiscriminate firing by the gunmen'."""
     kids = list(tok.children)
+    if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.head.lower_ in SPENT_ROUNDS):
+        return False  # "fired cases", "fired bullets were found": spent rounds, evidence of a fight told elsewhere
     fired_what = {t.lower_ for c in kids if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
     if tok.dep_ in ("acl", "relcl"):
         fired_what |= {t.lower_ for t in tok.head.subtree if t.i < tok.i}
@@ -134,6 +137,9 @@ def aimed_fire(tok) -> bool:
 def violent_reading(tok, words: set[str], violent_words: set[str], violent_document: bool = False) -> bool:
     """An ambiguous trigger counts only with signs of violence around it and few of other senses."""
     others = words - {tok.lower_}
+    if tok.lower_ in ("exploded", "explosion", "explosions", "blast", "blasts") and others & lx.EXPLOSIVE_DEVICES \
+            and not others & INDUSTRIAL - {"device"}:
+        return True  # "a time device exploded near the university": a bomb, whatever else is said
     violent = len(others & violent_words) + (1 if violent_document else 0)
     peaceful = len(others & lx.NON_VIOLENT_CONTEXT)
     if tok.lower_ in ("killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
@@ -366,6 +372,9 @@ def marched_in_protest(tok) -> bool:
 def refine_explode(tok, category: str) -> str | None:
     """'Jets struck rebel positions', 'artillery pounded the town': strikes from afar, said by
     what struck; not 'the storm struck the coast' or 'protesters pounded on the doors'."""
+    if tok.lower_ in ("went", "go", "goes"):  # "the device went off", not "the alarm went off"
+        subject = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        return category if subject & lx.EXPLOSIVE_DEVICES else None
     if tok.lower_ not in ("struck", "pounded", "pounding", "destroyed"):
         return category
     strikers = [c for c in tok.children if c.dep_ == "nsubj"] + [
@@ -400,7 +409,7 @@ WEAPON_USE_VERBS = {"exploded", "explode", "explodes", "exploding", "hit", "hits
 INDUSTRIAL = {"tank", "tanks", "boiler", "boilers", "gas", "propane", "cylinder", "cylinders",
               "pipeline", "plant", "factory", "refinery", "transformer", "fireworks",
               "furnace", "reactor", "leak", "short-circuit", "firefighters", "accident",
-              "accidental", "accidentally"}
+              "accidental", "accidentally", "coal", "miners", "mining", "colliery", "methane"}
 CHEMICAL_ACCIDENT = {"factory", "plant", "refinery", "pipeline", "tanker", "industrial", "leak", "leaked",
                      "leakage", "leaking", "spill", "spilled", "accident", "accidental", "accidentally"}
 ATTACK_EVIDENCE = {"bomb", "bombs", "bomber", "ied", "ieds", "explosive", "explosives", "device",
