@@ -407,3 +407,14 @@ def test_pipeline_a_device_that_goes_off_is_a_bombing(code_text, text):
 ])
 def test_pipeline_things_that_go_off_or_were_fired_are_not_always_attacks(code_text, text):
     assert [e for e in code_text(text) if e.event_type != "Strategic developments"] == []
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("The Iraqi military and allied militias have taken control of Garma, Iraq, on Monday.",
+     "Government regains territory"),
+    ("Government forces marched deeper into the rebel-held district of Jobar in Damascus, Syria, on Sunday "
+     "after capturing two villages.", "Government regains territory"),
+    ("The rebels and the government started peace talks in Bogota, Colombia, on Monday.", "Agreement"),
+])
+def test_pipeline_who_took_the_ground_and_talks_of_peace(code_text, text, sub_event_type):
+    assert sub_event_type in [e.sub_event_type for e in code_text(text)]

@@ -294,10 +294,16 @@ def responders_of(tok) -> list:
     return [n for c in tok.head.children if c.dep_ == "nsubj" for n in conjuncts(c)]
 
 
+def perfect(verb) -> bool:
+    """'have taken', 'has killed': a past participle whose subject is its agent (unlike a bare
+    participle, which spaCy sometimes gives the patient as subject)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "'ve", "'s", "'d") for c in verb.children)
+
+
 def agents_of(tok) -> list:
     nouns = []
     for child in tok.children:
-        if child.dep_ == "nsubj" and tok.tag_ != "VBN":
+        if child.dep_ == "nsubj" and (tok.tag_ != "VBN" or perfect(tok)):
             nouns.extend(conjuncts(child))
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
@@ -307,7 +313,22 @@ def agents_of(tok) -> list:
         for child in tok.children:
             if child.dep_ == "nsubj":
                 nouns.extend(conjuncts(child))
+    if not nouns and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "xcomp"):
+        nouns = controller_subject(tok)
     return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
+
+
+def controller_subject(tok) -> list:
+    """'Troops pushed in, capturing a village', 'forces advanced after capturing two towns': the
+    subject of the clause that governs a participle is its doer."""
+    cur = tok
+    for _ in range(3):
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return [n for c in cur.children if c.dep_ == "nsubj" for n in conjuncts(c)]
+        if cur.head is cur:
+            break
+    return []
 
 
 def opponents_of(tok) -> list:

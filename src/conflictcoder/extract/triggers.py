@@ -159,6 +159,8 @@ TERRITORY = {"town", "towns", "city", "cities", "village", "villages", "district
              "countryside", "suburb", "suburbs", "valley", "border", "crossing", "road", "highway"}
 NEW_BODIES = {"brigade", "brigades", "unit", "units", "militia", "militias", "battalion", "battalions",
               "squad", "squads", "regiment", "regiments", "division", "divisions", "detachment"}
+TALKS_HELD = {"started", "began", "begun", "resumed", "opened", "held", "launched", "joined", "concluded",
+              "start", "begin", "resume", "hold", "open", "starts", "begins", "resumes", "opens", "holds"}
 SEARCHED_PLACES = {"area", "areas", "site", "road", "highway"}
 WEAPON_OBJECTS = lx.WEAPON_WORDS | {"weapons", "arms", "cache", "caches", "ammunition", "ammunitions",
                                     "explosives", "firearms", "firearm", "devices", "device", "packages",
@@ -291,6 +293,9 @@ def refine_agree(tok, category: str) -> str | None:
     an exchange of prisoners; not 'as part of a 1997 cease-fire' or 'a currency exchange'."""
     if tok.lower_ in ("exchange", "swap"):
         return category if {t.lower_ for t in tok.subtree} & {"prisoners", "detainees", "captives", "bodies"} else None
+    if tok.lower_ == "talks":  # "started peace talks", not "called for peace talks"
+        verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+        return category if verb is not None and verb.lower_ in TALKS_HELD else None
     if tok.lower_.startswith("surrender"):
         # fighters laying down arms to an armed side (ACLED counts surrenders as agreements); not
         # "surrendered his passport" or "party rebels surrendered to the leadership"
@@ -338,6 +343,10 @@ def refine_protest(tok, category: str) -> str | None:
         return category if any(t.lower_ == "streets" for t in tok.subtree) else None
     if tok.lower_ == "march":
         return category if marched_in_protest(tok) else None
+    if tok.lower_ in ("marched", "marches", "march") and any(
+            c.dep_ == "nsubj" and {t.lower_ for t in c.subtree} & (FORCE_WORDS | {"army", "military"})
+            for c in tok.children):
+        return None  # "government forces marched into the district": an advance, not a protest
     if tok.lower_ in ("marched", "marches"):
         # "thousands marched against the law", not "the army band marched" or "he marched in"
         sentence = {t.lower_ for t in tok.sent}

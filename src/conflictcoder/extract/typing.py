@@ -93,14 +93,8 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         explosive = set()  # petrol bombs and Molotov cocktails are fire, thrown by hand
     if lx.EXPLODE in categories or (categories & {lx.KILL, lx.INJURE, lx.ATTACK} and explosive):
         return EXPLOSIONS, explosion_subtype(words | ({"blast"} if words & {"bomber", "bombers"} else set()))
-    if lx.TAKEOVER in categories:
-        if any(p.kind == STATE for p in agents):
-            return BATTLES, "Government regains territory"
-        return BATTLES, "Non-state actor overtakes territory"
-    if lx.RETAKE in categories:
-        if agents and all(p.kind == ARMED for p in agents):
-            return BATTLES, "Non-state actor overtakes territory"  # "rebels retook the town"
-        return BATTLES, "Government regains territory"
+    if categories & {lx.TAKEOVER, lx.RETAKE}:
+        return BATTLES, territory_change(categories, words, agents)
     if lx.RIOT in categories or RIOTER in kinds_all:
         return RIOTS, ("Mob violence" if words & MOB_WORDS else "Violent demonstration")
     if lx.CLASH in categories:
@@ -125,6 +119,26 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         if category in categories:
             return typed
     return STRATEGIC, "Other"
+
+
+STATE_WORDS = {"army", "troops", "soldiers", "government", "military", "forces", "police", "regime"}
+NON_STATE_WORDS = {"rebels", "rebel", "militants", "insurgents", "jihadists", "fighters", "militia",
+                   "militias", "guerrillas", "taliban", "opposition", "separatists", "islamists"}
+
+
+def territory_change(categories: set[str], words: set[str], agents: list[Party]) -> str:
+    """Who took the ground decides the reading: the state regains, anyone else overtakes. With no
+    subject parsed ('capturing a village' after 'troops pushed in'), the sentence's sides decide."""
+    kinds = {p.kind for p in agents}
+    agent_words = {w for p in agents for w in p.text.lower().split()}
+    if STATE in kinds or agent_words & (STATE_WORDS - {"government"}):
+        return "Government regains territory"  # "the Iraqi military and allied militias"
+    if ARMED in kinds:
+        return "Non-state actor overtakes territory"
+    state, armed = bool(words & STATE_WORDS), bool(words & NON_STATE_WORDS)
+    if state != armed:
+        return "Government regains territory" if state else "Non-state actor overtakes territory"
+    return "Government regains territory" if lx.RETAKE in categories else "Non-state actor overtakes territory"
 
 
 def suicide_attack(categories: set[str], words: set[str]) -> bool:
