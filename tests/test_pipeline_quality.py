@@ -418,3 +418,9 @@ def test_pipeline_things_that_go_off_or_were_fired_are_not_always_attacks(code_t
 ])
 def test_pipeline_who_took_the_ground_and_talks_of_peace(code_text, text, sub_event_type):
     assert sub_event_type in [e.sub_event_type for e in code_text(text)]
+
+
+def test_pipeline_a_clash_with_demonstrators_protesting_is_one_violent_demonstration(code_text):
+    (event,) = code_text("Clashes broke out between police and anti-government demonstrators protesting "
+                         "against the detention of an opposition leader in Manama, Bahrain, on Friday.")
+    assert event.sub_event_type == "Violent demonstration"

@@ -261,8 +261,10 @@ def same_event(a: Group, b: Group) -> bool:
     if (la.event_type != lb.event_type and family(la) != "demonstration"
             and not (la.casualty_only or lb.casualty_only or same_day(da, db))):
         return False
-    if any(x.sentence.start == y.sentence.start for x in a.mentions for y in b.mentions):
-        return False  # the text split them on purpose
+    one_protest = family(la) == family(lb) == "demonstration"
+    if not one_protest and any(x.sentence.start == y.sentence.start for x in a.mentions for y in b.mentions):
+        return False  # the text split them on purpose (but "clashes broke out with demonstrators
+        # protesting the arrests" is one protest, told as a clash and as a protest)
     if lb.additive or la.additive:
         return False
     if da is not None and db is not None and not compatible_dates(da, db):
