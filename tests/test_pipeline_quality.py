@@ -454,3 +454,32 @@ def test_pipeline_for_immediate_release_is_never_an_event(code_text):
     for boilerplate in ("For Immediate Release", "FOR IMMEDIATE RELEASE\n\nNo one was hurt.",
                         "News Release - For immediate release"):
         assert code_text(boilerplate) == []
+
+
+def test_pipeline_a_release_run_on_after_another_is_dated_by_its_own_dateline(code_text):
+    text = ("GAROWE, Somalia (March 14, 2024) - Soldiers detained two militants near Eyl yesterday.\n\n"
+            "---\n\n"
+            "GAROWE, Somalia (March 20, 2024) - Soldiers killed three militants in an ambush near "
+            "Qardho yesterday.")
+    events = code_text(text)
+    # "yesterday" under the second dateline is the day before that release, not before the first
+    assert sorted(e.event_date.isoformat() for e in events) == ["2024-03-13", "2024-03-19"]
+
+
+def test_dateline_day_places_a_yearless_dateline_after_the_release_above():
+    from datetime import date
+
+    from conflictcoder.resolve.dates import dateline_day
+
+    assert dateline_day("GAROWE, Somalia (Jan. 3) - ", date(2023, 12, 30)) == date(2024, 1, 3)
+    assert dateline_day("GAROWE, Somalia (March 20, 2024) - ", date(2024, 3, 14)) == date(2024, 3, 20)
+
+
+def test_pipeline_a_night_takes_the_day_named_beside_it(code_text):
+    # published on a Saturday: the overnight operation is Thursday's, as the sentence says
+    from datetime import date
+
+    events = code_text("The army confirmed the capture of a militant commander hiding in Bulo Burte "
+                       "district during an overnight operation in Hiraan region Thursday.",
+                       published=date(2024, 3, 16))
+    assert [e.event_date.isoformat() for e in events] == ["2024-03-14"]
