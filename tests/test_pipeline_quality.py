@@ -424,3 +424,116 @@ def test_pipeline_a_clash_with_demonstrators_protesting_is_one_violent_demonstra
     (event,) = code_text("Clashes broke out between police and anti-government demonstrators protesting "
                          "against the detention of an opposition leader in Manama, Bahrain, on Friday.")
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_pipeline_a_name_split_by_the_parser_keeps_the_sentence_and_its_day(code_text):
+    # the parser would end the sentence between the two words of an unknown district name
+    text = ("Soldiers killed several gunmen while searching for a militant leader in Muhammad "
+            "Aghah district, Nugal region, yesterday.")
+    events = code_text(text)
+    assert [e.event_date.isoformat() for e in events] == ["2024-03-13"]
+
+
+def test_nlp_no_sentence_starts_inside_a_name_told_mid_sentence():
+    from conflictcoder.nlp import load_model
+
+    doc = load_model()("Soldiers killed several gunmen while searching for a militant leader in "
+                       "Muhammad Aghah district, Nugal region, yesterday. Two soldiers were hurt.")
+    assert [s.text.split()[0] for s in doc.sents] == ["Soldiers", "Two"]
+
+
+def test_pipeline_a_killing_told_as_what_an_operation_resulted_in(code_text):
+    events = code_text("On Monday, soldiers conducted an operation in Jowhar district, Somalia, that "
+                       "resulted in the death of Abdi Warsame, a militant commander. Warsame planned "
+                       "attacks on the police.")
+    assert [(e.event_date.isoformat(), e.fatalities) for e in events] == [("2024-03-11", 1)]
+    events = code_text("Troops returned fire near Baidoa, Somalia, on Tuesday, leading to the deaths of "
+                       "three gunmen.")
+    assert sum(e.fatalities or 0 for e in events) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "The court sentenced the former governor to death for corruption in Mogadishu on Monday.",
+    "The minister received death threats after the vote in parliament on Monday.",
+])
+def test_pipeline_other_deaths_are_no_killing(code_text, text):
+    assert [e for e in code_text(text) if e.fatalities] == []
+
+
+@pytest.mark.parametrize("text", [
+    "In Gedo region on Monday, a militant bomb maker turned himself in to Somali and African Union forces.",
+    "On Monday a wanted gunman surrendered to the army patrol near Baidoa, Somalia.",
+])
+def test_pipeline_a_man_who_gives_himself_up_to_the_forces_is_taken(code_text, text):
+    events = code_text(text)
+    assert [(e.sub_event_type, e.arrested, e.event_date.isoformat()) for e in events] == \
+        [("Arrests", 1, "2024-03-11")]
+
+
+def test_pipeline_fighters_who_surrender_as_a_body_stay_an_agreement(code_text):
+    events = code_text("Forty rebels surrendered to government forces in Jubaland, Somalia, on Monday.")
+    assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+def test_pipeline_also_killed_in_the_strike_joins_the_strike_just_told(code_text):
+    text = ("NAIROBI, Kenya (March 14, 2024) - The army today confirmed the death of the militant behind "
+            "the January 5 bombing that killed two policemen.\n\n"
+            "The militant was killed in an army airstrike in Lamu county on Tuesday.\n\n"
+            "Also killed in the strike were more than a dozen armed fighters.")
+    events = code_text(text)
+    main = max(events, key=lambda e: e.fatalities or 0)
+    assert main.event_date.isoformat() == "2024-03-12" and main.sub_event_type == "Air/drone strike"
+    assert main.fatalities >= 13
+
+
+def test_pipeline_troops_detaining_men_beside_a_drug_find_is_an_arrest(code_text):
+    events = code_text("GAROWE, Somalia (March 14, 2024) A combined army force near Eyl was fired on by "
+                       "several gunmen during a patrol yesterday. As a result of the operation, the combined "
+                       "force detained several men, as well as finding 500 kilograms of hashish and cannabis.")
+    assert [(e.sub_event_type, e.event_date.isoformat()) for e in events if e.arrested] == \
+        [("Arrests", "2024-03-13")]
+    # police seizing drugs with the arrest is still crime
+    assert code_text("Police arrested three men and seized 5 kg of heroin in Kismayo on Monday.") == []
+
+
+def test_pipeline_for_immediate_release_is_never_an_event(code_text):
+    text = ("Militants Detained, Weapons Found in Gedo\n"
+            "Army Command - Somalia 2024-03-CA-132 For Immediate Release\n"
+            "Download PDF\n"
+            "GAROWE, Somalia (March 14, 2024) - An army patrol detained two militants and found a "
+            "weapons cache during an operation in Gedo region, Tuesday.")
+    events = code_text(text)
+    assert "Other" not in [e.sub_event_type for e in events]
+    assert [e.arrested for e in events if e.sub_event_type == "Arrests"] == [2]
+    for boilerplate in ("For Immediate Release", "FOR IMMEDIATE RELEASE\n\nNo one was hurt.",
+                        "News Release - For immediate release"):
+        assert code_text(boilerplate) == []
+
+
+def test_pipeline_a_release_run_on_after_another_is_dated_by_its_own_dateline(code_text):
+    text = ("GAROWE, Somalia (March 14, 2024) - Soldiers detained two militants near Eyl yesterday.\n\n"
+            "---\n\n"
+            "GAROWE, Somalia (March 20, 2024) - Soldiers killed three militants in an ambush near "
+            "Qardho yesterday.")
+    events = code_text(text)
+    # "yesterday" under the second dateline is the day before that release, not before the first
+    assert sorted(e.event_date.isoformat() for e in events) == ["2024-03-13", "2024-03-19"]
+
+
+def test_dateline_day_places_a_yearless_dateline_after_the_release_above():
+    from datetime import date
+
+    from conflictcoder.resolve.dates import dateline_day
+
+    assert dateline_day("GAROWE, Somalia (Jan. 3) - ", date(2023, 12, 30)) == date(2024, 1, 3)
+    assert dateline_day("GAROWE, Somalia (March 20, 2024) - ", date(2024, 3, 14)) == date(2024, 3, 20)
+
+
+def test_pipeline_a_night_takes_the_day_named_beside_it(code_text):
+    # published on a Saturday: the overnight operation is Thursday's, as the sentence says
+    from datetime import date
+
+    events = code_text("The army confirmed the capture of a militant commander hiding in Bulo Burte "
+                       "district during an overnight operation in Hiraan region Thursday.",
+                       published=date(2024, 3, 16))
+    assert [e.event_date.isoformat() for e in events] == ["2024-03-14"]

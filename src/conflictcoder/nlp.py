@@ -19,6 +19,7 @@ def paragraph_breaks(doc):
     sentence. Only the line breaks are visited (found in the text, their tokens by bisection),
     not every token.
     """
+    keep_names_whole(doc)
     text = doc.text
     if "\n" not in text or len(doc) < 2:
         return doc
@@ -32,6 +33,27 @@ def paragraph_breaks(doc):
         if 0 <= i < last:
             doc[i + 1].is_sent_start = True
         pos = text.find("\n", pos + 1)
+    return doc
+
+
+_NAME_TAGS = ("NNP", "NNPS")
+
+
+def keep_names_whole(doc):
+    """No sentence starts inside a place or person name told mid-sentence.
+
+    The parser sometimes ends a sentence between two words of a name it does not know
+    ("... in Sayed / Karam district, Paktiya province, yesterday."), and the second half,
+    with the date, is then read apart from the event. A capitalised name word that follows
+    another with no punctuation or line break between them, after a lower-case word, is
+    marked as no sentence start (the parser honours that).
+    """
+    for i in range(2, len(doc)):
+        tok, prev = doc[i], doc[i - 1]
+        if (tok.tag_ in _NAME_TAGS and prev.tag_ in _NAME_TAGS and tok.text.istitle()
+                and prev.text.istitle() and prev.whitespace_ == " " and doc[i - 2].is_lower
+                and doc[i - 2].is_alpha):
+            tok.is_sent_start = False
     return doc
 
 

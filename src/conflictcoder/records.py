@@ -178,6 +178,9 @@ class Mention:
     aftermath: bool = False
     sentence_index: int = 0
     group_index: int = 0
+    # which release of a text that holds several, each under a dated dateline of its own
+    # (0: the first); mentions of different releases are never one event
+    story: int = 0
 
 
 @dataclass(slots=True)

@@ -42,7 +42,7 @@ def _add(category: str, words: str) -> None:
 
 _add(KILL, "killed kill kills killing killings murdered murder murders murdering assassinated "
            "assassinate assassination beheaded massacred massacre massacres slain slaying "
-           "dead died die dies executed lynched")
+           "dead died die dies executed lynched death deaths")
 _add(INJURE, "wounded wounding injured injuring injuries hurt")
 _add(CLASH, "clashed clash clashes clashing firefight firefights shootout shootouts gunfight "
             "gunfights gunbattle skirmish skirmishes skirmished ambushed ambush fought fighting "
@@ -125,6 +125,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("peace", "talks"): AGREE,
     ("taken", "into"): ARREST,
     ("rounded", "up"): ARREST,
+    # "turned himself in to the police": one man giving himself up (see refine_arrest); a band
+    # that turns itself in surrenders as a body, which is no arrest
+    ("turned", "himself"): ARREST,
+    ("turned", "herself"): ARREST,
+    ("turns", "himself"): ARREST,
+    ("turn", "himself"): ARREST,
     ("sexually", "assaulted"): SEXUAL,
     ("chemical", "attack"): CHEMICAL,
     ("chemical", "weapons"): CHEMICAL,
@@ -160,7 +166,7 @@ AMBIGUOUS = {
     "clash", "clashes", "clashed", "clashing", "ambush", "bomb", "bombs", "bombed", "blast",
     "blasts", "explosion", "explosions", "exploded", "shells", "shelled", "rocket", "rockets",
     "missile", "missiles", "drone", "killed", "kill", "kills", "killing", "killings", "dead",
-    "died", "die", "dies", "executed", "hurt", "injured", "injuring", "injuries", "wounded",
+    "died", "die", "dies", "death", "deaths", "executed", "hurt", "injured", "injuring", "injuries", "wounded",
     "wounding", "captured", "capture", "released", "release", "freed", "handed", "seized",
     "seize", "seizure", "recovered", "rally", "rallies", "rallied", "marched", "demonstrated", "hostage", "mortar",
     "mortars", "recaptured", "retook", "regained", "liberated", "murder", "murders",

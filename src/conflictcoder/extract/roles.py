@@ -235,8 +235,35 @@ def number_token_quantity(tok) -> Quantity | None:
 ATTACK_NOUNS = {"attack", "attacks", "assault", "assaults", "raid", "raids", "crackdown"}
 
 
+REFLEXIVES = {"himself", "herself", "themselves"}
+
+
+def gives_self_up(tok) -> bool:
+    """'turned himself in', 'surrendered to the patrol': the subject is the one taken."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.lower_.startswith("surrender"):
+        return not any(c.dep_ == "dobj" for c in tok.children)
+    return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children)
+
+
+def custodians_of(tok) -> list:
+    """'turned himself in to the police': whom the person gave himself up to."""
+    return [n for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children if p.dep_ == "pobj" for n in conjuncts(p)]
+
+
+def inverted_passive_subjects(tok) -> list:
+    """'Also killed in the strike were more than a dozen insurgents': the subject put after the
+    verb, which the parser hangs on 'were' (or on the participle) as an attribute."""
+    holders = [tok] + [c for c in tok.children if c.dep_ == "auxpass"]
+    return [n for h in holders for c in h.children if c.dep_ == "attr" for n in conjuncts(c)]
+
+
 def patients_of(tok) -> list:
     """The nouns a casualty word is said of: passive subjects, objects, 'of' phrases, 'left X dead'."""
+    if gives_self_up(tok):
+        return [n for c in tok.children if c.dep_ == "nsubj" for n in conjuncts(c)]
     nouns = []
     for child in tok.children:
         if child.dep_ in ("nsubjpass", "dobj"):
@@ -248,6 +275,8 @@ def patients_of(tok) -> list:
         elif child.dep_ == "prep" and child.lower_ in ("against", "on") and tok.pos_ == "NOUN" and \
                 tok.lower_ in ATTACK_NOUNS:
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))  # "attacks on protesters"
+    if not nouns and tok.tag_ == "VBN":
+        nouns.extend(inverted_passive_subjects(tok))  # "Also killed in the strike were two men"
     if not nouns and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         nouns.extend(conjuncts(tok.head))  # "the engineers whom they had seized", "Seven killed"
     if not nouns and tok.lower_ == "dead" and tok.dep_ in ("oprd", "acomp"):
@@ -301,6 +330,8 @@ def perfect(verb) -> bool:
 
 
 def agents_of(tok) -> list:
+    if gives_self_up(tok):
+        return custodians_of(tok)
     nouns = []
     for child in tok.children:
         if child.dep_ == "nsubj" and (tok.tag_ != "VBN" or perfect(tok)):
@@ -334,6 +365,8 @@ def controller_subject(tok) -> list:
 def opponents_of(tok) -> list:
     """'clashed with gunmen', 'a raid by security forces', 'resistance to X'."""
     nouns = []
+    if gives_self_up(tok):
+        return nouns  # those given up to are the agents (agents_of)
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "against", "on", "by"):
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))

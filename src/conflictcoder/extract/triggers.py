@@ -38,7 +38,7 @@ def phrase_hit(tok) -> str | None:
 
 # Words that are triggers only inside a phrase ("opened fire", "handed over", "took hostage").
 PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set", "broke", "made",
-               "pulled", "drove", "exchanged", "prisoner", "pushed"}
+               "pulled", "drove", "exchanged", "prisoner", "pushed", "turned", "turns", "turn"}
 
 
 def find_hits(sent, violent_words: set[str], violent_document: bool = False,
@@ -215,8 +215,27 @@ def refine_category(tok, category: str) -> str | None:
         return lx.KILL
     if low in ("wounding", "wounded") and has_child_word(tok, {"fatally", "mortally"}):
         return lx.KILL
+    if low in ("death", "deaths"):
+        return category if death_as_outcome(tok) else None
     refine = REFINERS.get(category)
     return refine(tok, category) if refine else category
+
+
+OUTCOME_VERBS = {"resulted", "resulting", "result", "results", "led", "leading", "lead", "leads",
+                 "caused", "causing", "cause", "causes", "ended", "ending"}
+
+
+def death_as_outcome(tok) -> bool:
+    """'an operation that resulted in the death of a commander', 'fire leading to the deaths
+    of two insurgents': a killing told as what an action led to. Other deaths ('death
+    threats', 'sentenced to death', 'confirmed the death of') are no trigger here."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "to"):
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return False
+    return head.lower_ in OUTCOME_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def around(tok) -> set[str]:
@@ -249,9 +268,12 @@ def refine_seize(tok, category: str) -> str | None:
 
 def refine_arrest(tok, category: str) -> str | None:
     low = tok.lower_
+    if low in ("turned", "turns", "turn") and not any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children):
+        return None  # "turned himself around"; only "turned himself in" is giving oneself up
     objects = object_words(tok)
     sentence = {t.lower_ for t in tok.sent}
-    if sentence & CRIME_WORDS and not sentence & (lx.ARMED_NOUNS | {"taliban", "insurgents", "insurgent"}):
+    if sentence & CRIME_WORDS and not sentence & (lx.ARMED_NOUNS | {"taliban", "insurgents", "insurgent"}) \
+            and not military_arrest_beside_crime(tok):
         return None  # arrests for drugs or theft are crime, not political disorder
     if low in ("captured", "capture", "capturing"):
         if object_heads(tok) & TERRITORY:
@@ -259,6 +281,26 @@ def refine_arrest(tok, category: str) -> str | None:
         if objects & WEAPON_OBJECTS and not objects & lx.HUMAN_NOUNS:
             return lx.SEIZE
     return category
+
+
+MILITARY_WORDS = {"troops", "soldiers", "army", "military", "coalition", "isaf", "marines",
+                  "commandos", "force", "paratroopers"}
+SIDE_CLAUSES = {"conj", "cc", "advcl", "parataxis", "ccomp"}
+
+
+def military_arrest_beside_crime(tok) -> bool:
+    """'The combined force detained several men, as well as finding a store of opium': troops
+    making an arrest on operations, the drugs found beside it; not 'police arrested three men
+    and seized heroin' nor 'soldiers detained two drug smugglers'."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] + [
+        p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    by_whom = {t.lower_ for s in subjects for t in s.subtree}
+    if not by_whom & MILITARY_WORDS or by_whom & {"police", "policemen", "customs", "guards"}:
+        return False
+    own = [t for c in tok.children if c.dep_ not in SIDE_CLAUSES for t in c.subtree]
+    if tok.dep_ in ("acl", "relcl"):
+        own.append(tok.head)
+    return not {t.lower_ for t in own} & CRIME_WORDS
 
 
 def refine_retake(tok, category: str) -> str | None:
@@ -272,14 +314,27 @@ def refine_retake(tok, category: str) -> str | None:
     return category
 
 
+def press_release(tok) -> bool:
+    """'For Immediate Release', 'press release', 'news release': a statement put out, however
+    the parser tags it."""
+    if tok.lower_ not in ("release", "releases"):
+        return False
+    before = [t.lower_ for t in tok.doc[max(0, tok.i - 2):tok.i]]
+    return bool(before) and (before[-1] in ("press", "news", "media") or before[-2:] == ["for", "immediate"])
+
+
 def refine_release(tok, category: str) -> str | None:
     """Hostages released, captives freed; not a press release or a film's release."""
+    if press_release(tok):
+        return None
     objects = object_words(tok)
     if tok.lower_ == "freed" and objects & TERRITORY:
         return lx.RETAKE  # "forces freed several villages from the militants"
     if tok.lower_ in ("handed",):
         return category
-    if tok.pos_ == "NOUN":
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # a release told as a noun must say who was freed ("the release of the hostages");
+        # "For Immediate Release" atop a press release (tagged a proper noun) frees no one
         return category if objects & lx.HUMAN_NOUNS else None
     return category if objects & lx.HUMAN_NOUNS or not objects else None
 
@@ -299,6 +354,8 @@ def refine_agree(tok, category: str) -> str | None:
     if tok.lower_.startswith("surrender"):
         # fighters laying down arms to an armed side (ACLED counts surrenders as agreements); not
         # "surrendered his passport" or "party rebels surrendered to the leadership"
+        if lone_surrender(tok):
+            return lx.ARREST  # one man giving himself up to the forces is taken into custody
         to_whom = {t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree}
         arms = object_words(tok) & {"arms", "weapons", "guns", "rifles"}
         return category if (to_whom & (FORCE_WORDS | {"army", "military", "authorities"}) or arms) and \
@@ -313,6 +370,27 @@ def refine_agree(tok, category: str) -> str | None:
             agreed_on.add(child.lower_)  # "agreed to end", "agreed to resume peace talks"
             agreed_on |= {t.lower_ for c in child.children if c.dep_ == "dobj" for t in c.subtree}
     return category if agreed_on & AGREEMENT_WORDS - {tok.lower_} else None
+
+
+CUSTODIANS = FORCE_WORDS | {"force", "authorities", "army", "isaf", "patrol", "unit", "commandos"}
+
+
+def lone_surrender(tok) -> bool:
+    """'The man surrendered to the patrol', 'he surrendered to police': one person gives himself
+    up, which is an arrest; fighters surrendering as a body ('ten rebels surrendered to the
+    army') lay down arms, which ACLED counts as an agreement."""
+    if tok.pos_ != "VERB" or any(c.dep_ == "dobj" for c in tok.children):
+        return False  # "surrendered their weapons", "surrendered his passport"
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].children):
+        return False
+    subject = subjects[0]
+    if not (subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she")):
+        return False
+    if any(c.like_num and c.lower_ not in ("one", "1") for c in subject.children):
+        return False
+    to_whom = {t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree}
+    return bool(to_whom & CUSTODIANS)
 
 
 def refine_withdraw(tok, category: str) -> str | None:

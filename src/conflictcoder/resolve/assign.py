@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from ..extract.lexicon import REPORTING_VERBS
 from ..records import Mention, Parsed, PlaceMention, ResolvedDate
-from .dates import find_dates
+from .dates import dateline_day, find_dates
 
 EVENT, REPORT, CONTEXT, PUBLISHED = "event", "report", "context", "published"
 LEDE = "lede"  # the story's date, given in its first sentences and claimed by no event there
@@ -20,14 +20,41 @@ ANAPHORIC_OPENERS = ("that ", "this ", "the same ", "those ", "these ", "the att
                      "the operation", "the blast", "the explosion", "the clash", "the incident")
 
 
-def sentence_dates(parsed: Parsed, anchor: date | None) -> dict[int, list[ResolvedDate]]:
-    """Dates of each sentence (keyed by sentence start), with offsets into the document; the date
-    of a dateline ("KABUL, Afghanistan (Feb. 21, 2011)") is the report's, not an event's."""
+def story_anchors(clean) -> list[tuple[int, date | None]]:
+    """Where each release of the text starts and the day it was issued.
+
+    Releases are sometimes run together, each under its own dated dateline ("KABUL,
+    Afghanistan (April 4, 2011)"): "yesterday" under the second counts from its own day. The
+    first release is dated by the document's publication date.
+    """
+    anchors: list[tuple[int, date | None]] = [(0, clean.published)]
+    if clean.published is None:
+        return anchors
+    datelines = sorted((b for b in clean.boilerplate if b.label == "dateline"), key=lambda b: b.start)
+    for b in datelines[1:]:
+        day = dateline_day(b.text, anchors[-1][1])
+        if day is not None and day <= anchors[-1][1] + timedelta(days=62):
+            anchors.append((b.start, day))
+    return anchors
+
+
+def story_of(anchors: list[tuple[int, date | None]], position: int) -> int:
+    return max(i for i, (start, _) in enumerate(anchors) if start <= position)
+
+
+def sentence_dates(parsed: Parsed, anchors: list[tuple[int, date | None]]) -> dict[int, list[ResolvedDate]]:
+    """Dates of each sentence (keyed by sentence start), with offsets into the document, each
+    read against the day of its release (`story_anchors`); the date of a dateline ("KABUL,
+    Afghanistan (Feb. 21, 2011)") is the report's, not an event's."""
     text = parsed.clean.text
     marked = parsed.clean.boilerplate
     out: dict[int, list[ResolvedDate]] = {}
     last_day = None  # "later that day" in a sentence of its own counts from the story's last day
+    story = 0
     for sent in parsed.sentences:
+        if story_of(anchors, sent.start) != story:
+            story, last_day = story_of(anchors, sent.start), None
+        anchor = anchors[story][1]
         found = [shift(d, sent.start) for d in find_dates(text[sent.start:sent.end], anchor, last_day)]
         out[sent.start] = [d for d in found if not any(b.start <= d.start_char < b.end for b in marked)]
         days = [d.best for d in out[sent.start] if d.precision == 1]
@@ -172,6 +199,7 @@ def resolve_sentence(mentions: list[Mention], dates_here, dates_before, places, 
             below = [d for d in free_dates if inside(m.trigger_spans, d.start_char, d.end_char)]
             if below:
                 m.date, m.date_basis = nearest(below, m.trigger.start), EVENT
+        name_the_night(m, [d for d in dates_here if not dates_the_report(text, d)])
         mine_places = [p for p in places if claimed_by(m, mentions, p.start)]
         assign_place(m, mine_places)
         if m.place is None:
@@ -184,10 +212,25 @@ def resolve_sentence(mentions: list[Mention], dates_here, dates_before, places, 
                 m.place = nearest([p for p in fallback if place_rank(p) == best], m.trigger.start)
 
 
+NIGHT_WORDS = ("overnight", "last night", "tonight")
+
+
+def name_the_night(m: Mention, sentence_dates: list[ResolvedDate]) -> None:
+    """'during an overnight operation in Paktiya province Thursday': a night runs over two
+    days; the day named beside it in the sentence says which, wherever the parse hung it."""
+    if m.date_basis != EVENT or m.date is None or not m.date.text.lower().strip().startswith(NIGHT_WORDS):
+        return
+    named = [d for d in sentence_dates if d.precision == 1 and not d.text.lower().strip().startswith(DEICTIC)
+             and abs((d.best - m.date.best).days) <= 1]
+    if named:
+        m.date = nearest(named, m.trigger.start)
+
+
 def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[PlaceMention]) -> list[Mention]:
     """Dates and places for every mention (in place), in text order."""
     anchor = parsed.clean.published
-    by_sentence = sentence_dates(parsed, anchor)
+    anchors = story_anchors(parsed.clean)
+    by_sentence = sentence_dates(parsed, anchors)
     starts = [s.start for s in parsed.sentences]
     previous: dict[int, list[ResolvedDate]] = {}
     for prev, cur in zip(starts, starts[1:]):
@@ -195,20 +238,21 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
     usable = event_places(places, parsed.clean.text)
     per_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
+        mention.story = story_of(anchors, mention.sentence.start)
         per_sentence.setdefault(mention.sentence.start, []).append(mention)
     for start, group in per_sentence.items():
         in_sentence = [p for p in usable if start <= p.start < start + len(group[0].sentence.text)]
-        resolve_sentence(group, by_sentence.get(start, []), previous.get(start, []), in_sentence, anchor,
-                         parsed.clean.text)
+        resolve_sentence(group, by_sentence.get(start, []), previous.get(start, []), in_sentence,
+                         anchors[group[0].story][1], parsed.clean.text)
     lede = lede_date(parsed, by_sentence, mentions)
     if lede is not None:
         for mention in mentions:
-            if mention.date_basis == PUBLISHED:
+            if mention.date_basis == PUBLISHED and mention.story == 0:
                 mention.date, mention.date_basis = lede, LEDE
     if anchor is not None and is_digest(parsed.clean):
         for m in mentions:
             if m.date_basis == PUBLISHED:
-                m.date = digest_stand_in(anchor)
+                m.date = digest_stand_in(anchors[m.story][1])
     carry_story_dates(mentions)
     date_headline(mentions, body_start(parsed.clean))
     return mentions
@@ -262,6 +306,8 @@ def carry_story_dates(mentions: list[Mention], reach: int = 6) -> None:
     any date of its own or a merge wins)."""
     last: Mention | None = None
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
+        if last is not None and last.story != m.story:
+            last = None  # a release run on after another is dated by its own dateline
         if m.date_basis == EVENT and m.date is not None and m.date.precision == 1:
             last = m
         elif (m.date_basis == PUBLISHED and last is not None

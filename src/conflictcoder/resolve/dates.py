@@ -877,6 +877,22 @@ def _dateline_date(head: str) -> tuple[date, str] | None:
     return None
 
 
+def dateline_day(line: str, after: date) -> date | None:
+    """The day of a dateline further down a text ("KABUL, Afghanistan (Aug. 14)"), a year-less
+    one placed in the year that puts it on or after `after` (the day of the release above it)."""
+    m = _DATELINE.search(line)
+    if m is None:
+        return None
+    found = _parse_absolute(m["date"])
+    if found is not None:
+        return found
+    for year in (after.year, after.year + 1):
+        completed = _complete_year(str(year), m["date"])
+        if completed is not None and completed >= after:
+            return completed
+    return None
+
+
 def _complete_year(head: str, day_month: str) -> date | None:
     """A year-less dateline ("KABUL (June 14)") takes the first year seen in the head."""
     years = [int(y) for y in _YEAR_IN_HEAD.findall(head)]
