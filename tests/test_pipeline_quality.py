@@ -537,3 +537,17 @@ def test_pipeline_a_night_takes_the_day_named_beside_it(code_text):
                        "district during an overnight operation in Hiraan region Thursday.",
                        published=date(2024, 3, 16))
     assert [e.event_date.isoformat() for e in events] == ["2024-03-14"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("The air force carried out several drone attacks on the air base at Khamis Mushait, Saudi Arabia, "
+     "on Saturday.", "Air/drone strike"),
+    ("Insurgents suffered heavy losses in raids by army helicopters in Hama province, Syria, on Monday.",
+     "Air/drone strike"),
+    ("A mine planted by the rebels went off under a police vehicle in Khost, Afghanistan, on Monday.",
+     "Remote explosive/landmine/IED"),
+    ("A swathe of territory was handed over by Armenian forces to Azerbaijani control on Sunday as part "
+     "of a peace deal.", "Non-violent transfer of territory"),
+])
+def test_pipeline_strikes_mines_and_handovers(code_text, text, sub_event_type):
+    assert sub_event_type in [e.sub_event_type for e in code_text(text)]

@@ -331,6 +331,8 @@ def refine_release(tok, category: str) -> str | None:
     if tok.lower_ == "freed" and objects & TERRITORY:
         return lx.RETAKE  # "forces freed several villages from the militants"
     if tok.lower_ in ("handed",):
+        if object_heads(tok) & (TERRITORY | {"control", "swathe", "territory", "camp"}) and not objects & lx.HUMAN_NOUNS:
+            return lx.WITHDRAW  # "territory was handed over to the army": a transfer without a fight
         return category
     if tok.pos_ in ("NOUN", "PROPN"):
         # a release told as a noun must say who was freed ("the release of the hostages");
@@ -461,7 +463,7 @@ def refine_explode(tok, category: str) -> str | None:
     what struck; not 'the storm struck the coast' or 'protesters pounded on the doors'."""
     if tok.lower_ in ("went", "go", "goes"):  # "the device went off", not "the alarm went off"
         subject = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        return category if subject & lx.EXPLOSIVE_DEVICES else None
+        return category if subject & (lx.EXPLOSIVE_DEVICES | {"mine", "mines", "landmine", "shell", "shells"}) else None
     if tok.lower_ not in ("struck", "pounded", "pounding", "destroyed"):
         return category
     strikers = [c for c in tok.children if c.dep_ == "nsubj"] + [

@@ -38,7 +38,7 @@ def explosion_subtype(words: set[str]) -> str:
                                           "bombardment", "bombardments", "sorties"}) or (
             air_vehicle and words & {"bombs", "bombed", "bombing", "dropped", "missile", "missiles",
                                      "rockets", "killing", "killed", "targeted", "hit", "struck", "destroyed",
-                                     "pounded", "attacked"}):
+                                     "pounded", "attacked", "attack", "attacks", "raid", "raids"}):
         return "Air/drone strike"
     if words & lx.SHELLING_WORDS:
         return "Shelling/artillery/missile attack"
@@ -63,7 +63,7 @@ INTERVENTION = {"dispersed", "disperse", "tear", "teargas", "tear-gas", "cannon"
 FORCE = {"shot", "killed", "killing", "beat", "beaten", "beating", "baton", "batons",
          "live", "excessive", "brutally", "injured", "wounded", "hits", "hit", "fired", "bullets"}
 AIR_VEHICLES = {"warplanes", "warplane", "jets", "aircraft", "drones", "drone", "helicopters",
-                "gunships", "bombers", "sorties"}
+                "gunships", "bombers", "sorties", "choppers", "chopper", "planes"}
 # force beyond dispersal: ACLED's excessive force against protesters
 HARSH_FORCE = {"violently", "brutally", "baton", "batons", "beat", "beaten", "beating", "hits",
                "live", "excessive", "bullets", "shot", "clubbed", "whipped"}
@@ -108,6 +108,8 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     if (words & MOB_WORDS and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.LOOT, lx.RIOT}
             and not any(p.kind in (ARMED, STATE) for p in agents)):
         return RIOTS, "Mob violence"
+    if lx.RAID in categories and words & AIR_VEHICLES:
+        return EXPLOSIONS, "Air/drone strike"  # "raids by army choppers"
     if categories & {lx.KILL, lx.INJURE, lx.ATTACK} or (
             lx.RAID in categories and not categories & {lx.ARREST, lx.SEIZE}):
         return violent_type(categories, {p.kind for p in patients}, kinds_all, agents)
