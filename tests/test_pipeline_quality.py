@@ -551,3 +551,10 @@ def test_pipeline_a_night_takes_the_day_named_beside_it(code_text):
 ])
 def test_pipeline_strikes_mines_and_handovers(code_text, text, sub_event_type):
     assert sub_event_type in [e.sub_event_type for e in code_text(text)]
+
+
+def test_pipeline_what_came_before_is_the_lesser_news(code_text):
+    events = code_text("Protesters hurled stones at police near the parliament in Beirut, Lebanon, on Sunday "
+                       "after an explosion at the port last Tuesday killed dozens of people.")
+    main = max(events, key=lambda e: e.confidence)
+    assert main.sub_event_type == "Violent demonstration"
