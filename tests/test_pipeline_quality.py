@@ -558,3 +558,10 @@ def test_pipeline_what_came_before_is_the_lesser_news(code_text):
                        "after an explosion at the port last Tuesday killed dozens of people.")
     main = max(events, key=lambda e: e.confidence)
     assert main.sub_event_type == "Violent demonstration"
+
+
+def test_pipeline_a_captions_present_tense_protest_is_an_event_a_habit_is_not(code_text):
+    assert [e.sub_event_type for e in code_text(
+        "Protesters chant anti-government slogans outside parliament in Minsk, Belarus, on Sunday.")] == [
+        "Peaceful protest"]
+    assert code_text("Protesters often gather in the square on weekends, residents say.") == []

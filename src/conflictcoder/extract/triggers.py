@@ -641,6 +641,9 @@ def told_as_past(tok) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             if head.lower_ in RECORD_VERBS and (head.dep_ in ("relcl", "acl") or one_person_subject(head)):
                 return False  # "a leader who led roadside bomb attacks": his record, not an event
+            if tok.dep_ == "nsubj" and tok.lower_ in lx.PROTESTER_NOUNS and head.tag_ in ("VBP", "VBG") and not any(
+                    c.lower_ in HABITUAL for c in head.subtree):
+                return True  # "protesters chant slogans outside parliament": a caption's present
             return head.tag_ in ("VBD", "VBN") and head.lower_ not in lx.REPORTING_VERBS
         cur = head
     return False
@@ -656,6 +659,8 @@ def one_person_subject(verb) -> bool:
                and s.lower_ not in lx.COLLECTIVE_NOUNS for s in subjects)
 
 
+HABITUAL = {"often", "usually", "regularly", "frequently", "sometimes", "always", "every", "routinely",
+            "weekends", "weekly", "generally", "typically"}
 RECORD_VERBS = {"led", "conducted", "carried", "orchestrated", "planned", "coordinated", "facilitated",
                 "organized", "organised", "masterminded", "directed", "commanded", "executed", "staged",
                 "launched", "perpetrated", "supplied", "funded", "financed", "involved"}
