@@ -565,3 +565,15 @@ def test_pipeline_a_captions_present_tense_protest_is_an_event_a_habit_is_not(co
         "Protesters chant anti-government slogans outside parliament in Minsk, Belarus, on Sunday.")] == [
         "Peaceful protest"]
     assert code_text("Protesters often gather in the square on weekends, residents say.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police used a water cannon and tear gas against crowds of protesters in Istanbul, Turkey, on Saturday.",
+    "Police dispersed the crowds at the May Day rally in Istanbul, Turkey, on Saturday.",
+])
+def test_pipeline_crowds_dispersed_are_protests_met_with_intervention(code_text, text):
+    assert [e.sub_event_type for e in code_text(text)] == ["Protest with intervention"]
+
+
+def test_pipeline_fog_that_disperses_is_no_protest(code_text):
+    assert code_text("The fog dispersed by noon on Saturday and flights resumed at the airport.") == []

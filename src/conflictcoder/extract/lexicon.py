@@ -66,7 +66,7 @@ _add(SEIZE, "seized seize seizing seizure confiscated confiscating recovered def
             "uncovered dismantled found")
 _add(PROTEST, "protest protests protested protesting protesters protestors demonstration "
               "demonstrations demonstrators demonstrated rally rallies rallied marched sit-in "
-              "marches march picketed")
+              "marches march picketed dispersed dispersing disperse dispel dispelled")
 _add(RIOT, "riot riots rioted rioting rioters")
 _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
@@ -123,6 +123,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("wrested", "control"): TAKEOVER,
     ("regained", "control"): RETAKE,
     ("peace", "talks"): AGREE,
+    ("tear", "gas"): PROTEST,  # used on a crowd: a protest met with intervention
+    ("water", "cannon"): PROTEST,
+    ("water", "cannons"): PROTEST,
     ("taken", "into"): ARREST,
     ("rounded", "up"): ARREST,
     # "turned himself in to the police": one man giving himself up (see refine_arrest); a band

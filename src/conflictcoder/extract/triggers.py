@@ -181,6 +181,9 @@ CRIME_WORDS = {"drug", "drugs", "narcotics", "cocaine", "heroin", "cannabis", "m
                "poachers", "counterfeit", "bribery"}
 
 
+CROWDS = {"crowd", "crowds", "protesters", "protestors", "demonstrators", "demonstration", "demonstrations",
+          "rally", "rallies", "marchers", "gathering", "activists", "students", "mob", "sit-in", "protest",
+          "protests"}
 PROTEST_CUES = {"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
                 "slogans", "chants", "chanting", "chanted", "signs", "placards", "banners", "rally",
                 "solidarity", "activists", "strikers", "demanding", "denounce", "denouncing"}
@@ -423,6 +426,12 @@ def refine_protest(tok, category: str) -> str | None:
         return category if any(t.lower_ == "streets" for t in tok.subtree) else None
     if tok.lower_ == "march":
         return category if marched_in_protest(tok) else None
+    if tok.lower_.startswith(("dispers", "dispel")):
+        # "police dispersed the protesters", not "the fog dispersed" or "dispersed the funds"
+        return category if object_words(tok) & CROWDS else None
+    if tok.lower_ in ("gas", "cannon", "cannons"):
+        # tear gas or water cannon used on people: "fired tear gas at the crowd"
+        return category if {t.lower_ for t in tok.sent} & CROWDS else None
     if tok.lower_ in ("marched", "marches", "march") and any(
             c.dep_ == "nsubj" and {t.lower_ for t in c.subtree} & (FORCE_WORDS | {"army", "military"})
             for c in tok.children):

@@ -57,7 +57,7 @@ PROTESTER_VIOLENCE = {"threw", "thrown", "throwing", "hurled", "stones", "rocks"
 ROADS = {"road", "roads", "highway", "highways", "railway", "railways", "thoroughfares", "rail",
          "tracks", "motorway", "motorways", "bridge", "bridges", "junction", "intersections"}
 BLOCKING = {"blocked", "blocking", "blockaded", "barricaded", "shut", "block"}
-INTERVENTION = {"dispersed", "disperse", "tear", "teargas", "tear-gas", "cannon", "cannons",
+INTERVENTION = {"dispersed", "disperse", "dispersing", "dispel", "dispelled", "tear", "teargas", "tear-gas", "cannon", "cannons",
                 "pepper", "pepper-sprayed", "rubber", "arrested", "detained", "baton", "batons",
                 "broke", "blocked", "prevented", "suppressed", "charged"}
 FORCE = {"shot", "killed", "killing", "beat", "beaten", "beating", "baton", "batons",
