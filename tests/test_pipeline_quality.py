@@ -577,3 +577,15 @@ def test_pipeline_crowds_dispersed_are_protests_met_with_intervention(code_text,
 
 def test_pipeline_fog_that_disperses_is_no_protest(code_text):
     assert code_text("The fog dispersed by noon on Saturday and flights resumed at the airport.") == []
+
+
+@pytest.mark.parametrize("text, sub_event_types", [
+    ("Grenades and ammunition were discovered near a school in Kowloon, Hong Kong, on Monday. The bomb squad "
+     "was called to the scene, and a dozen people were evacuated.", ["Disrupted weapons use"]),
+    ("The army has cleared more than 2,000 landmines around Marib, Yemen, the news agency said on Monday.",
+     ["Disrupted weapons use"]),
+    ("Government troops evacuated the town of Palmyra, Syria, on Friday as militants advanced.",
+     ["Non-violent transfer of territory"]),
+])
+def test_pipeline_mines_cleared_and_towns_evacuated(code_text, text, sub_event_types):
+    assert [e.sub_event_type for e in code_text(text)] == sub_event_types

@@ -309,6 +309,8 @@ def military_arrest_beside_crime(tok) -> bool:
 def refine_retake(tok, category: str) -> str | None:
     """'cleared the town of militants', 'expelled IS from three villages': ground taken back;
     not 'cleared the road' or 'expelled a diplomat'."""
+    if tok.lower_ == "cleared" and object_heads(tok) & (WEAPON_OBJECTS | {"landmines", "mines", "ieds"}):
+        return lx.SEIZE  # "cleared 2,000 landmines": explosives made safe
     if tok.lower_ == "cleared":
         # "cleared and secured the compound", "cleared the area": a search, not ground retaken
         return category if object_heads(tok) & (TERRITORY - SEARCHED_PLACES) else None
@@ -399,6 +401,12 @@ def lone_surrender(tok) -> bool:
 
 
 def refine_withdraw(tok, category: str) -> str | None:
+    if tok.lower_ == "evacuated":
+        # "troops evacuated the town" or "the garrison was evacuated"; not "a dozen people were evacuated"
+        leaving = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children):
+            return category if leaving & FORCE_WORDS else None
+        return category if leaving & FORCE_WORDS and object_heads(tok) & TERRITORY else None
     return category if around(tok) & FORCE_WORDS else None
 
 
