@@ -589,3 +589,12 @@ def test_pipeline_fog_that_disperses_is_no_protest(code_text):
 ])
 def test_pipeline_mines_cleared_and_towns_evacuated(code_text, text, sub_event_types):
     assert [e.sub_event_type for e in code_text(text)] == sub_event_types
+
+
+@pytest.mark.parametrize("text, sub_event_types", [
+    ("Rebels and government forces exchanged prisoners near Aleppo, Syria, on Tuesday.", ["Agreement"]),
+    ("Troops and insurgents exchanged fire near the border in Kunar, Afghanistan, on Tuesday.", ["Armed clash"]),
+    ("The two leaders exchanged gifts at a summit in Beijing on Monday.", []),
+])
+def test_pipeline_what_was_exchanged_decides(code_text, text, sub_event_types):
+    assert [e.sub_event_type for e in code_text(text)] == sub_event_types

@@ -72,7 +72,7 @@ _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished ra
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
 _add(TAKEOVER, "overran seized-control")
 _add(RETAKE, "recaptured retook regained liberated cleared expelled")
-_add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed exchange swap "
+_add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed exchange swap exchanged swapped "
            "surrendered surrender surrenders")
 _add(WITHDRAW, "withdrew withdrawn vacated evacuated")
 _add(BASE, "established created built")

@@ -353,7 +353,7 @@ AGREE_VERBS = {"agreed", "signed", "reached", "announced", "declared", "brokered
 def refine_agree(tok, category: str) -> str | None:
     """An agreement made: 'agreed a ceasefire', 'signed a peace deal', 'a truce took effect',
     an exchange of prisoners; not 'as part of a 1997 cease-fire' or 'a currency exchange'."""
-    if tok.lower_ in ("exchange", "swap"):
+    if tok.lower_ in ("exchange", "swap", "exchanged", "swapped"):
         return category if {t.lower_ for t in tok.subtree} & {"prisoners", "detainees", "captives", "bodies"} else None
     if tok.lower_ == "talks":  # "started peace talks", not "called for peace talks"
         verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
