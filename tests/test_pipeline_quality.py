@@ -598,3 +598,16 @@ def test_pipeline_mines_cleared_and_towns_evacuated(code_text, text, sub_event_t
 ])
 def test_pipeline_what_was_exchanged_decides(code_text, text, sub_event_types):
     assert [e.sub_event_type for e in code_text(text)] == sub_event_types
+
+
+def test_pipeline_a_bare_report_of_a_kidnapping_is_an_event(code_text):
+    (event,) = code_text("Three officials were kidnapped in Quetta, Pakistan, on Monday.")
+    assert event.sub_event_type == "Abduction/forced disappearance" and event.abducted == 3
+
+
+@pytest.mark.parametrize("text", [
+    "The novel's hero is kidnapped by pirates in the second chapter.",
+    "In the sequel, the main character is killed by a sniper in the first episode.",
+])
+def test_pipeline_stories_in_books_and_series_are_no_events(code_text, text):
+    assert code_text(text) == []

@@ -225,6 +225,8 @@ cyberattack cyberattacks hackers hacker malware ransomware phishing
 shares stocks investors earnings revenue profit profits price
 prices sales economy inflation bond bonds takeover merger startup brand brands
 box office film movie album song songs concert actor actress director critics review
+novel novels chapter plot character characters episode episodes fiction storyline sequel trailer
+screenplay sitcom thriller videogame gameplay
 photo photographer photos camera shoot filming election campaign poll polls debate
 crash accident collision earthquake flood floods flooding landslide storm hurricane
 cyclone typhoon tsunami avalanche lightning wildfire blaze drowned drowning heatwave

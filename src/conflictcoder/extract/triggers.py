@@ -143,7 +143,8 @@ def violent_reading(tok, words: set[str], violent_words: set[str], violent_docum
     violent = len(others & violent_words) + (1 if violent_document else 0)
     peaceful = len(others & lx.NON_VIOLENT_CONTEXT)
     if tok.lower_ in ("killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
-                      "dies", "murdered", "murder", "murders"):
+                      "dies", "murdered", "murder", "murders", "kidnapped", "kidnapping", "abducted",
+                      "abduction", "abducting"):
         if others & lx.DISASTER_CAUSES and not others & {"gunmen", "militants", "bomb",
                                                          "attack", "attackers", "shot", "rebels",
                                                          "troops", "insurgents", "explosion"}:
