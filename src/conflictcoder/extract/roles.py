@@ -470,6 +470,8 @@ def weapons_in(tokens) -> list[str]:
     out = []
     for tok in tokens:
         if tok.lower_ in lx.WEAPON_WORDS and tok.pos_ in ("NOUN", "PROPN"):
+            if tok.text[:1].isupper() and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+                continue  # "Assam Rifles", "Jammu and Kashmir Rifles": a regiment's name
             text = phrase_text(tok)
             if text not in out:
                 out.append(text)
