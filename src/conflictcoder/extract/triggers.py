@@ -186,7 +186,9 @@ def agents_of_trigger(tok) -> list:
         agents += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod")]
     if not agents and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
         agents = [c for c in tok.head.children if c.dep_ == "nsubj"]
-    return agents
+    # a dateline can swallow the subject: "PERTH, Australia - A shark killed" parses the shark
+    # as in apposition to the place
+    return agents + [c for a in agents for c in a.children if c.dep_ == "appos"]
 
 
 def harmless_agent(tok) -> bool:
