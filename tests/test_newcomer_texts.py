@@ -75,3 +75,8 @@ VIOLENT = [
 @pytest.mark.parametrize("text,event_type", VIOLENT, ids=[t.split(" - ")[0][:30] for t, _ in VIOLENT])
 def test_newcomer_political_violence_is_still_coded(code_text, text, event_type):
     assert event_type in {e.event_type for e in code_text(text)}
+
+
+def test_newcomer_an_arms_purchase_is_no_agreement(code_text):
+    assert code_text("WARSAW - Poland signed a $10 billion deal on Tuesday to buy 96 Apache attack "
+                     "helicopters from the United States, the defence ministry said.") == []

@@ -487,7 +487,13 @@ def refine_agree(tok, category: str) -> str | None:
         return category if (to_whom & (FORCE_WORDS | {"army", "military", "authorities"}) or arms) and \
             around(tok) & (FORCE_WORDS | lx.ARMED_NOUNS) else None
     if tok.pos_ in ("NOUN", "PROPN"):
+        if {t.lower_ for t in tok.subtree} & TRADE_WORDS:
+            return None  # "signed a $10 billion deal to buy 96 helicopters": a purchase
         return category if tok.head.lower_ in AGREE_VERBS and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
+    bought = {t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
+    bought |= {c.lower_ for c in tok.children if c.dep_ in ("advcl", "xcomp")}
+    if bought & TRADE_WORDS - {"million"}:
+        return None  # "signed a $10 billion deal ... to buy helicopters": a purchase, not a peace
     agreed_on: set[str] = set()
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in ("on", "to")):
@@ -498,6 +504,8 @@ def refine_agree(tok, category: str) -> str | None:
     return category if agreed_on & AGREEMENT_WORDS - {tok.lower_} else None
 
 
+TRADE_WORDS = {"buy", "purchase", "sell", "sale", "supply", "export", "import", "billion", "million",
+               "$", "contract", "trade", "investment", "loan", "merger"}
 CUSTODIANS = FORCE_WORDS | {"force", "authorities", "army", "isaf", "patrol", "unit", "commandos"}
 
 
