@@ -36,12 +36,14 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     violent_words = lx.VIOLENCE_CONTEXT
     violent_document = is_violent_document(doc)
     sport_document = is_sport_document(doc)
+    civil_document = not has_political_sign(doc)
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
         if any(b.start <= sent.start_char < b.end for b in skip):
             continue
         hits = [h for h in find_hits(sent, violent_words, violent_document, sport_document)
-                if not any(b.start <= h.start < b.end for b in skip)]
+                if not any(b.start <= h.start < b.end for b in skip)
+                and not (civil_document and h.category in POLICE_WORK and not mass_arrest(h.token))]
         if not hits:
             continue
         sentence = Span(sent.start_char, sent.end_char, clean.text[sent.start_char:sent.end_char])
@@ -54,6 +56,40 @@ def is_violent_document(doc) -> bool:
     business."""
     words = {t.lower_ for t in doc}
     return len(words & lx.VIOLENCE_CONTEXT) >= 4 and len(words & lx.NON_VIOLENT_CONTEXT) <= 2
+
+
+# Arrests and raids are the daily work of police: ACLED codes them only where politics or an
+# armed conflict is in play, which an article says somewhere.
+POLICE_WORK = {lx.ARREST, lx.RAID}
+POLITICAL_SIGNS = (lx.ARMED_NOUNS | lx.PROTESTER_NOUNS | lx.RIOTER_NOUNS | set("""
+opposition activist activists journalist journalists dissident dissidents party parties
+politician politicians lawmaker lawmakers parliament protest protests demonstration
+demonstrations rally rallies coup junta regime sedition treason blasphemy terrorism insurgency
+militancy rebellion separatist election elections campaign troops soldiers army military
+taliban maoists maoist cadres isaf coalition explosives explosive ied ieds bomb bombs grenade
+grenades weapons ammunition rifles arms unrest riot riots curfew war ceasefire
+isis isil daesh qaeda shabaab al-shabaab hamas hezbollah boko houthi houthis pkk farc
+pirates pirate poachers poaching rangers hideout""".split())) - {"group"}
+POLITICAL_PAIRS = {("security", "forces"), ("armed", "forces"), ("government", "forces"),
+                   ("national", "guard"), ("border", "guards"), ("border", "guard")}
+
+
+def has_political_sign(doc) -> bool:
+    """Whether an article names anything political or armed (a party, protesters, troops,
+    militants, explosives, security forces), as opposed to ordinary crime and policing."""
+    return any(t.lower_ in POLITICAL_SIGNS or (t.i and (doc[t.i - 1].lower_, t.lower_) in POLITICAL_PAIRS)
+               for t in doc)
+
+
+def mass_arrest(tok) -> bool:
+    """'Police arrested about 4,000 people': arrests by the hundred are a political event
+    wherever they happen."""
+    from .counts import parse_number
+
+    return tok.lower_ in lx.TRIGGERS and lx.TRIGGERS[tok.lower_] == lx.ARREST and any(
+        t.like_num and (parse_number(t.text) or 0) >= 100 for t in tok.subtree) or any(
+        t.like_num and (parse_number(t.text) or 0) >= 100 for c in tok.head.children
+        if c.dep_ == "nsubjpass" for t in c.subtree)
 
 
 def is_sport_document(doc) -> bool:

@@ -356,7 +356,7 @@ HYPOTHETICAL_CUES = {"could", "might", "may", "would", "should", "if", "unless",
                      "appealed", "predict", "predicted", "expect", "expected", "secure"}
 ALLEGED_CUES = {"accused", "accusing", "accuse", "accuses", "suspicion", "charged",
                 "alleged", "allegedly", "responsible", "blamed", "convicted", "sentenced",
-                "trial"}
+                "trial", "jailed", "jailing", "imprisoned", "guilty", "acquitted"}
 PERCEPTION_CUES = {"hear", "heard", "hearing", "saw", "see", "seen", "witnessed", "described",
                    "recalled", "remember", "remembered", "showed", "shows", "filmed", "watched",
                    "memories", "memory", "film", "movie", "novel", "book", "story", "stories",
