@@ -233,3 +233,15 @@ def test_common_capitalised_words_are_not_places(gaz):
 
 def test_empty_text(gaz):
     assert find_places("", [], gazetteer=gaz) == []
+
+
+def test_a_city_swallowed_by_a_time_entity_is_still_a_place():
+    from conflictcoder.pipeline import place_records
+
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "a.txt"
+        path.write_text("Russia launched a wave of drones at Kyiv overnight, killing two people, officials said.\n",
+                        encoding="utf-8")
+        names = [r["name"] for r in place_records([path])]
+    assert "Kyiv" in names

@@ -308,10 +308,19 @@ def _skipped(start: int, end: int, skip: Sequence[Span]) -> bool:
     return any(s.start < end and start < s.end for s in skip)
 
 
-def _entity_label(start: int, end: int, entities: Sequence[Span]) -> str:
-    """The label of the entity that overlaps a phrase most."""
+TIME_NAMES = frozenset("""january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _entity_label(start: int, end: int, entities: Sequence[Span], name: str = "") -> str:
+    """The label of the entity that overlaps a phrase most. A time entity that swallowed a name
+    ("Kyiv overnight" tagged TIME) says nothing about the name when the name is no month or day."""
     best, best_overlap = "", 0
+    timeless_name = bool(name) and not any(ch.isdigit() for ch in name) and not (
+        set(name.lower().split()) & TIME_NAMES)
     for e in entities:
+        if timeless_name and e.label in ("DATE", "TIME"):
+            continue
         overlap = min(end, e.end) - max(start, e.start)
         if overlap > best_overlap:
             best, best_overlap = e.label, overlap
@@ -422,7 +431,7 @@ def _collect_candidates(
             name = text[start:end]
             cand = _Candidate(
                 start=start, end=end, text=name,
-                label=_entity_label(start, end, entities),
+                label=_entity_label(start, end, entities, name),
                 matches=gaz.matches(name),
                 possessive=last.possessive,
                 mention_end=end,
