@@ -84,6 +84,7 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
     from .merge import build_event, merge_mentions
     from .resolve.actors import name_actor
     from .resolve.assign import resolve_mentions
+    from .resolve.attribution import credit_named_group, responsible_groups
 
     places = find_document_places(parsed)
     mentions = extract_mentions(parsed, options)
@@ -91,9 +92,12 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
     groups = merge_mentions(mentions)
     default = default_place([g.place() for g in groups], places)
     events = []
+    published = parsed.clean.published
+    authors = responsible_groups(parsed.clean.text, published.year if published else None) if groups else []
     for g in groups:
-        event = build_event(g, doc, parsed.clean.published, default, name_actor, parsed.clean.text)
+        event = build_event(g, doc, published, default, name_actor, parsed.clean.text)
         refine_country_level(event, [g.place() for g in groups])
+        credit_named_group(event, authors)
         events.append(event)
     parsed.spacy_doc = None  # the Doc is large; nothing after this stage needs it
     return DocResult(doc, events=events, clean=parsed.clean, places=places)
