@@ -57,3 +57,16 @@ def test_units_after_numbers_are_not_part_of_the_weapon(mentions_of):
 def test_a_surname_told_again_is_the_same_victim():
     from conflictcoder.merge import names_union
     assert names_union([["Ana Maria Quiroga"], ["Quiroga", "Luis Peralta"]]) == ["Ana Maria Quiroga", "Luis Peralta"]
+
+
+def test_an_arrest_or_seizure_has_actors_but_no_perpetrators_or_targets(code_text):
+    events = code_text("Police arrested four men and seized two rifles in a raid on a warehouse "
+                       "in the port city on Tuesday.")
+    assert events and all(e.perpetrators == [] and e.targets == [] for e in events)
+
+
+def test_a_battle_between_armed_sides_lists_no_military_posts_as_targets(code_text):
+    events = code_text("Soldiers clashed with rebels near an army outpost outside the town on "
+                       "Sunday, the military said; three rebels were killed.")
+    assert events
+    assert all(not any("outpost" in t for t in e.targets) for e in events)
