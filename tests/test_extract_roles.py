@@ -70,3 +70,12 @@ def test_a_battle_between_armed_sides_lists_no_military_posts_as_targets(code_te
                        "Sunday, the military said; three rebels were killed.")
     assert events
     assert all(not any("outpost" in t for t in e.targets) for e in events)
+
+
+def test_a_victim_told_by_surname_takes_the_full_name_the_article_gives(code_text):
+    text = ("the murder of tomas ibarra quesada shocked the town. ibarra quesada was shot dead by "
+            "gunmen outside his home on monday, police said.")
+    events = code_text(text)
+    victims = [v.lower() for e in events for v in e.victims]
+    assert "tomas ibarra quesada" in victims
+    assert "ibarra quesada" not in victims

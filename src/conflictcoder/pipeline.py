@@ -84,7 +84,12 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
     from .merge import build_event, merge_mentions
     from .resolve.actors import name_actor
     from .resolve.assign import resolve_mentions
+    from .extract.roles import fullest_name
+    from .merge import names_union
     from .resolve.attribution import credit_named_group, responsible_groups
+
+    def unique_names(names):
+        return names_union([list(names)])
 
     places = find_document_places(parsed)
     mentions = extract_mentions(parsed, options)
@@ -98,6 +103,7 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
         event = build_event(g, doc, published, default, name_actor, parsed.clean.text)
         refine_country_level(event, [g.place() for g in groups])
         credit_named_group(event, authors)
+        event.victims = unique_names(fullest_name(parsed.spacy_doc, v) for v in event.victims)
         events.append(event)
     parsed.spacy_doc = None  # the Doc is large; nothing after this stage needs it
     return DocResult(doc, events=events, clean=parsed.clean, places=places)

@@ -463,3 +463,48 @@ def victim_strings(patients: list[Party]) -> list[str]:
     """The people hit, by name. Who they were as a group ("three soldiers", "peasants") is
     already told by actor2 and the counts; the list names the persons, as incident keys do."""
     return [p.name for p in patients if p.name and informative(p.name)]
+
+
+def fullest_name(doc, name: str) -> str:
+    """The fullest form of a person's name the document gives: "Pardo Leal" told once as "the
+    murder of Jaime Pardo Leal" is Jaime Pardo Leal. Each occurrence is read leftwards over
+    proper nouns, and, in lower-case text where the parser takes a first name for a common
+    noun, over one word right after "of" or a comma that is no title."""
+    words = name.lower().split()
+    if not words or len(words) >= 4:
+        return name
+    best = name
+    lowers = [t.lower_ for t in doc]
+    n = len(words)
+    for i in range(len(lowers) - n + 1):
+        if lowers[i:i + n] != words:
+            continue
+        start, end = i, i + n
+        while start > 0 and end - start < 4 and name_word_before(doc, start):
+            start -= 1
+        while end < len(doc) and end - start < 4 and name_word_after(doc, end):
+            end += 1
+        if end - start > len(best.split()):
+            best = " ".join(t.text for t in doc[start:end])
+    return best
+
+
+def name_word_after(doc, end: int) -> bool:
+    """Whether doc[end] goes on the name that ends before it ("Antonio Roldan Betancur")."""
+    tok = doc[end]
+    return (tok.pos_ == "PROPN" and tok.is_alpha and tok.lower_ not in PERSON_TITLES and tok.lower_ not in NOT_NAMES
+            and tok.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "DATE", "TIME", "FAC"))
+
+
+def name_word_before(doc, start: int) -> bool:
+    """Whether the word before doc[start] belongs to the name that doc[start] begins."""
+    tok = doc[start - 1]
+    low = tok.lower_
+    if low in PERSON_TITLES or low in NOT_NAMES or low in lx.HUMAN_NOUNS or not tok.is_alpha or len(low) < 3:
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "TIME", "FAC"):
+        return False
+    if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
+        return True
+    before = doc[start - 2].lower_ if start >= 2 else ""
+    return tok.pos_ in ("NOUN", "ADJ", "VERB") and before in ("of", ",") and doc[start].pos_ == "PROPN"
