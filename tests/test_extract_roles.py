@@ -79,3 +79,9 @@ def test_a_victim_told_by_surname_takes_the_full_name_the_article_gives(code_tex
     victims = [v.lower() for e in events for v in e.victims]
     assert "tomas ibarra quesada" in victims
     assert "ibarra quesada" not in victims
+
+
+def test_a_target_is_told_with_whose_it_was_and_a_road_is_where_not_what(mentions_of):
+    r = roles(mentions_of("Guerrillas bombed the offices of a peasant union on the coastal highway on Friday."))
+    assert r["targets"] == ["offices of peasant union"]
+    assert not any("highway" in t for t in r["targets"])

@@ -400,8 +400,33 @@ def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
     for tok in tokens:
         if (tok.lower_ in lx.PHYSICAL_TARGETS or tok.lower_ in lx.TARGET_THINGS) and tok.pos_ == "NOUN" and tok.dep_ in (
                 "pobj", "dobj", "nsubjpass", "conj"):
-            out.append(phrase_text(tok))
-    return out
+            if tok.lower_ in ROUTES and tok.dep_ in ("pobj", "conj"):
+                continue  # "on the coastal highway": where it happened; "mined the road" hit it
+            out.append(target_text(tok))
+    # "offices" and "offices of a peasant union" are one target, told in full
+    return [t for t in out if not any(o.startswith(t + " of ") for o in out)]
+
+
+# Heads that say what kind of place, not whose: "the offices of a peasant union" is told in full
+OWNED_HEADS = {"office", "offices", "headquarters", "residence", "residences", "branch", "branches",
+               "facilities", "installations", "premises", "home", "house", "building", "buildings"}
+
+
+def target_text(tok) -> str:
+    """A target as one would list it, with whose it was where the head alone says little."""
+    text = phrase_text(tok)
+    if tok.lower_ not in OWNED_HEADS:
+        return text
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN") and not pobj.like_num:
+                    return f"{text} of {phrase_text(pobj)}"
+    return text
+
+
+# Ways along which things happen: targets only as what a verb acts on
+ROUTES = {"road", "roads", "highway", "highways", "street", "streets", "route", "routes"}
 
 
 def is_thing(party: Party) -> bool:
