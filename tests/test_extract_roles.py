@@ -85,3 +85,12 @@ def test_a_target_is_told_with_whose_it_was_and_a_road_is_where_not_what(mention
     r = roles(mentions_of("Guerrillas bombed the offices of a peasant union on the coastal highway on Friday."))
     assert r["targets"] == ["offices of peasant union"]
     assert not any("highway" in t for t in r["targets"])
+
+
+def test_victims_named_in_a_later_sentence_join_the_event(code_text):
+    text = ("Gunmen shot dead two engineers on a farm road outside the town on Monday, police said. "
+            "The victims were identified as Tomas Ibarra Quesada and Lucia Fuentes Mora, both employed "
+            "by a local cooperative.")
+    events = code_text(text)
+    victims = [v.lower() for e in events for v in e.victims]
+    assert "tomas ibarra quesada" in victims and "lucia fuentes mora" in victims

@@ -105,8 +105,26 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
         credit_named_group(event, authors)
         event.victims = unique_names(fullest_name(parsed.spacy_doc, v) for v in event.victims)
         events.append(event)
+    name_identified_casualties(parsed.spacy_doc, events)
     parsed.spacy_doc = None  # the Doc is large; nothing after this stage needs it
     return DocResult(doc, events=events, clean=parsed.clean, places=places)
+
+
+def name_identified_casualties(doc, events) -> None:
+    """'The victims were identified as ...': the names go to the event with casualties told
+    last before that sentence."""
+    from .extract.roles import identified_casualties
+    from .merge import names_union
+
+    for sent in doc.sents:
+        names = identified_casualties(sent)
+        if not names:
+            continue
+        before = [e for e in events if (e.fatalities or e.injured or e.abducted) and e.sources
+                  and min(s.start for s in e.sources) <= sent.start_char]
+        if before:
+            event = max(before, key=lambda e: max(s.start for s in e.sources if s.start <= sent.start_char))
+            event.victims = names_union([event.victims, names])
 
 
 def find_document_places(parsed: Parsed) -> list[PlaceMention]:

@@ -533,3 +533,26 @@ def name_word_before(doc, start: int) -> bool:
         return True
     before = doc[start - 2].lower_ if start >= 2 else ""
     return tok.pos_ in ("NOUN", "ADJ", "VERB") and before in ("of", ",") and doc[start].pos_ == "PROPN"
+
+
+# Subjects and their modifiers that say the people named are an event's casualties
+CASUALTY_WORDS = {"victim", "victims", "dead", "body", "bodies", "hostages", "hostage", "deceased",
+                  "killed", "murdered", "wounded", "injured", "kidnapped", "abducted", "slain"}
+
+
+def identified_casualties(sent) -> list[str]:
+    """Names a sentence gives to casualties told elsewhere: "the victims were identified as
+    X and Y", "the two dead officers were identified as ..."."""
+    out = []
+    for tok in sent:
+        if tok.lower_ != "identified":
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if not any({t.lower_ for t in s.subtree} & CASUALTY_WORDS for s in subjects):
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(n for p in conjuncts(pobj) if (n := person_name(p, lone_ok=True)))
+    return out
