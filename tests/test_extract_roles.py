@@ -94,3 +94,11 @@ def test_victims_named_in_a_later_sentence_join_the_event(code_text):
     events = code_text(text)
     victims = [v.lower() for e in events for v in e.victims]
     assert "tomas ibarra quesada" in victims and "lucia fuentes mora" in victims
+
+
+def test_weapons_keep_hyphenated_words_whole_and_drop_times(mentions_of):
+    r = roles(mentions_of("At 2300 GMT on Friday rebels set off a car-bomb and fired machineguns at a "
+                          "police station in the capital."))
+    assert "car-bomb" in r["weapons"]
+    assert any("machineguns" in w for w in r["weapons"])
+    assert not any("gmt" in w.lower() for w in r["weapons"])

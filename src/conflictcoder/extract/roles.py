@@ -106,15 +106,33 @@ def phrase_text(noun) -> str:
             and c.pos_ not in ("NUM", "DET", "PRON") and c.lower_ not in lx.ADDITIVE_CUES
             and c.lower_ not in VAGUE_MODIFIERS and not c.like_num]
     words = []
+    last = None  # the token last written, to keep "car-bomb" and "medium-sized" one word
     for child in keep:
         for t in child.subtree:
             if t.dep_ == "case" and words:  # "Merino's home"
                 words[-1] += t.text
-            elif not t.is_punct and t.pos_ not in ("DET", "NUM") and not t.like_num and not (
-                    t.lower_ in MEASURE_WORDS and after_number(t)):
-                words.append(t.text)
-    words.append(noun.text)
+            elif not t.is_punct and t.pos_ not in ("DET", "NUM", "CCONJ") and not t.like_num and not (
+                    t.lower_ in MEASURE_WORDS and after_number(t)) and not t.ent_type_ in ("DATE", "TIME") \
+                    and t.lower_ not in CLOCK_WORDS:
+                if last is not None and hyphenated(last, t):
+                    words[-1] += "-" + t.text
+                else:
+                    words.append(t.text)
+                last = t
+    if last is not None and hyphenated(last, noun):
+        words[-1] += "-" + noun.text
+    else:
+        words.append(noun.text)
     return " ".join(words)
+
+
+CLOCK_WORDS = {"gmt", "hours", "hrs", "am", "pm", "january", "february", "march", "april", "june",
+               "july", "august", "september", "october", "november", "december"}
+
+
+def hyphenated(a, b) -> bool:
+    """'car-bomb': a and b written as one word with a hyphen between."""
+    return b.i == a.i + 2 and a.doc[a.i + 1].text == "-" and not a.whitespace_ and not a.doc[a.i + 1].whitespace_
 
 
 # Units after a number ("60-mm mortars", ".45 caliber pistol", "10 kg of dynamite")
