@@ -102,3 +102,9 @@ def test_weapons_keep_hyphenated_words_whole_and_drop_times(mentions_of):
     assert "car-bomb" in r["weapons"]
     assert any("machineguns" in w for w in r["weapons"])
     assert not any("gmt" in w.lower() for w in r["weapons"])
+
+
+def test_the_one_named_before_a_noun_of_killing_is_its_victim_not_its_author(mentions_of):
+    r = roles(mentions_of("The murder of six Benedictines and the Benedictines' kidnapping last week shocked the province, and a guerrilla "
+                          "attack on the town hall followed."))
+    assert not any("benedictines" in p.lower() for p in r["perpetrators"])

@@ -319,13 +319,27 @@ def agents_of(tok) -> list:
             nouns.extend(conjuncts(child))
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
-        elif child.dep_ in ("compound", "poss") and tok.pos_ == "NOUN":
+        elif child.dep_ in ("compound", "poss") and tok.pos_ == "NOUN" and not harmed_modifier(tok, child):
             nouns.append(child)
     if tok.dep_ == "relcl" and not nouns:
         for child in tok.children:
             if child.dep_ == "nsubj":
                 nouns.extend(conjuncts(child))
     return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
+
+
+def harmed_modifier(tok, child) -> bool:
+    """'the Jesuits' murder', 'the priest's kidnapping': before a noun of killing, wounding or
+    abduction with no 'of' phrase for whom it was done to, a modifier that is no armed or state
+    force ('guerrilla', 'army') nor a known armed group is the one it was done to."""
+    if lx.TRIGGERS.get(tok.lower_) not in (lx.KILL, lx.INJURE, lx.ABDUCT):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "the FARC's kidnapping of two engineers"
+    if child.lower_ in lx.ARMED_NOUNS or child.lower_ in lx.STATE_NOUNS or child.lower_ in (
+            "guerrilla", "rebel", "terrorist", "army", "police", "military", "militia", "insurgent"):
+        return False
+    return not known_group(child.text)
 
 
 def opponents_of(tok) -> list:
@@ -474,9 +488,10 @@ EMPTY_FILLERS = {"he", "him", "she", "her", "they", "them", "we", "us", "i", "me
 
 
 def informative(text: str) -> bool:
-    """A role string that says who or what: not a pronoun, a bare number or an empty word."""
+    """A role string that says who or what: not a pronoun, a bare number, a unit or an empty word."""
     words = text.lower().split()
-    return bool(words) and not (len(words) == 1 and (words[0] in EMPTY_FILLERS or words[0].isdigit()))
+    return bool(words) and not (len(words) == 1 and (words[0] in EMPTY_FILLERS or words[0].isdigit()
+                                                     or len(words[0]) < 3))
 
 
 # Subjects of violent verbs that are not who did it: "gunfire killed", "the impact injured"
@@ -491,7 +506,7 @@ def perpetrator_strings(agents: list[Party]) -> list[str]:
     names ("FMLN fighters" is also the FMLN); not things ("a car", "gunfire") or civilians."""
     out = []
     for p in agents:
-        if p.kind == CIVILIAN or not informative(p.text) or p.head in lx.WEAPON_WORDS:
+        if p.kind == CIVILIAN or not informative(p.text) or p.head in lx.WEAPON_WORDS or is_demonym(p.text):
             continue
         if not is_human(p) and not p.proper and (p.head in NOT_AGENTS or p.head in lx.TRIGGERS
                                                  or is_thing(p)):
@@ -500,6 +515,13 @@ def perpetrator_strings(agents: list[Party]) -> list[str]:
         if p.organisation and p.organisation != p.text:
             out.append(p.organisation)
     return out
+
+
+def is_demonym(text: str) -> bool:
+    """'Guatemalan' alone: a nationality, not who did it."""
+    from ..resolve.places import demonym_iso3
+
+    return " " not in text and not text.lower().endswith("s") and demonym_iso3(text) is not None
 
 
 def victim_strings(patients: list[Party]) -> list[str]:
