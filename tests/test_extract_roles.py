@@ -108,3 +108,10 @@ def test_the_one_named_before_a_noun_of_killing_is_its_victim_not_its_author(men
     r = roles(mentions_of("The murder of six Benedictines and the Benedictines' kidnapping last week shocked the province, and a guerrilla "
                           "attack on the town hall followed."))
     assert not any("benedictines" in p.lower() for p in r["perpetrators"])
+
+
+def test_victim_names_lose_nationality_and_alias_and_are_never_weapons(mentions_of):
+    r = roles(mentions_of("Gunmen killed Peruvian Julio Ramos Vela and kidnapped alias Comandante Tito "
+                          "in the mountains on Sunday."))
+    assert "Julio Ramos Vela" in r["victims"]
+    assert not any(v.lower().startswith(("peruvian", "alias")) for v in r["victims"])

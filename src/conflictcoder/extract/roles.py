@@ -526,8 +526,24 @@ def is_demonym(text: str) -> bool:
 
 def victim_strings(patients: list[Party]) -> list[str]:
     """The people hit, by name. Who they were as a group ("three soldiers", "peasants") is
-    already told by actor2 and the counts; the list names the persons, as incident keys do."""
-    return [p.name for p in patients if p.name and informative(p.name)]
+    already told by actor2 and the counts; the list names the persons, as incident keys do.
+    Not a weapon taken ("an M-16 rifle") nor a group ("the EPL")."""
+    out = []
+    for p in patients:
+        if not p.name or p.head in lx.WEAPON_WORDS or (" " not in p.name and known_group(p.name)):
+            continue
+        name = bare_name(p.name)
+        if informative(name):
+            out.append(name)
+    return out
+
+
+def bare_name(name: str) -> str:
+    """'alias Comrade Rolando' is Comrade Rolando; 'Hondurans Juan Bautista' is Juan Bautista."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() == "alias" or is_demonym(words[0].rstrip("s")) or is_demonym(words[0])):
+        words = words[1:]
+    return " ".join(words)
 
 
 def fullest_name(doc, name: str) -> str:
