@@ -51,3 +51,14 @@ def test_an_event_by_unnamed_guerrillas_is_credited_to_the_group_that_claimed_it
     events = code_text(text, published=date(1990, 3, 14))
     perpetrators = [p.lower() for e in events for p in e.perpetrators]
     assert "splf" in perpetrators
+
+
+def test_every_group_that_claims_an_attack_is_credited_but_a_mere_mention_is_not(code_text):
+    text = ("Guerrillas bombed a bank branch in the capital on Monday. The Southern Peasant "
+            "Liberation Front (SPLF) and the Andean Workers Revolutionary Command (AWRC) claimed "
+            "responsibility for the attack. Talks with the Northern People's Liberation Vanguard "
+            "(NPLV) broke down in May.")
+    events = code_text(text, published=date(1990, 3, 14))
+    perpetrators = {p.lower() for e in events for p in e.perpetrators}
+    assert {"splf", "awrc"} <= perpetrators
+    assert "nplv" not in perpetrators

@@ -434,6 +434,8 @@ def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
                 "pobj", "dobj", "nsubjpass", "conj"):
             if tok.lower_ in ROUTES and tok.dep_ in ("pobj", "conj"):
                 continue  # "on the coastal highway": where it happened; "mined the road" hit it
+            if tok.lower_ in lx.WEAPON_WORDS and not {c.lower_ for c in tok.lefts} & MINING_WORDS:
+                continue  # "a powerful mine" is the weapon; "a gold mine" a target
             out.append(target_text(tok))
     # "offices" and "offices of a peasant union" are one target, told in full
     return [t for t in out if not any(o.startswith(t + " of ") for o in out)]
@@ -457,6 +459,7 @@ def target_text(tok) -> str:
     return text
 
 
+MINING_WORDS = {"gold", "coal", "copper", "tin", "silver", "emerald", "mining", "salt", "iron", "zinc"}
 # Ways along which things happen: targets only as what a verb acts on
 ROUTES = {"road", "roads", "highway", "highways", "street", "streets", "route", "routes"}
 

@@ -207,10 +207,10 @@ def is_generic_perpetrator(role: str) -> bool:
 
 
 def credit_named_group(event, groups: list[GroupMention]) -> None:
-    """Add the group the article holds responsible to an event of political violence: where
-    the event's own clause names its authors only generically or not at all, where it is a
-    battle (the group is the side the state fought), or where the article has the group claim
-    or be blamed for the violence."""
+    """Add the groups the article holds responsible to an event of political violence: the
+    group named most or claiming, where the event's own clause names its authors only
+    generically or not at all, or where it is a battle (the group is the side the state fought);
+    any group the article has claim or be blamed for violence, whatever the clause says."""
     if not groups or event.event_type not in ATTRIBUTABLE_TYPES:
         return
     perpetrators = list(event.perpetrators or [])
@@ -219,13 +219,12 @@ def credit_named_group(event, groups: list[GroupMention]) -> None:
             if g.surface != p.lower() and re.search(rf"(?<![\w-]){re.escape(g.surface)}(?![\w-])", p, re.I) \
                     and g.surface not in perpetrators:
                 perpetrators.append(g.surface)
+    generic = all(is_generic_perpetrator(p) for p in event.perpetrators or [])
+    for rank, g in enumerate(groups):
+        wanted = g.claimed or (rank == 0 and (generic or event.event_type == "Battles"))
+        if wanted and g.surface not in perpetrators:
+            perpetrators.append(g.surface)
     event.perpetrators = perpetrators
-    top = groups[0]
-    generic = all(is_generic_perpetrator(p) for p in perpetrators)
-    if not (generic or event.event_type == "Battles" or top.claimed):
-        return
-    if top.surface not in perpetrators:
-        event.perpetrators = perpetrators + [top.surface]
 
 
 ATTRIBUTABLE_TYPES = {"Violence against civilians", "Explosions/Remote violence", "Battles"}
