@@ -115,3 +115,10 @@ def test_victim_names_lose_nationality_and_alias_and_are_never_weapons(mentions_
                           "in the mountains on Sunday."))
     assert "Julio Ramos Vela" in r["victims"]
     assert not any(v.lower().startswith(("peruvian", "alias")) for v in r["victims"])
+
+
+def test_a_place_named_by_a_preposition_of_direction_is_no_target(mentions_of):
+    r = roles(mentions_of("A car bomb exploded at a bank 150 meters from the government palace on "
+                          "Monday, destroying the branch of a power company."))
+    assert not any("palace" in t for t in r["targets"])
+    assert "power company" not in r["targets"]

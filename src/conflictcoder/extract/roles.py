@@ -432,13 +432,15 @@ def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
     for tok in tokens:
         if (tok.lower_ in lx.PHYSICAL_TARGETS or tok.lower_ in lx.TARGET_THINGS) and tok.pos_ == "NOUN" and tok.dep_ in (
                 "pobj", "dobj", "nsubjpass", "conj"):
+            if tok.dep_ == "pobj" and tok.head.lower_ not in TARGET_PREPOSITIONS:
+                continue  # "left for home", "150 meters from the palace": not what was hit
             if tok.lower_ in ROUTES and tok.dep_ in ("pobj", "conj"):
                 continue  # "on the coastal highway": where it happened; "mined the road" hit it
             if tok.lower_ in lx.WEAPON_WORDS and not {c.lower_ for c in tok.lefts} & MINING_WORDS:
                 continue  # "a powerful mine" is the weapon; "a gold mine" a target
             out.append(target_text(tok))
     # "offices" and "offices of a peasant union" are one target, told in full
-    return [t for t in out if not any(o.startswith(t + " of ") for o in out)]
+    return [t for t in out if not any(o.startswith(t + " of ") or o.endswith(" of " + t) for o in out)]
 
 
 # Heads that say what kind of place, not whose: "the offices of a peasant union" is told in full
@@ -459,6 +461,8 @@ def target_text(tok) -> str:
     return text
 
 
+# Prepositions whose object an attack can hit: "a bomb went off at a bank", "an attack on a bus"
+TARGET_PREPOSITIONS = {"on", "at", "against", "into", "inside", "outside", "of", "upon", "onto", "in"}
 MINING_WORDS = {"gold", "coal", "copper", "tin", "silver", "emerald", "mining", "salt", "iron", "zinc"}
 # Ways along which things happen: targets only as what a verb acts on
 ROUTES = {"road", "roads", "highway", "highways", "street", "streets", "route", "routes"}
