@@ -57,3 +57,68 @@ def test_units_after_numbers_are_not_part_of_the_weapon(mentions_of):
 def test_a_surname_told_again_is_the_same_victim():
     from conflictcoder.merge import names_union
     assert names_union([["Ana Maria Quiroga"], ["Quiroga", "Luis Peralta"]]) == ["Ana Maria Quiroga", "Luis Peralta"]
+
+
+def test_an_arrest_or_seizure_has_actors_but_no_perpetrators_or_targets(code_text):
+    events = code_text("Police arrested four men and seized two rifles in a raid on a warehouse "
+                       "in the port city on Tuesday.")
+    assert events and all(e.perpetrators == [] and e.targets == [] for e in events)
+
+
+def test_a_battle_between_armed_sides_lists_no_military_posts_as_targets(code_text):
+    events = code_text("Soldiers clashed with rebels near an army outpost outside the town on "
+                       "Sunday, the military said; three rebels were killed.")
+    assert events
+    assert all(not any("outpost" in t for t in e.targets) for e in events)
+
+
+def test_a_victim_told_by_surname_takes_the_full_name_the_article_gives(code_text):
+    text = ("the murder of tomas ibarra quesada shocked the town. ibarra quesada was shot dead by "
+            "gunmen outside his home on monday, police said.")
+    events = code_text(text)
+    victims = [v.lower() for e in events for v in e.victims]
+    assert "tomas ibarra quesada" in victims
+    assert "ibarra quesada" not in victims
+
+
+def test_a_target_is_told_with_whose_it_was_and_a_road_is_where_not_what(mentions_of):
+    r = roles(mentions_of("Guerrillas bombed the offices of a peasant union on the coastal highway on Friday."))
+    assert r["targets"] == ["offices of peasant union"]
+    assert not any("highway" in t for t in r["targets"])
+
+
+def test_victims_named_in_a_later_sentence_join_the_event(code_text):
+    text = ("Gunmen shot dead two engineers on a farm road outside the town on Monday, police said. "
+            "The victims were identified as Tomas Ibarra Quesada and Lucia Fuentes Mora, both employed "
+            "by a local cooperative.")
+    events = code_text(text)
+    victims = [v.lower() for e in events for v in e.victims]
+    assert "tomas ibarra quesada" in victims and "lucia fuentes mora" in victims
+
+
+def test_weapons_keep_hyphenated_words_whole_and_drop_times(mentions_of):
+    r = roles(mentions_of("At 2300 GMT on Friday rebels set off a car-bomb and fired machineguns at a "
+                          "police station in the capital."))
+    assert "car-bomb" in r["weapons"]
+    assert any("machineguns" in w for w in r["weapons"])
+    assert not any("gmt" in w.lower() for w in r["weapons"])
+
+
+def test_the_one_named_before_a_noun_of_killing_is_its_victim_not_its_author(mentions_of):
+    r = roles(mentions_of("The murder of six Benedictines and the Benedictines' kidnapping last week shocked the province, and a guerrilla "
+                          "attack on the town hall followed."))
+    assert not any("benedictines" in p.lower() for p in r["perpetrators"])
+
+
+def test_victim_names_lose_nationality_and_alias_and_are_never_weapons(mentions_of):
+    r = roles(mentions_of("Gunmen killed Peruvian Julio Ramos Vela and kidnapped alias Comandante Tito "
+                          "in the mountains on Sunday."))
+    assert "Julio Ramos Vela" in r["victims"]
+    assert not any(v.lower().startswith(("peruvian", "alias")) for v in r["victims"])
+
+
+def test_a_place_named_by_a_preposition_of_direction_is_no_target(mentions_of):
+    r = roles(mentions_of("A car bomb exploded at a bank 150 meters from the government palace on "
+                          "Monday, destroying the branch of a power company."))
+    assert not any("palace" in t for t in r["targets"])
+    assert "power company" not in r["targets"]

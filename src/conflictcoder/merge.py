@@ -331,12 +331,16 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
         injured=group_count(g.mentions, "injured"),
         abducted=group_count(g.mentions, "abducted"),
         arrested=group_count(g.mentions, "arrested"),
-        perpetrators=union(m.perpetrators for m in g.mentions),
+        perpetrators=union(m.perpetrators for m in g.mentions) if did_harm(lead) else [],
         victims=names_union(m.victims for m in g.mentions),
-        targets=union(m.targets for m in g.mentions),
+        targets=civilian_targets(lead, union(m.targets for m in g.mentions)) if did_harm(lead) else [],
         weapons=union(m.weapons for m in g.mentions),
         confidence=max(m.confidence for m in g.mentions),
     )
+    if lead.sub_event_type == "Armed clash" and not event.targets and not event.victims:
+        # two armed sides fought, hitting no one else: actor1 and actor2 tell who; the group the
+        # article holds responsible is still credited later (resolve.attribution)
+        event.perpetrators = []
     if place is not None:
         fill_place(event, pm, inferred=g.place() is None)
     event.sources = [Source(doc.doc_id, doc.source, doc.url, published, m.sentence.text.strip(),
@@ -344,6 +348,30 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
     assign_actors(event, g, name_actor, document_text)
     event.notes = note_for(event)
     return event
+
+
+# Events in which no one did harm: who made an arrest, seized arms, signed an accord or marched
+# peacefully are the event's actors (actor1), not perpetrators, and what they raided no target
+HARMLESS_SUB_TYPES = {"Arrests", "Disrupted weapons use", "Agreement", "Change to group/activity",
+                      "Headquarters or base established", "Non-violent transfer of territory",
+                      "Other", "Peaceful protest"}
+
+
+def did_harm(m: Mention) -> bool:
+    return m.sub_event_type not in HARMLESS_SUB_TYPES
+
+
+MILITARY_WORDS = {"military", "army", "police", "brigade", "battalion", "barracks", "troops",
+                  "garrison", "base", "post", "posts", "headquarters", "convoy", "patrol", "company",
+                  "detachment", "armored", "vehicles", "aircraft", "helicopter", "positions"}
+
+
+def civilian_targets(m: Mention, targets: list[str]) -> list[str]:
+    """In a battle the armed sides fought each other: their posts, convoys and barracks are where
+    it was fought, not targets of the violence; a power station or a village hit is one."""
+    if m.sub_event_type != "Armed clash":
+        return targets
+    return [t for t in targets if not set(t.lower().split()) & MILITARY_WORDS]
 
 
 def fill_place(event: Event, pm: PlaceMention, inferred: bool) -> None:

@@ -84,6 +84,12 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
     from .merge import build_event, merge_mentions
     from .resolve.actors import name_actor
     from .resolve.assign import resolve_mentions
+    from .extract.roles import fullest_name
+    from .merge import names_union
+    from .resolve.attribution import credit_named_group, responsible_groups
+
+    def unique_names(names):
+        return names_union([list(names)])
 
     places = find_document_places(parsed)
     mentions = extract_mentions(parsed, options)
@@ -91,12 +97,34 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
     groups = merge_mentions(mentions)
     default = default_place([g.place() for g in groups], places)
     events = []
+    published = parsed.clean.published
+    authors = responsible_groups(parsed.clean.text, published.year if published else None) if groups else []
     for g in groups:
-        event = build_event(g, doc, parsed.clean.published, default, name_actor, parsed.clean.text)
+        event = build_event(g, doc, published, default, name_actor, parsed.clean.text)
         refine_country_level(event, [g.place() for g in groups])
+        credit_named_group(event, authors)
+        event.victims = unique_names(fullest_name(parsed.spacy_doc, v) for v in event.victims)
         events.append(event)
+    name_identified_casualties(parsed.spacy_doc, events)
     parsed.spacy_doc = None  # the Doc is large; nothing after this stage needs it
     return DocResult(doc, events=events, clean=parsed.clean, places=places)
+
+
+def name_identified_casualties(doc, events) -> None:
+    """'The victims were identified as ...': the names go to the event with casualties told
+    last before that sentence."""
+    from .extract.roles import identified_casualties
+    from .merge import names_union
+
+    for sent in doc.sents:
+        names = identified_casualties(sent)
+        if not names:
+            continue
+        before = [e for e in events if (e.fatalities or e.injured or e.abducted) and e.sources
+                  and min(s.start for s in e.sources) <= sent.start_char]
+        if before:
+            event = max(before, key=lambda e: max(s.start for s in e.sources if s.start <= sent.start_char))
+            event.victims = names_union([event.victims, names])
 
 
 def find_document_places(parsed: Parsed) -> list[PlaceMention]:

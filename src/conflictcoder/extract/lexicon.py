@@ -260,6 +260,8 @@ bomb bombs grenade grenades rifle rifles pistol pistols gun guns machine-gun exp
 ied ieds mortar mortars rocket rockets missile missiles knife knives machete machetes
 dynamite landmine landmines mine kalashnikov kalashnikovs ak-47 ak-47s ammunition
 detonators detonator saltpeter fertilizer artillery shells drone drones car-bomb
+machinegun machineguns submachinegun carbine carbines revolver revolvers shotgun shotguns
+bazooka bazookas
 """.split())
 
 # Heads that make a trigger noun a reference to many events or to a possibility, not an event.

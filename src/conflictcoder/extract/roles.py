@@ -106,15 +106,33 @@ def phrase_text(noun) -> str:
             and c.pos_ not in ("NUM", "DET", "PRON") and c.lower_ not in lx.ADDITIVE_CUES
             and c.lower_ not in VAGUE_MODIFIERS and not c.like_num]
     words = []
+    last = None  # the token last written, to keep "car-bomb" and "medium-sized" one word
     for child in keep:
         for t in child.subtree:
             if t.dep_ == "case" and words:  # "Merino's home"
                 words[-1] += t.text
-            elif not t.is_punct and t.pos_ not in ("DET", "NUM") and not t.like_num and not (
-                    t.lower_ in MEASURE_WORDS and after_number(t)):
-                words.append(t.text)
-    words.append(noun.text)
+            elif not t.is_punct and t.pos_ not in ("DET", "NUM", "CCONJ") and not t.like_num and not (
+                    t.lower_ in MEASURE_WORDS and after_number(t)) and not t.ent_type_ in ("DATE", "TIME") \
+                    and t.lower_ not in CLOCK_WORDS:
+                if last is not None and hyphenated(last, t):
+                    words[-1] += "-" + t.text
+                else:
+                    words.append(t.text)
+                last = t
+    if last is not None and hyphenated(last, noun):
+        words[-1] += "-" + noun.text
+    else:
+        words.append(noun.text)
     return " ".join(words)
+
+
+CLOCK_WORDS = {"gmt", "hours", "hrs", "am", "pm", "january", "february", "march", "april", "june",
+               "july", "august", "september", "october", "november", "december"}
+
+
+def hyphenated(a, b) -> bool:
+    """'car-bomb': a and b written as one word with a hyphen between."""
+    return b.i == a.i + 2 and a.doc[a.i + 1].text == "-" and not a.whitespace_ and not a.doc[a.i + 1].whitespace_
 
 
 # Units after a number ("60-mm mortars", ".45 caliber pistol", "10 kg of dynamite")
@@ -338,7 +356,7 @@ def agents_of(tok) -> list:
             nouns.extend(conjuncts(child))
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
-        elif child.dep_ in ("compound", "poss") and tok.pos_ == "NOUN":
+        elif child.dep_ in ("compound", "poss") and tok.pos_ == "NOUN" and not harmed_modifier(tok, child):
             nouns.append(child)
     if tok.dep_ == "relcl" and not nouns:
         for child in tok.children:
@@ -360,6 +378,20 @@ def controller_subject(tok) -> list:
         if cur.head is cur:
             break
     return []
+
+
+def harmed_modifier(tok, child) -> bool:
+    """'the Jesuits' murder', 'the priest's kidnapping': before a noun of killing, wounding or
+    abduction with no 'of' phrase for whom it was done to, a modifier that is no armed or state
+    force ('guerrilla', 'army') nor a known armed group is the one it was done to."""
+    if lx.TRIGGERS.get(tok.lower_) not in (lx.KILL, lx.INJURE, lx.ABDUCT):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "the FARC's kidnapping of two engineers"
+    if child.lower_ in lx.ARMED_NOUNS or child.lower_ in lx.STATE_NOUNS or child.lower_ in (
+            "guerrilla", "rebel", "terrorist", "army", "police", "military", "militia", "insurgent"):
+        return False
+    return not known_group(child.text)
 
 
 def opponents_of(tok) -> list:
@@ -454,8 +486,40 @@ def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
     for tok in tokens:
         if (tok.lower_ in lx.PHYSICAL_TARGETS or tok.lower_ in lx.TARGET_THINGS) and tok.pos_ == "NOUN" and tok.dep_ in (
                 "pobj", "dobj", "nsubjpass", "conj"):
-            out.append(phrase_text(tok))
-    return out
+            if tok.dep_ == "pobj" and tok.head.lower_ not in TARGET_PREPOSITIONS:
+                continue  # "left for home", "150 meters from the palace": not what was hit
+            if tok.lower_ in ROUTES and tok.dep_ in ("pobj", "conj"):
+                continue  # "on the coastal highway": where it happened; "mined the road" hit it
+            if tok.lower_ in lx.WEAPON_WORDS and not {c.lower_ for c in tok.lefts} & MINING_WORDS:
+                continue  # "a powerful mine" is the weapon; "a gold mine" a target
+            out.append(target_text(tok))
+    # "offices" and "offices of a peasant union" are one target, told in full
+    return [t for t in out if not any(o.startswith(t + " of ") or o.endswith(" of " + t) for o in out)]
+
+
+# Heads that say what kind of place, not whose: "the offices of a peasant union" is told in full
+OWNED_HEADS = {"office", "offices", "headquarters", "residence", "residences", "branch", "branches",
+               "facilities", "installations", "premises", "home", "house", "building", "buildings"}
+
+
+def target_text(tok) -> str:
+    """A target as one would list it, with whose it was where the head alone says little."""
+    text = phrase_text(tok)
+    if tok.lower_ not in OWNED_HEADS:
+        return text
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN") and not pobj.like_num:
+                    return f"{text} of {phrase_text(pobj)}"
+    return text
+
+
+# Prepositions whose object an attack can hit: "a bomb went off at a bank", "an attack on a bus"
+TARGET_PREPOSITIONS = {"on", "at", "against", "into", "inside", "outside", "of", "upon", "onto", "in"}
+MINING_WORDS = {"gold", "coal", "copper", "tin", "silver", "emerald", "mining", "salt", "iron", "zinc"}
+# Ways along which things happen: targets only as what a verb acts on
+ROUTES = {"road", "roads", "highway", "highways", "street", "streets", "route", "routes"}
 
 
 def is_thing(party: Party) -> bool:
@@ -487,9 +551,10 @@ EMPTY_FILLERS = {"he", "him", "she", "her", "they", "them", "we", "us", "i", "me
 
 
 def informative(text: str) -> bool:
-    """A role string that says who or what: not a pronoun, a bare number or an empty word."""
+    """A role string that says who or what: not a pronoun, a bare number, a unit or an empty word."""
     words = text.lower().split()
-    return bool(words) and not (len(words) == 1 and (words[0] in EMPTY_FILLERS or words[0].isdigit()))
+    return bool(words) and not (len(words) == 1 and (words[0] in EMPTY_FILLERS or words[0].isdigit()
+                                                     or len(words[0]) < 3))
 
 
 # Subjects of violent verbs that are not who did it: "gunfire killed", "the impact injured"
@@ -504,7 +569,7 @@ def perpetrator_strings(agents: list[Party]) -> list[str]:
     names ("FMLN fighters" is also the FMLN); not things ("a car", "gunfire") or civilians."""
     out = []
     for p in agents:
-        if p.kind == CIVILIAN or not informative(p.text) or p.head in lx.WEAPON_WORDS:
+        if p.kind == CIVILIAN or not informative(p.text) or p.head in lx.WEAPON_WORDS or is_demonym(p.text):
             continue
         if not is_human(p) and not p.proper and (p.head in NOT_AGENTS or p.head in lx.TRIGGERS
                                                  or is_thing(p)):
@@ -515,7 +580,98 @@ def perpetrator_strings(agents: list[Party]) -> list[str]:
     return out
 
 
+def is_demonym(text: str) -> bool:
+    """'Guatemalan' alone: a nationality, not who did it."""
+    from ..resolve.places import demonym_iso3
+
+    return " " not in text and not text.lower().endswith("s") and demonym_iso3(text) is not None
+
+
 def victim_strings(patients: list[Party]) -> list[str]:
     """The people hit, by name. Who they were as a group ("three soldiers", "peasants") is
-    already told by actor2 and the counts; the list names the persons, as incident keys do."""
-    return [p.name for p in patients if p.name and informative(p.name)]
+    already told by actor2 and the counts; the list names the persons, as incident keys do.
+    Not a weapon taken ("an M-16 rifle") nor a group ("the EPL")."""
+    out = []
+    for p in patients:
+        if not p.name or p.head in lx.WEAPON_WORDS or (" " not in p.name and known_group(p.name)):
+            continue
+        name = bare_name(p.name)
+        if informative(name):
+            out.append(name)
+    return out
+
+
+def bare_name(name: str) -> str:
+    """'alias Comrade Rolando' is Comrade Rolando; 'Hondurans Juan Bautista' is Juan Bautista."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() == "alias" or is_demonym(words[0].rstrip("s")) or is_demonym(words[0])):
+        words = words[1:]
+    return " ".join(words)
+
+
+def fullest_name(doc, name: str) -> str:
+    """The fullest form of a person's name the document gives: "Pardo Leal" told once as "the
+    murder of Jaime Pardo Leal" is Jaime Pardo Leal. Each occurrence is read leftwards over
+    proper nouns, and, in lower-case text where the parser takes a first name for a common
+    noun, over one word right after "of" or a comma that is no title."""
+    words = name.lower().split()
+    if not words or len(words) >= 4:
+        return name
+    best = name
+    lowers = [t.lower_ for t in doc]
+    n = len(words)
+    for i in range(len(lowers) - n + 1):
+        if lowers[i:i + n] != words:
+            continue
+        start, end = i, i + n
+        while start > 0 and end - start < 4 and name_word_before(doc, start):
+            start -= 1
+        while end < len(doc) and end - start < 4 and name_word_after(doc, end):
+            end += 1
+        if end - start > len(best.split()):
+            best = " ".join(t.text for t in doc[start:end])
+    return best
+
+
+def name_word_after(doc, end: int) -> bool:
+    """Whether doc[end] goes on the name that ends before it ("Antonio Roldan Betancur")."""
+    tok = doc[end]
+    return (tok.pos_ == "PROPN" and tok.is_alpha and tok.lower_ not in PERSON_TITLES and tok.lower_ not in NOT_NAMES
+            and tok.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "DATE", "TIME", "FAC"))
+
+
+def name_word_before(doc, start: int) -> bool:
+    """Whether the word before doc[start] belongs to the name that doc[start] begins."""
+    tok = doc[start - 1]
+    low = tok.lower_
+    if low in PERSON_TITLES or low in NOT_NAMES or low in lx.HUMAN_NOUNS or not tok.is_alpha or len(low) < 3:
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "TIME", "FAC"):
+        return False
+    if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
+        return True
+    before = doc[start - 2].lower_ if start >= 2 else ""
+    return tok.pos_ in ("NOUN", "ADJ", "VERB") and before in ("of", ",") and doc[start].pos_ == "PROPN"
+
+
+# Subjects and their modifiers that say the people named are an event's casualties
+CASUALTY_WORDS = {"victim", "victims", "dead", "body", "bodies", "hostages", "hostage", "deceased",
+                  "killed", "murdered", "wounded", "injured", "kidnapped", "abducted", "slain"}
+
+
+def identified_casualties(sent) -> list[str]:
+    """Names a sentence gives to casualties told elsewhere: "the victims were identified as
+    X and Y", "the two dead officers were identified as ..."."""
+    out = []
+    for tok in sent:
+        if tok.lower_ != "identified":
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if not any({t.lower_ for t in s.subtree} & CASUALTY_WORDS for s in subjects):
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(n for p in conjuncts(pobj) if (n := person_name(p, lone_ok=True)))
+    return out
