@@ -611,3 +611,15 @@ def test_pipeline_a_bare_report_of_a_kidnapping_is_an_event(code_text):
 ])
 def test_pipeline_stories_in_books_and_series_are_no_events(code_text, text):
     assert code_text(text) == []
+
+
+def test_pipeline_a_country_that_strikes_is_its_forces_and_the_place_is_the_target(code_text):
+    (event,) = code_text("Russia launched a wave of drones at Kyiv on Friday night, killing two people, "
+                         "Ukrainian officials said.")
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities == 2
+    assert event.actor1 == "Military Forces of Russia" and event.location == "Kyiv" and event.iso3 == "UKR"
+
+
+def test_pipeline_a_place_named_beside_its_neighbour_country_is_the_near_one(code_text):
+    (event,) = code_text("Israel struck targets in Gaza on Monday, killing 12 people, health officials said.")
+    assert event.iso3 == "PSE" and event.fatalities == 12

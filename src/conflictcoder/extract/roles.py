@@ -1,6 +1,8 @@
 """Who did what to whom, and how many: role mentions and counts of a group of triggers."""
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
@@ -186,9 +188,24 @@ def party_kind(noun) -> str:
         if mods & {"armed", "masked"}:
             return ARMED
         return CIVILIAN
+    if noun.ent_type_ == "GPE" and noun.pos_ == "PROPN" and names_a_country(noun):
+        return STATE  # "Russia launched drones at Kyiv": a state acts through its forces
     if noun.ent_type_ in ("ORG", "NORP") and noun.pos_ == "PROPN":
         return ARMED
     return UNKNOWN
+
+
+@functools.lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    from ..resolve.places import _country_names
+
+    return frozenset(name.lower() for name in _country_names().values()) | {"us", "u.s.", "britain", "uk"}
+
+
+def names_a_country(noun) -> bool:
+    """The noun with its compound parts ('South Korea') is a country's name."""
+    parts = [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [noun]
+    return " ".join(t.lower_ for t in parts) in _country_words()
 
 
 def conjuncts(noun) -> list:

@@ -573,8 +573,8 @@ def _anchors(sure: list[tuple[_Candidate, list[Match]]]) -> list[Place]:
     return [
         matches[0].place
         for _cand, matches in sure
-        if len(matches) == 1 and not matches[0].place.is_country and matches[0].place.feature_code not in WORLD_CODES
-    ]
+        if len(matches) == 1 and matches[0].place.feature_code not in WORLD_CODES
+    ]  # countries too: "Israel struck Gaza" puts Gaza next to Israel, not in Mozambique
 
 
 def _country_context(cands: list[_Candidate], sure: list[tuple[_Candidate, list[Match]]]) -> Counter:
