@@ -245,3 +245,11 @@ def test_a_city_swallowed_by_a_time_entity_is_still_a_place():
                         encoding="utf-8")
         names = [r["name"] for r in place_records([path])]
     assert "Kyiv" in names
+
+
+def test_congo_alone_is_the_democratic_republic_as_wire_style_has_it():
+    from conflictcoder.resolve.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert gaz.matches("Congo")[0].place.iso3 == "COD"
+    assert gaz.matches("Republic of Congo")[0].place.iso3 == "COG"

