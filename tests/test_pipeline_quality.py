@@ -623,3 +623,9 @@ def test_pipeline_a_country_that_strikes_is_its_forces_and_the_place_is_the_targ
 def test_pipeline_a_place_named_beside_its_neighbour_country_is_the_near_one(code_text):
     (event,) = code_text("Israel struck targets in Gaza on Monday, killing 12 people, health officials said.")
     assert event.iso3 == "PSE" and event.fatalities == 12
+
+
+def test_pipeline_an_unknown_village_is_not_a_look_alike_town_abroad(code_text):
+    events = code_text("KADUNA, Nigeria - Gunmen abducted 287 pupils from a school in Kuriga, Kaduna state, "
+                       "on Thursday, local officials said.")
+    assert [(e.iso3, e.abducted) for e in events] == [("NGA", 287)]

@@ -537,8 +537,8 @@ def _filtered(cand: _Candidate) -> list[Match]:
 
 
 def _is_unambiguous(cand: _Candidate, matches: list[Match]) -> bool:
-    if not matches:
-        return False
+    if not matches or all(m.loose for m in matches):
+        return False  # a spelling variant ("Kuriga" for Khouribga) is never sure
     if any(m.place.is_country and m.primary for m in matches):
         return True
     if cand.label in PLACE_LABELS | {"ORG", ""} and len({m.place.iso3 for m in matches}) == 1:
@@ -714,6 +714,8 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
         return False  # an acronym ("UTO"), not a town that happens to share it
     if match and match.loose and not cand.locative:
         return False  # a spelling variant is evidence only where the text says "in X"
+    if match and match.loose and context and place.iso3 not in context:
+        return False  # "Kuriga" in a story about Nigeria is no misspelt Moroccan town
     if cand.label in NUMBER_LABELS:
         return False
     if not primary and place.population < 50_000 and not cand.locative:
