@@ -80,3 +80,13 @@ def test_newcomer_political_violence_is_still_coded(code_text, text, event_type)
 def test_newcomer_an_arms_purchase_is_no_agreement(code_text):
     assert code_text("WARSAW - Poland signed a $10 billion deal on Tuesday to buy 96 Apache attack "
                      "helicopters from the United States, the defence ministry said.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Fourteen inmates escaped from a prison in Guayaquil, Ecuador, on Monday. Police recaptured five of "
+    "them by the evening.",
+    "A driver was shot dead in a road rage incident on a Houston highway on Sunday evening, police said.",
+    "A 19-year-old man was stabbed during a fight outside a nightclub in Glasgow early on Saturday.",
+])
+def test_escapes_road_rage_and_nightclub_fights_are_crime(code_text, text):
+    assert code_text(text) == []

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from .extract.typing import VIOLENT_TYPES, disorder_type
 from .geodesy import km
-from .records import Actor, Document, Event, Mention, PlaceMention, Source
+from .records import Actor, Document, Event, Mention, PlaceMention, Source, Span
 from .resolve.assign import CONTEXT, EVENT, LEDE, PUBLISHED, REPORT, place_rank
 
 ATTACH_WINDOW = 40  # sentences back to look for what a reference refers to
@@ -343,8 +343,7 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
         event.perpetrators = []
     if place is not None:
         fill_place(event, pm, inferred=g.place() is None)
-    event.sources = [Source(doc.doc_id, doc.source, doc.url, published, m.sentence.text.strip(),
-                            m.sentence.start, m.sentence.end) for m in dedupe_sentences(g.mentions)]
+    event.sources = [evidence(doc, published, m.sentence) for m in dedupe_sentences(g.mentions)]
     assign_actors(event, g, name_actor, document_text)
     event.notes = note_for(event)
     return event
@@ -372,6 +371,20 @@ def civilian_targets(m: Mention, targets: list[str]) -> list[str]:
     if m.sub_event_type != "Armed clash":
         return targets
     return [t for t in targets if not set(t.lower().split()) & MILITARY_WORDS]
+
+
+# What the parser leaves of a dateline at the head of a sentence: ", India - ", ", Somalia (March 14) - "
+DATELINE_REST = re.compile(r"^\s*,[^.\n]{0,60}?\s[-\u2013\u2014]{1,2}\s+")
+
+
+def evidence(doc: Document, published: date | None, sentence: Span) -> Source:
+    """The sentence that tells the event, without the tail of a dateline cut off before it."""
+    text = sentence.text
+    rest = DATELINE_REST.match(text)
+    start = sentence.start + (rest.end() if rest else 0)
+    body = text[rest.end():] if rest else text
+    lead = len(body) - len(body.lstrip())
+    return Source(doc.doc_id, doc.source, doc.url, published, body.strip(), start + lead, sentence.end)
 
 
 def fill_place(event: Event, pm: PlaceMention, inferred: bool) -> None:

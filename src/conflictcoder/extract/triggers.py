@@ -300,7 +300,8 @@ BASE_WORDS = {"base", "bases", "headquarters", "camp", "camps", "outpost", "outp
 CRIME_WORDS = {"drug", "drugs", "narcotics", "cocaine", "heroin", "cannabis", "marijuana",
                "methamphetamine", "smuggling", "smugglers", "trafficking", "traffickers", "robbery",
                "robbers", "theft", "thieves", "fraud", "burglary", "burglars", "poaching",
-               "poachers", "counterfeit", "bribery"}
+               "poachers", "counterfeit", "bribery", "rage", "nightclub", "domestic", "suspicion",
+               "argued", "argument", "jealousy", "burglar", "shoplifter", "carjacking", "mugging"}
 
 
 CROWDS = {"crowd", "crowds", "protesters", "protestors", "demonstrators", "demonstration", "demonstrations",
@@ -436,6 +437,8 @@ def military_arrest_beside_crime(tok) -> bool:
 def refine_retake(tok, category: str) -> str | None:
     """'cleared the town of militants', 'expelled IS from three villages': ground taken back;
     not 'cleared the road' or 'expelled a diplomat'."""
+    if tok.lower_ in ("recaptured", "retook") and (object_words(tok) & (lx.HUMAN_NOUNS | {"them", "him", "her", "fugitives", "escapees", "inmates"})):
+        return lx.ARREST  # "police recaptured five of the escaped prisoners": people, not ground
     if tok.lower_ == "cleared" and object_heads(tok) & (WEAPON_OBJECTS | {"landmines", "mines", "ieds"}):
         return lx.SEIZE  # "cleared 2,000 landmines": explosives made safe
     if tok.lower_ == "cleared":
