@@ -78,13 +78,27 @@ EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "morta
                    "explosives", "landmine", "landmines", "mine", "shelling", "artillery"}
 
 
+# What a protest's other clauses tell of the same scene: "protesters rallied ... and clashes
+# broke out", "farmers blocked roads and railways to protest the bills"
+SCENE_CUES = (PROTESTER_VIOLENCE - {"set", "turned", "attacked", "ugly", "violent"}) | BLOCKING | ROADS
+CROWD_FIGHTS = {"clash", "clashes", "clashed", "clashing", "scuffles", "scuffled", "skirmishes", "fought", "fighting"}
+PROTEST_NOUNS = lx.PROTESTER_NOUNS | {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies"}
+
+
 def classify(categories: set[str], words: set[str], agents: list[Party], patients: list[Party],
-             others: list[Party]) -> tuple[str, str]:
-    """(event_type, sub_event_type), the most specific reading first."""
+             others: list[Party], sentence_words: set[str] = frozenset()) -> tuple[str, str]:
+    """(event_type, sub_event_type), the most specific reading first. `sentence_words` are the
+    words of the whole sentence outside its backdrop."""
     kinds_all = {p.kind for p in agents + patients + others}
     if lx.CHEMICAL in categories:
         return EXPLOSIONS, "Chemical weapon"
     if lx.PROTEST in categories or (PROTESTER in kinds_all and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.ARREST, lx.CLASH}):
+        # a backdrop's violence ("rallied peacefully after clashes last week") is not this crowd's
+        scene = sentence_words or words
+        return protest_type(categories, (words & scene) | (scene & SCENE_CUES), agents, patients)
+    if (lx.CLASH in categories and sentence_words & PROTEST_NOUNS and words & sentence_words & CROWD_FIGHTS
+            and not kinds_all & {ARMED}):
+        # "clashes broke out between police and demonstrators": the crowd fought
         return protest_type(categories, words, agents, patients)
     if suicide_attack(categories, words):
         return EXPLOSIONS, "Suicide bomb"
