@@ -154,3 +154,21 @@ def test_extract_series_of_strikes_carried_out_is_an_event(mentions_of):
 def test_extract_army_marching_on_is_no_protest(mentions_of):
     ms = mentions_of("Government troops captured two villages and marched deeper into the rebel-held district.")
     assert main_kind(ms) == "Government regains territory"
+
+
+def test_extract_ground_taken_without_a_fight_is_a_transfer(mentions_of):
+    ms = mentions_of("Militants seized the district following the withdrawal of army troops.")
+    assert main_kind(ms) == "Non-violent transfer of territory"
+
+
+def test_extract_army_with_allied_fighters_regains_ground(mentions_of):
+    ms = mentions_of("The army and allied fighters captured on Friday a key district in the east of the province.")
+    assert main_kind(ms) == "Government regains territory"
+
+
+def test_typing_release_under_a_deal_is_an_agreement():
+    from conflictcoder.extract import lexicon as lx
+    from conflictcoder.extract.typing import classify
+
+    assert classify({lx.RELEASE}, {"released", "prisoners", "deal"}, [], [], []) == ("Strategic developments", "Agreement")
+    assert classify({lx.RELEASE}, {"released", "prisoners"}, [], [], []) == ("Strategic developments", "Other")

@@ -100,6 +100,8 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
             and not kinds_all & {ARMED}):
         # "clashes broke out between police and demonstrators": the crowd fought
         return protest_type(categories, words, agents, patients)
+    if categories & {lx.TAKEOVER, lx.RETAKE} and not categories & HARM and uncontested(words):
+        return STRATEGIC, "Non-violent transfer of territory"
     if suicide_attack(categories, words):
         return EXPLOSIONS, "Suicide bomb"
     explosive = words & (EXPLOSIVE_WORDS | AIR_VEHICLES | {"bomber", "bombers"})
@@ -131,12 +133,27 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         if agents and all(p.kind in (ARMED,) for p in agents):
             return VAC, "Abduction/forced disappearance"
         return STRATEGIC, "Arrests"
+    if lx.RELEASE in categories and words & DEAL_WORDS:
+        return STRATEGIC, "Agreement"  # "released the prisoners as part of the deal": the deal carried out
     for category, typed in NONVIOLENT_ORDER:
         if category in categories:
             return typed
     return STRATEGIC, "Other"
 
 
+HARM = {lx.KILL, lx.INJURE, lx.ATTACK, lx.CLASH, lx.EXPLODE}
+UNCONTESTED = {"unopposed", "uncontested", "deserted", "abandoned", "vacated", "withdrawal", "handover"}
+
+
+def uncontested(words: set[str]) -> bool:
+    """Ground taken with no fight: 'seized the deserted base', 'took the town without resistance',
+    'after the withdrawal of the garrison'."""
+    return bool(words & UNCONTESTED) or ("resistance" in words and bool(words & {"without", "no", "any"}))
+
+
+DEAL_WORDS = {"deal", "agreement", "accord", "ceasefire", "cease-fire", "truce", "exchange", "swap", "pact"}
+# "forces loyal to the government", "the army and allied militias": the state's side
+STATE_SIDE_WORDS = {"allied", "loyal", "loyalist", "loyalists", "pro-government"}
 STATE_WORDS = {"army", "troops", "soldiers", "government", "military", "forces", "police", "regime"}
 NON_STATE_WORDS = {"rebels", "rebel", "militants", "insurgents", "jihadists", "fighters", "militia",
                    "militias", "guerrillas", "taliban", "opposition", "separatists", "islamists"}
@@ -152,6 +169,8 @@ def territory_change(categories: set[str], words: set[str], agents: list[Party])
     if ARMED in kinds:
         return "Non-state actor overtakes territory"
     state, armed = bool(words & STATE_WORDS), bool(words & NON_STATE_WORDS)
+    if state and armed and words & STATE_SIDE_WORDS:
+        return "Government regains territory"
     if state != armed:
         return "Government regains territory" if state else "Non-state actor overtakes territory"
     return "Government regains territory" if lx.RETAKE in categories else "Non-state actor overtakes territory"
