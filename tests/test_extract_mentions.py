@@ -119,3 +119,56 @@ def test_typology_ucdp_and_plover():
     assert plover("Abduction/forced disappearance") == ("ASSAULT", "abduct")
     assert plover("Air/drone strike", ["drone"]) == ("ASSAULT", "drone")
     assert plover("Arrests") == ("COERCE", "arrest")
+
+
+def main_kind(mentions):
+    best = max((m for m in mentions if not m.aggregate), key=lambda m: m.confidence, default=None)
+    return best.sub_event_type if best else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a protest verb's object may be a law or a bill when a crowd protests it
+    ("Truckers blocked highways and bridges to protest the new fuel law on Tuesday.", "Violent demonstration"),
+    # a protest's other clauses describe the same scene
+    ("Thousands of teachers rallied in the capital on Friday, with scuffles in several districts.",
+     "Violent demonstration"),
+    ("Clashes erupted between police and demonstrators marching against the new tax on Monday.",
+     "Violent demonstration"),
+    # violence told as the backdrop is not this crowd's
+    ("Hundreds rallied peacefully in the capital on Sunday after clashes last week.", "Peaceful protest"),
+])
+def test_extract_protest_reads_its_whole_sentence(mentions_of, text, expected):
+    assert main_kind(mentions_of(text)) == expected
+
+
+def test_extract_a_bill_protested_by_a_company_is_no_protest(mentions_of):
+    assert kinds(mentions_of("The company protested the ruling in a statement on Monday.")) == []
+
+
+def test_extract_series_of_strikes_carried_out_is_an_event(mentions_of):
+    ms = mentions_of("Warplanes carried out a series of airstrikes on rebel hideouts in the north on Monday.")
+    assert main_kind(ms) == "Air/drone strike"
+    assert kinds(mentions_of("A series of airstrikes has changed the war in the north.")) == []
+
+
+def test_extract_army_marching_on_is_no_protest(mentions_of):
+    ms = mentions_of("Government troops captured two villages and marched deeper into the rebel-held district.")
+    assert main_kind(ms) == "Government regains territory"
+
+
+def test_extract_ground_taken_without_a_fight_is_a_transfer(mentions_of):
+    ms = mentions_of("Militants seized the district following the withdrawal of army troops.")
+    assert main_kind(ms) == "Non-violent transfer of territory"
+
+
+def test_extract_army_with_allied_fighters_regains_ground(mentions_of):
+    ms = mentions_of("The army and allied fighters captured on Friday a key district in the east of the province.")
+    assert main_kind(ms) == "Government regains territory"
+
+
+def test_typing_release_under_a_deal_is_an_agreement():
+    from conflictcoder.extract import lexicon as lx
+    from conflictcoder.extract.typing import classify
+
+    assert classify({lx.RELEASE}, {"released", "prisoners", "deal"}, [], [], []) == ("Strategic developments", "Agreement")
+    assert classify({lx.RELEASE}, {"released", "prisoners"}, [], [], []) == ("Strategic developments", "Other")

@@ -135,6 +135,23 @@ def backdrop(tok) -> bool:
         prep.lower_ == "for" and prep.head.lower_ in ("retaliation", "revenge", "response", "reprisal"))
 
 
+def news_words(sent) -> set[str]:
+    """The words of a sentence outside what it tells as the backdrop ('after a blast last week',
+    'since he came to power'): what a protest's other clauses say of the same scene."""
+    out = set()
+    for tok in sent:
+        cur, steps, backdrop_word = tok, 0, False
+        while cur.head is not cur and steps < 12:
+            if backdrop(cur) or told_as_earlier(cur) or (
+                    cur.dep_ == "pcomp" and cur.head.lower_ in BACKDROP_PREPOSITIONS):
+                backdrop_word = True
+                break
+            cur, steps = cur.head, steps + 1
+        if not backdrop_word:
+            out.add(tok.lower_)
+    return out
+
+
 def join_bare_casualties(groups: dict[int, list[Hit]], rep_of: dict[int, int], sent) -> None:
     """'Militants were killed after fierce clashes': a clause with only casualties and one with
     the event itself tell one event, unless the text marks the casualties as another ("two more
@@ -174,7 +191,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     typing_hits = (fresh + [h for h in specific if h.category in lx.CASUALTY]) if fresh else (specific if main else live)
     categories = {h.category for h in typing_hits}
     agents, patients, others, counts = parties_and_counts(live, options)
-    event_type, sub_event_type = classify(categories, words, agents, patients, others)
+    event_type, sub_event_type = classify(categories, words, agents, patients, others,
+                                          sentence_words=news_words(sent))
     anaphoric = bool(main) and all(h.anaphoric for h in main)
     casualty_only = not main
     report = reporting_frame(sent, heads[0], clause_heads)

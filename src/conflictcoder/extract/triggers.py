@@ -94,7 +94,8 @@ def plausible_trigger(tok, category: str) -> bool:
         return False
     if any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in tok.children) and tok.lower_.startswith("kill"):
         return False  # "killing off the industry", "killed off the game"
-    if tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in lx.ABSTRACT_OBJECTS for c in tok.children):
+    if tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in lx.ABSTRACT_OBJECTS for c in tok.children) and not (
+            category == lx.PROTEST and crowd_subject(tok)):
         return False  # "attacked the budget", "fought the plan", "battled the blaze"
     if tok.dep_ == "amod" and tok.lower_ not in ("dead",):
         return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
@@ -105,6 +106,22 @@ def plausible_trigger(tok, category: str) -> bool:
     if tok.lower_ == "dead" and tok.dep_ not in ("oprd", "acomp", "ROOT", "conj", "advmod", "xcomp"):
         return False
     return True
+
+
+def verb_subjects(tok) -> list:
+    """The subject of a verb, or of the verb it serves: 'farmers blocked roads to protest the
+    bills', 'troops captured the town and marched on'."""
+    own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head is tok:
+        return own
+    return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def crowd_subject(tok) -> bool:
+    """People in numbers protest a bill in the street ('farmers protested the bills'); a company
+    or a minister protesting a ruling lodges a complaint."""
+    return any(s.tag_ == "NNS" and s.pos_ == "NOUN" or s.lower_ in lx.PROTESTER_NOUNS
+               for s in verb_subjects(tok))
 
 
 SPENT_ROUNDS = {"cases", "casings", "cartridges", "shells", "bullets", "rounds"}
@@ -596,8 +613,7 @@ def refine_protest(tok, category: str) -> str | None:
         # tear gas or water cannon used on people: "fired tear gas at the crowd"
         return category if {t.lower_ for t in tok.sent} & CROWDS else None
     if tok.lower_ in ("marched", "marches", "march") and any(
-            c.dep_ == "nsubj" and {t.lower_ for t in c.subtree} & (FORCE_WORDS | {"army", "military"})
-            for c in tok.children):
+            {t.lower_ for t in c.subtree} & (FORCE_WORDS | {"army", "military"}) for c in verb_subjects(tok)):
         return None  # "government forces marched into the district": an advance, not a protest
     if tok.lower_ in ("marched", "marches"):
         # "thousands marched against the law", not "the army band marched" or "he marched in"
@@ -772,13 +788,27 @@ def make_hit(tok, category: str) -> Hit:
     return hit
 
 
+SERIES_HEADS = {"series", "wave", "string", "spate", "barrage", "volley", "salvo"}
+PERFORMING_VERBS = {f"{stem}{end}" for stem in ("carri", "launch", "conduct", "stag", "mount", "unleash",
+                                                "execut", "perform", "fir")
+                    for end in ("ed", "es", "e", "ing", "s", "")} | {"carry", "carrying"}
+
+
+def performed_series(head) -> bool:
+    """'warplanes carried out a series of airstrikes on the town': a strike told as done, not
+    'a series of attacks has shaken the region' (a summary of several)."""
+    return (head.lower_ in SERIES_HEADS and head.dep_ == "dobj" and head.head.lower_ in PERFORMING_VERBS
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children))
+
+
 def mark_noun_reference(hit: Hit, tok) -> None:
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "predet")}
     nums = [c for c in tok.children if c.dep_ == "nummod"]
     head = tok.head
-    if head is not None and head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in lx.GENERIC_HEADS:
-        hit.generic = True
+    performed = tok.dep_ == "pobj" and head.lower_ == "of" and performed_series(head.head)
     if tok.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lower_ in lx.GENERIC_HEADS:
+        hit.generic = not performed
+    elif head is not None and head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in lx.GENERIC_HEADS:
         hit.generic = True
     if dets & {"such", "any", "these", "those", "both", "all", "every", "each"}:
         hit.generic = True
@@ -788,7 +818,7 @@ def mark_noun_reference(hit: Hit, tok) -> None:
            for c in modified if c.dep_ == "amod"):
         hit.generic = True  # "after other unexplained bombings": a summary of earlier events
     quantified = any(c.lower_ in QUANTIFIERS for c in tok.children)
-    episode = tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in EPISODE_HEADS
+    episode = tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in EPISODE_HEADS or performed
     if (tok.tag_ in ("NNS", "NNPS") and not nums and not dets and not quantified and not episode
             and tok.lower_ not in ("fighting", "shelling", "looting", "rioting")
             and not told_as_past(tok)):

@@ -78,14 +78,30 @@ EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "morta
                    "explosives", "landmine", "landmines", "mine", "shelling", "artillery"}
 
 
+# What a protest's other clauses tell of the same scene: "protesters rallied ... and clashes
+# broke out", "farmers blocked roads and railways to protest the bills"
+SCENE_CUES = (PROTESTER_VIOLENCE - {"set", "turned", "attacked", "ugly", "violent"}) | BLOCKING | ROADS
+CROWD_FIGHTS = {"clash", "clashes", "clashed", "clashing", "scuffles", "scuffled", "skirmishes", "fought", "fighting"}
+PROTEST_NOUNS = lx.PROTESTER_NOUNS | {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies"}
+
+
 def classify(categories: set[str], words: set[str], agents: list[Party], patients: list[Party],
-             others: list[Party]) -> tuple[str, str]:
-    """(event_type, sub_event_type), the most specific reading first."""
+             others: list[Party], sentence_words: set[str] = frozenset()) -> tuple[str, str]:
+    """(event_type, sub_event_type), the most specific reading first. `sentence_words` are the
+    words of the whole sentence outside its backdrop."""
     kinds_all = {p.kind for p in agents + patients + others}
     if lx.CHEMICAL in categories:
         return EXPLOSIONS, "Chemical weapon"
     if lx.PROTEST in categories or (PROTESTER in kinds_all and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.ARREST, lx.CLASH}):
+        # a backdrop's violence ("rallied peacefully after clashes last week") is not this crowd's
+        scene = sentence_words or words
+        return protest_type(categories, (words & scene) | (scene & SCENE_CUES), agents, patients)
+    if (lx.CLASH in categories and sentence_words & PROTEST_NOUNS and words & sentence_words & CROWD_FIGHTS
+            and not kinds_all & {ARMED}):
+        # "clashes broke out between police and demonstrators": the crowd fought
         return protest_type(categories, words, agents, patients)
+    if categories & {lx.TAKEOVER, lx.RETAKE} and not categories & HARM and uncontested(words):
+        return STRATEGIC, "Non-violent transfer of territory"
     if suicide_attack(categories, words):
         return EXPLOSIONS, "Suicide bomb"
     explosive = words & (EXPLOSIVE_WORDS | AIR_VEHICLES | {"bomber", "bombers"})
@@ -117,12 +133,27 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         if agents and all(p.kind in (ARMED,) for p in agents):
             return VAC, "Abduction/forced disappearance"
         return STRATEGIC, "Arrests"
+    if lx.RELEASE in categories and words & DEAL_WORDS:
+        return STRATEGIC, "Agreement"  # "released the prisoners as part of the deal": the deal carried out
     for category, typed in NONVIOLENT_ORDER:
         if category in categories:
             return typed
     return STRATEGIC, "Other"
 
 
+HARM = {lx.KILL, lx.INJURE, lx.ATTACK, lx.CLASH, lx.EXPLODE}
+UNCONTESTED = {"unopposed", "uncontested", "deserted", "abandoned", "vacated", "withdrawal", "handover"}
+
+
+def uncontested(words: set[str]) -> bool:
+    """Ground taken with no fight: 'seized the deserted base', 'took the town without resistance',
+    'after the withdrawal of the garrison'."""
+    return bool(words & UNCONTESTED) or ("resistance" in words and bool(words & {"without", "no", "any"}))
+
+
+DEAL_WORDS = {"deal", "agreement", "accord", "ceasefire", "cease-fire", "truce", "exchange", "swap", "pact"}
+# "forces loyal to the government", "the army and allied militias": the state's side
+STATE_SIDE_WORDS = {"allied", "loyal", "loyalist", "loyalists", "pro-government"}
 STATE_WORDS = {"army", "troops", "soldiers", "government", "military", "forces", "police", "regime"}
 NON_STATE_WORDS = {"rebels", "rebel", "militants", "insurgents", "jihadists", "fighters", "militia",
                    "militias", "guerrillas", "taliban", "opposition", "separatists", "islamists"}
@@ -138,6 +169,8 @@ def territory_change(categories: set[str], words: set[str], agents: list[Party])
     if ARMED in kinds:
         return "Non-state actor overtakes territory"
     state, armed = bool(words & STATE_WORDS), bool(words & NON_STATE_WORDS)
+    if state and armed and words & STATE_SIDE_WORDS:
+        return "Government regains territory"
     if state != armed:
         return "Government regains territory" if state else "Non-state actor overtakes territory"
     return "Government regains territory" if lx.RETAKE in categories else "Non-state actor overtakes territory"
