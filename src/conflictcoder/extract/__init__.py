@@ -284,6 +284,8 @@ def marked_as_further(hits: list[Hit]) -> bool:
     """'two more attackers were killed', 'in a separate attack': the text tells a further event.
     The cue must modify a trigger or what it acts on, not any noun ('two separate operations')."""
     for hit in hits:
+        if hit.anaphoric and hit.token.dep_ == "attr":
+            continue  # "this was the second attack on the school": the one told, counted in a series
         heads = [hit.token] + [c for c in hit.token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         for head in heads:
             for child in head.children:

@@ -812,6 +812,9 @@ def mark_noun_reference(hit: Hit, tok) -> None:
         hit.generic = True
     if dets & {"such", "any", "these", "those", "both", "all", "every", "each"}:
         hit.generic = True
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "for") and head.head.lower_ in (
+            "used", "meant", "designed", "intended", "needed", "required"):
+        hit.generic = True  # "wire used in landmine blasts": what a thing is for, not an event
     # "other unexplained gunfights and bombings": the modifier of the first conjunct holds for all
     modified = list(tok.children) + (list(tok.head.children) if tok.dep_ == "conj" else [])
     if any(c.lower_ in ("other", "similar", "previous", "earlier", "past", "recent", "further", "frequent", "repeated")
