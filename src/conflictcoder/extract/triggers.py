@@ -267,7 +267,8 @@ def violent_reading(tok, words: set[str], violent_words: set[str], violent_docum
     peaceful = len(others & lx.NON_VIOLENT_CONTEXT)
     if tok.lower_ in ("killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
                       "dies", "murdered", "murder", "murders", "kidnapped", "kidnapping", "abducted",
-                      "abduction", "abducting"):
+                      "abduction", "abducting") or (tok.lower_ in ASSASSINATION_WORDS and not any(
+                          c.lower_ == "character" for c in tok.children)):  # not "character assassination"
         if others & lx.DISASTER_CAUSES and not others & {"gunmen", "militants", "bomb",
                                                          "attack", "attackers", "shot", "rebels",
                                                          "troops", "insurgents", "explosion"}:
@@ -276,6 +277,8 @@ def violent_reading(tok, words: set[str], violent_words: set[str], violent_docum
     return violent >= 1 and violent > peaceful
 
 
+ASSASSINATION_WORDS = {"assassination", "assassinations", "assassinated", "assassinate", "slain",
+                       "slaying", "slayings"}
 HIT_VERBS = {"bombed", "bomb", "bombs", "bombing", "dynamited", "machinegunned", "machine-gunned",
              "strafed"}
 
