@@ -1,6 +1,8 @@
 """Who did what to whom, and how many: role mentions and counts of a group of triggers."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
@@ -587,6 +589,10 @@ NOT_AGENTS = {"gunfire", "shots", "shot", "bullet", "bullets", "impact", "blast"
               "charges", "shell", "shells", "protest", "incident", "attack", "attacks"}
 
 
+# "the so-called Nelson Mandela cell": the writer's distance from the name is no part of it
+SELF_STYLED = re.compile(r"^(?:so-called|so called|self-styled|self styled)\s+", re.I)
+
+
 def perpetrator_strings(agents: list[Party]) -> list[str]:
     """Who did it: people, forces and named groups, with the organisation a phrase of members
     names ("FMLN fighters" is also the FMLN); not things ("a car", "gunfire") or civilians."""
@@ -597,7 +603,7 @@ def perpetrator_strings(agents: list[Party]) -> list[str]:
         if not is_human(p) and not p.proper and (p.head in NOT_AGENTS or p.head in lx.TRIGGERS
                                                  or is_thing(p)):
             continue
-        out.append(p.text)
+        out.append(SELF_STYLED.sub("", p.text))
         if p.organisation and p.organisation != p.text:
             out.append(p.organisation)
     return out
