@@ -121,7 +121,17 @@ def judge(text: str) -> Verdict:
         return Verdict(True, f"phrase:{phrase}")
     if not words & TRIGGER_WORDS:
         return Verdict(False, "no-trigger")
+    building = BOMBED_BUILDING.search(low)
+    if building:
+        return Verdict(True, f"bombed:{building.group(1)}")
     return sentence_verdict(text)
+
+
+# "bombed a bank branch", "bombed the embassies of ...": a bombing verb with a building, a
+# vehicle or a line as its object (extract.triggers.struck_a_building); a noun or two between
+_TARGET_WORDS = "|".join(sorted(re.escape(w) for w in lx.PHYSICAL_TARGETS | lx.TARGET_THINGS))
+BOMBED_BUILDING = re.compile(rf"\bbombed\s+(?:the|a|an|two|three|several|its|their|his|her)\s+"
+                             rf"(?:[a-z-]+\s+){{0,2}}?({_TARGET_WORDS})\b")
 
 
 def sentences(text: str) -> list[str]:

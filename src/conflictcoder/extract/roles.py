@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from dataclasses import dataclass, field
 
@@ -69,7 +70,9 @@ def person_name(noun, lone_ok: bool = False) -> str | None:
             name = person_name(child, lone_ok)
             if name:
                 return name
-    if noun.pos_ != "PROPN" or noun.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME",
+    if noun.pos_ != "PROPN" and not caseless_surname(noun):
+        return None
+    if noun.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME",
                                                    "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"):
         return None
     if noun.lower_ in NOT_NAMES or noun.lower_ in PERSON_TITLES or noun.lower_ in lx.HUMAN_NOUNS:
@@ -84,6 +87,27 @@ def person_name(noun, lone_ok: bool = False) -> str | None:
             i >= 0 and noun.doc[i].lower_ in PERSON_TITLES):
         return None  # a lone proper noun with nothing saying it is a person
     return " ".join(t.text for t in words)
+
+
+def caseless_surname(noun) -> bool:
+    """In text written all in one case the tagger takes a surname after given names for a
+    common noun ("francisco jose guerrero"): a noun led by a proper-noun compound counts as a
+    name there."""
+    if noun.pos_ != "NOUN" or noun.i == 0 or not is_caseless(noun.doc):
+        return False
+    before = noun.doc[noun.i - 1]
+    return before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == noun.i \
+        and before.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME") \
+        and noun.lower_ not in lx.HUMAN_NOUNS | lx.PHYSICAL_TARGETS | lx.TARGET_THINGS | lx.WEAPON_WORDS
+
+
+def is_caseless(doc) -> bool:
+    """A text with no capital letters (or none but a few) in its first thousand characters."""
+    key = "caseless"
+    if key not in doc.user_data:
+        head = doc.text[:1000]
+        doc.user_data[key] = sum(c.isupper() for c in head) <= 2 < sum(c.isalpha() for c in head)
+    return doc.user_data[key]
 
 
 def phrase_text(noun) -> str:
@@ -581,6 +605,10 @@ NOT_AGENTS = {"gunfire", "shots", "shot", "bullet", "bullets", "impact", "blast"
               "charges", "shell", "shells", "protest", "incident", "attack", "attacks"}
 
 
+# "the so-called Nelson Mandela cell": the writer's distance from the name is no part of it
+SELF_STYLED = re.compile(r"^(?:so-called|so called|self-styled|self styled)\s+", re.I)
+
+
 def perpetrator_strings(agents: list[Party]) -> list[str]:
     """Who did it: people, forces and named groups, with the organisation a phrase of members
     names ("FMLN fighters" is also the FMLN); not things ("a car", "gunfire") or civilians."""
@@ -591,7 +619,7 @@ def perpetrator_strings(agents: list[Party]) -> list[str]:
         if not is_human(p) and not p.proper and (p.head in NOT_AGENTS or p.head in lx.TRIGGERS
                                                  or is_thing(p)):
             continue
-        out.append(p.text)
+        out.append(SELF_STYLED.sub("", p.text))
         if p.organisation and p.organisation != p.text:
             out.append(p.organisation)
     return out

@@ -278,17 +278,35 @@ def violent_reading(tok, words: set[str], violent_words: set[str], violent_docum
     if tok.lower_ in ("exploded", "explosion", "explosions", "blast", "blasts") and others & lx.EXPLOSIVE_DEVICES \
             and not others & INDUSTRIAL - {"device"}:
         return True  # "a time device exploded near the university": a bomb, whatever else is said
+    if struck_a_building(tok):
+        return True
     violent = len(others & violent_words) + (1 if violent_document else 0)
     peaceful = len(others & lx.NON_VIOLENT_CONTEXT)
     if tok.lower_ in ("killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
                       "dies", "murdered", "murder", "murders", "kidnapped", "kidnapping", "abducted",
-                      "abduction", "abducting"):
+                      "abduction", "abducting") or (tok.lower_ in ASSASSINATION_WORDS and not any(
+                          c.lower_ == "character" for c in tok.children)):  # not "character assassination"
         if others & lx.DISASTER_CAUSES and not others & {"gunmen", "militants", "bomb",
                                                          "attack", "attackers", "shot", "rebels",
                                                          "troops", "insurgents", "explosion"}:
             return False
         return peaceful == 0 or violent > peaceful
     return violent >= 1 and violent > peaceful
+
+
+ASSASSINATION_WORDS = {"assassination", "assassinations", "assassinated", "assassinate", "slain",
+                       "slaying", "slayings"}
+HIT_VERBS = {"bombed", "bomb", "bombs", "bombing", "dynamited", "machinegunned", "machine-gunned",
+             "strafed"}
+
+
+def struck_a_building(tok) -> bool:
+    """'Men bombed a bank branch', 'they bombed the embassy': bombing a building, a vehicle or
+    a power line is an attack, whatever else the sentence says ('the film bombed' has no object)."""
+    if tok.lower_ not in HIT_VERBS or tok.pos_ != "VERB":
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lx.PHYSICAL_TARGETS | lx.TARGET_THINGS
+               for c in tok.children)
 
 
 TERRITORY = {"town", "towns", "city", "cities", "village", "villages", "district", "districts",

@@ -713,8 +713,19 @@ def _candidates(text: str) -> list[_Candidate]:
             continue
         for m in pattern.finditer(text):
             inner_start, inner_end = m.span("d")
+            if _names_a_group(text, inner_end):
+                continue
             out.append(_Candidate(inner_start, inner_end, m, handler))
     return out
+
+
+# Words that make a date before them part of a group's name: "the 19 April Movement",
+# "the 26th of July Movement", "the 15 September Front"
+_NAME_HEADS = re.compile(r"\s+(?:movement|front|command|commandos?|alliance|organi[sz]ation)\b", re.I)
+
+
+def _names_a_group(text: str, end: int) -> bool:
+    return bool(_NAME_HEADS.match(text, end))
 
 
 def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:

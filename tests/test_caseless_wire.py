@@ -1,0 +1,33 @@
+"""Wire copy written all in lower case, and senses of bombing and assassination."""
+from datetime import date
+
+from conflictcoder.resolve.dates import find_dates
+
+
+def test_lower_case_victim_name_after_given_names(code_text):
+    text = ("the labour federation today condemned the murder of former union leader pedro luis "
+            "marin, who was shot outside his home in the capital on friday.")
+    victims = {v for e in code_text(text) for v in e.victims}
+    assert any("marin" in v for v in victims)
+
+
+def test_assassination_of_a_named_person_is_coded(code_text):
+    text = "the unions said that minister ana maria quintana was assassinated in the capital on friday."
+    victims = {v for e in code_text(text) for v in e.victims}
+    assert "ana maria quintana" in victims
+
+
+def test_bombing_a_building_is_an_explosion(code_text):
+    events = code_text("Unidentified men bombed a bank branch in the northern district on Tuesday night.")
+    assert "Explosions/Remote violence" in {e.event_type for e in events}
+
+
+def test_films_and_exams_that_bombed_give_no_event(code_text):
+    assert code_text("The studio's summer film bombed at the box office, analysts said on Monday.") == []
+    assert code_text("Half the class bombed the maths exam, the school said.") == []
+
+
+def test_a_date_in_a_group_name_is_no_date():
+    anchor = date(1990, 3, 1)
+    found = find_dates("talks with the 26 july movement resumed", anchor)
+    assert found == []
