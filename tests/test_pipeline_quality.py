@@ -629,3 +629,11 @@ def test_pipeline_an_unknown_village_is_not_a_look_alike_town_abroad(code_text):
     events = code_text("KADUNA, Nigeria - Gunmen abducted 287 pupils from a school in Kuriga, Kaduna state, "
                        "on Thursday, local officials said.")
     assert [(e.iso3, e.abducted) for e in events] == [("NGA", 287)]
+
+
+def test_pipeline_they_who_arrested_are_the_police_who_said_so(code_text):
+    events = code_text("A car bomb exploded outside a government office in Kabul, Afghanistan, on Thursday, "
+                       "killing 12 people. The Taliban claimed responsibility. Police said they had arrested "
+                       "three suspects in connection with the bombing.")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1 == "Police Forces of Afghanistan"

@@ -405,7 +405,19 @@ def agents_of(tok) -> list:
                 nouns.extend(conjuncts(child))
     if not nouns and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "xcomp"):
         nouns = controller_subject(tok)
+    nouns = [reporter_for_pronoun(tok, n) for n in nouns]
     return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
+
+
+def reporter_for_pronoun(verb, noun):
+    """'Police said they had arrested three suspects': the pronoun is the one who said it."""
+    if noun.lower_ not in ("they", "he", "she", "we") or verb.dep_ != "ccomp":
+        return noun
+    said = verb.head
+    if said.lower_ not in lx.REPORTING_VERBS:
+        return noun
+    speakers = [c for c in said.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return speakers[0] if speakers else noun
 
 
 def controller_subject(tok) -> list:
