@@ -637,3 +637,15 @@ def test_pipeline_they_who_arrested_are_the_police_who_said_so(code_text):
                        "three suspects in connection with the bombing.")
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].actor1 == "Police Forces of Afghanistan"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Students clashed with ruling party supporters in Dhaka, Bangladesh, on Sunday, leaving dozens injured.",
+     "Violent demonstration"),
+    ("Unidentified attackers threw a grenade at an opposition rally in Tegucigalpa, Honduras, on Saturday, "
+     "injuring 20 people.", "Grenade"),
+    ("Islamist rebels seized most of Aleppo, Syria, on Saturday after a rapid offensive.",
+     "Non-state actor overtakes territory"),
+])
+def test_pipeline_crowds_that_clash_rallies_that_are_bombed_and_cities_seized(code_text, text, sub_event_type):
+    assert sub_event_type in [e.sub_event_type for e in code_text(text)]

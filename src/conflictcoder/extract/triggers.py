@@ -73,7 +73,7 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
             # weapons seized are their own evidence: "two firearms were seized at a checkpoint"
             if category == lx.RAID and sport_document:
                 continue  # "completed 14 successful raids": a kabaddi or rugby move
-            if category != lx.SEIZE and tok.lower_ in lx.AMBIGUOUS and (sport_document or (
+            if category != lx.SEIZE and not armed_takeover(tok, category) and tok.lower_ in lx.AMBIGUOUS and (sport_document or (
                     not vouched and not violent_reading(tok, words, violent_words, violent_document))):
                 continue
         if category is None or weapon_not_used(tok, category) or accident(category, common_words):
@@ -87,6 +87,14 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
         seen.add(tok.i)
         hits.append(make_hit(tok, category))
     return hits
+
+
+def armed_takeover(tok, category: str) -> bool:
+    """'Rebels seized most of Aleppo': a force taking a town needs no other word of violence."""
+    if category != lx.TAKEOVER:
+        return False
+    subject = {t.lower_ for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+    return bool(subject & (FORCE_WORDS | lx.ARMED_NOUNS))
 
 
 def plausible_trigger(tok, category: str) -> bool:
@@ -421,7 +429,7 @@ def refine_seize(tok, category: str) -> str | None:
     low = tok.lower_
     if low == "destroyed" and refine_explode(tok, lx.EXPLODE):
         return lx.EXPLODE  # "jets destroyed weapons depots": an air strike, not a seizure
-    if object_heads(tok) & TERRITORY and low in ("seized", "seize", "captured", "capture", "took", "taken"):
+    if (object_heads(tok) & TERRITORY or named_place_object(tok)) and low in ("seized", "seize", "captured", "capture", "took", "taken"):
         return lx.TAKEOVER
     if objects & WEAPON_OBJECTS:
         return lx.SEIZE
@@ -781,6 +789,22 @@ def object_words(tok) -> set[str]:
     if tok.dep_ in ("acl",):
         words.add(tok.head.lower_)
     return words
+
+
+PART_WORDS = {"most", "part", "parts", "much", "half", "all", "control", "swathes", "areas", "large"}
+
+
+def named_place_object(tok) -> bool:
+    """'rebels seized Aleppo', 'seized most of Aleppo': the object is a named place."""
+    for child in tok.children:
+        if child.dep_ != "dobj":
+            continue
+        nouns = [child] + [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"] if child.lower_ in PART_WORDS else [child]
+        nouns += [a for n in nouns for a in n.children if a.dep_ == "appos"]  # "Aleppo, Syria"
+        if any(n.pos_ == "PROPN" and n.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME") for n in nouns):
+            return True
+    return False
 
 
 def object_heads(tok) -> set[str]:

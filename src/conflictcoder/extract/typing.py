@@ -68,6 +68,9 @@ AIR_VEHICLES = {"warplanes", "warplane", "jets", "aircraft", "drones", "drone", 
 HARSH_FORCE = {"violently", "brutally", "baton", "batons", "beat", "beaten", "beating", "hits",
                "live", "excessive", "bullets", "shot", "clubbed", "whipped"}
 INCENDIARY_WORDS = {"petrol", "molotov", "gasoline", "firebombs", "kerosene"}
+# Sides of a clash that are crowds, not armed forces: their clashes are riots
+CROWD_SIDES = {"students", "supporters", "villagers", "residents", "youths", "mobs", "mob", "fans",
+               "activists", "workers", "crowds", "crowd", "worshippers", "traders"}
 MOURNING = {"mourn", "mourned", "mourning", "commemorate", "commemorating", "anniversary", "memory",
             "funeral", "funerals", "honour", "honor", "remember", "remembering", "vigil"}
 KIDNAP_WORDS = {"abducted", "abduct", "abducting", "abduction", "abductions", "kidnapped", "kidnap",
@@ -92,6 +95,10 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     kinds_all = {p.kind for p in agents + patients + others}
     if lx.CHEMICAL in categories:
         return EXPLOSIONS, "Chemical weapon"
+    if (lx.EXPLODE in categories and words & EXPLOSIVE_WORDS and not words & {"tear", "stun", "gas", "rubber"}
+            and not any(p.kind in (PROTESTER, RIOTER) for p in agents)):
+        # "attackers threw a grenade at an opposition rally": the rally was the target
+        return EXPLOSIONS, explosion_subtype(words)
     if lx.PROTEST in categories or (PROTESTER in kinds_all and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.ARREST, lx.CLASH}):
         # a backdrop's violence ("rallied peacefully after clashes last week") is not this crowd's
         scene = sentence_words or words
@@ -114,6 +121,9 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     if lx.RIOT in categories or RIOTER in kinds_all:
         return RIOTS, ("Mob violence" if words & MOB_WORDS else "Violent demonstration")
     if lx.CLASH in categories:
+        crowds = {p.head.lower() for p in agents + others} & CROWD_SIDES
+        if crowds and not kinds_all & {STATE, ARMED}:
+            return RIOTS, "Violent demonstration"  # "students clashed with party supporters": a riot
         return BATTLES, "Armed clash"
     if lx.SEXUAL in categories:
         return VAC, "Sexual violence"
