@@ -649,3 +649,12 @@ def test_pipeline_they_who_arrested_are_the_police_who_said_so(code_text):
 ])
 def test_pipeline_crowds_that_clash_rallies_that_are_bombed_and_cities_seized(code_text, text, sub_event_type):
     assert sub_event_type in [e.sub_event_type for e in code_text(text)]
+
+
+def test_pipeline_the_dateline_is_not_the_subject_of_the_lede(code_text):
+    events = code_text("Russian drones hit Kyiv\n\nKYIV, Ukraine - Russia launched a wave of drones at Kyiv "
+                       "overnight, killing two people, Ukrainian officials said. Air defences shot down 30 of "
+                       "the drones.")
+    strike = [e for e in events if e.fatalities]
+    assert [(e.sub_event_type, e.actor1, e.location) for e in strike] == [
+        ("Air/drone strike", "Military Forces of Russia", "Kyiv")]

@@ -103,6 +103,19 @@ def model_text(text: str) -> str:
     return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), lowered)
 
 
+def without_datelines(text: str, clean: CleanDocument) -> str:
+    """The dateline's place ("KYIV, Ukraine - ") blanked out (same length, so offsets hold), so that
+    the parser does not read it as the subject of the lede: "KYIV, Ukraine - Russia launched"."""
+    for span in clean.boilerplate:
+        if span.label == "dateline" and DASHED_DATELINE.match(span.text):
+            text = text[:span.start] + " " * (span.end - span.start) + text[span.end:]
+    return text
+
+
+# Only the place-and-dash kind: a dated dateline ("KABUL (Feb. 21, 2011)") carries the report's date
+DASHED_DATELINE = re.compile(r"^[^()\n]{2,80}?\s[-\u2013\u2014]{1,2}\s*$")
+
+
 def to_parsed(clean: CleanDocument, doc) -> Parsed:
     sentences = [Span(s.start_char, s.end_char, clean.text[s.start_char:s.end_char]) for s in doc.sents]
     entities = [Span(e.start_char, e.end_char, clean.text[e.start_char:e.end_char], e.label_)
@@ -116,7 +129,7 @@ def parse_documents(cleans: Iterable[CleanDocument], options: Options | None = N
     options = options or Options()
     nlp = load_model(tuple(options.spacy_models))
     cleans = list(cleans)
-    texts = (model_text(c.text) for c in cleans)
+    texts = (without_datelines(model_text(c.text), c) for c in cleans)
     for clean, doc in zip(cleans, nlp.pipe(texts, batch_size=batch_size)):
         yield to_parsed(clean, doc)
 

@@ -387,6 +387,9 @@ def refine_category(tok, category: str) -> str | None:
     low = tok.lower_
     if low in ("shot", "shooting") and has_child_word(tok, {"dead"}):
         return lx.KILL
+    if low in ("shot", "shooting", "intercepted") and has_child_word(tok, {"down"}) and \
+            object_words(tok) & {"drones", "drone", "missiles", "missile", "rockets", "rocket", "projectiles"}:
+        return lx.SEIZE  # "air defences shot down 30 drones": weapons stopped before they struck
     if low in ("wounding", "wounded") and has_child_word(tok, {"fatally", "mortally"}):
         return lx.KILL
     if low in ("death", "deaths"):
