@@ -701,7 +701,7 @@ def name_word_before(doc, start: int) -> bool:
 
 # Subjects and their modifiers that say the people named are an event's casualties
 CASUALTY_WORDS = {"victim", "victims", "dead", "body", "bodies", "hostages", "hostage", "deceased",
-                  "killed", "murdered", "wounded", "injured", "kidnapped", "abducted", "slain"}
+                  "killed", "murdered", "wounded", "injured", "kidnapped", "kidnaped", "abducted", "slain"}
 
 
 def identified_casualties(sent) -> list[str]:

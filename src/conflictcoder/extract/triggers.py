@@ -283,7 +283,7 @@ def violent_reading(tok, words: set[str], violent_words: set[str], violent_docum
     violent = len(others & violent_words) + (1 if violent_document else 0)
     peaceful = len(others & lx.NON_VIOLENT_CONTEXT)
     if tok.lower_ in ("killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
-                      "dies", "murdered", "murder", "murders", "kidnapped", "kidnapping", "abducted",
+                      "dies", "murdered", "murder", "murders", "kidnapped", "kidnapping", "kidnaped", "kidnaping", "abducted",
                       "abduction", "abducting") or (tok.lower_ in ASSASSINATION_WORDS and not any(
                           c.lower_ == "character" for c in tok.children)):  # not "character assassination"
         if others & lx.DISASTER_CAUSES and not others & {"gunmen", "militants", "bomb",
