@@ -31,3 +31,20 @@ def test_a_date_in_a_group_name_is_no_date():
     anchor = date(1990, 3, 1)
     found = find_dates("talks with the 26 july movement resumed", anchor)
     assert found == []
+
+
+def test_a_killing_someone_is_blamed_for_took_place(code_text):
+    text = ("the interior minister holds the rebel front responsible for "
+            "the murder of judge tomas elorza.")
+    victims = {v for e in code_text(text) for v in e.victims}
+    assert any("elorza" in v for v in victims)
+
+
+def test_a_charge_still_leaves_the_killing_to_be_proven(code_text):
+    text = "A local councillor was accused on Monday of the murder of his business partner."
+    assert code_text(text) == []
+
+
+def test_one_p_kidnaping_is_an_abduction(code_text):
+    events = code_text("Gunmen kidnaped a coffee exporter outside his farm in the north on Sunday.")
+    assert events
