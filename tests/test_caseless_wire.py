@@ -48,3 +48,21 @@ def test_a_charge_still_leaves_the_killing_to_be_proven(code_text):
 def test_one_p_kidnaping_is_an_abduction(code_text):
     events = code_text("Gunmen kidnaped a coffee exporter outside his farm in the north on Sunday.")
     assert events
+
+
+def test_vehicles_burned_and_pylons_sabotaged_by_rebels_are_attacks(code_text):
+    events = code_text("Rebels burned six buses on the main road and sabotaged two pylons near the dam on Monday.")
+    targets = {t for e in events for t in e.targets}
+    assert {"buses", "pylons"} <= targets
+
+
+def test_a_machinegunned_bus_is_an_attack(code_text):
+    events = code_text("Gunmen machinegunned a passenger bus outside the provincial capital on Friday.")
+    assert any("bus" in t for e in events for t in e.targets)
+
+
+def test_everyday_burning_and_sabotage_give_no_event(code_text):
+    assert code_text("The runner burned 800 calories during Sunday's half marathon.") == []
+    assert code_text("A grass fire burned two barns and a house near the village on Tuesday.") == []
+    assert code_text("The opposition sabotaged the budget talks, the finance minister said.") == []
+    assert code_text("The chef burned the sauce twice before the restaurant opened.") == []

@@ -70,6 +70,11 @@ _add(PROTEST, "protest protests protested protesting protesters protestors demon
               "marches march picketed dispersed dispersing disperse dispel dispelled")
 _add(RIOT, "riot riots rioted rioting rioters")
 _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
+# damage done on purpose to a building, vehicle or installation; these verbs have everyday
+# senses too ("burned calories", "the sun burned"), which extract.triggers.damaged_on_purpose sorts out
+_add(LOOT, "burned burnt sabotaged")
+_add(ATTACK, "machinegunned machine-gunned strafed")
+_add(EXPLODE, "dynamited")
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
 _add(TAKEOVER, "overran seized-control")
 _add(RETAKE, "recaptured retook regained liberated cleared expelled")
@@ -165,6 +170,7 @@ PHRASES: dict[tuple[str, ...], str] = {
 # Triggers with common non-violent senses ("heart attack", "shot at goal", "a battle for market
 # share"): they need some sign of violence in the sentence before they count.
 AMBIGUOUS = {
+    "burned", "burnt", "sabotaged", "machinegunned", "machine-gunned", "strafed", "dynamited",
     "attack", "attacks", "attacked", "attacking", "assault", "assaulted", "raid", "raided",
     "stormed", "shot", "shooting", "shootings", "opened", "fired", "firing", "struck", "pounded", "pounding", "fought", "fighting", "battled",
     "clash", "clashes", "clashed", "clashing", "ambush", "bomb", "bombs", "bombed", "blast",

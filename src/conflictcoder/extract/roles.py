@@ -405,7 +405,30 @@ def agents_of(tok) -> list:
                 nouns.extend(conjuncts(child))
     if not nouns and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "xcomp"):
         nouns = controller_subject(tok)
+    if not nouns:
+        nouns = blamed_for(tok)
     return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
+
+
+def blamed_for(tok) -> list:
+    """Those held to account for a deed are its doers as the report tells it: 'holds the army
+    responsible for the massacre', 'the rebels were blamed for the bombing', 'blamed the attack
+    on the rebels'."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lower_ in ("blamed", "blames", "blame", "blaming"):
+        return [n for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
+                for p in c.children if p.dep_ == "pobj" for n in conjuncts(p)]
+    if tok.dep_ not in ("pobj", "pcomp") or head.lower_ != "for":
+        return []
+    cue = head.head
+    if cue.lower_ in ("blamed", "blames", "blame", "blaming"):
+        return [n for c in cue.children if c.dep_ in ("dobj", "nsubjpass") for n in conjuncts(c)]
+    if cue.lower_ != "responsible":
+        return []
+    if cue.dep_ == "amod" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(cue.head)  # "holds the army responsible for"
+    holder = cue.head if cue.dep_ == "acomp" else cue  # "X is responsible", "holds X responsible"
+    return [n for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for n in conjuncts(c)]
 
 
 def controller_subject(tok) -> list:

@@ -105,7 +105,28 @@ def plausible_trigger(tok, category: str) -> bool:
         return False  # "fired the coach", "the firing of staff", "a firing range"
     if tok.lower_ == "dead" and tok.dep_ not in ("oprd", "acomp", "ROOT", "conj", "advmod", "xcomp"):
         return False
+    if tok.lower_ in DAMAGE_VERBS and not damaged_on_purpose(tok):
+        return False
     return True
+
+
+DAMAGE_VERBS = {"burned", "burnt", "sabotaged", "machinegunned", "machine-gunned", "strafed", "dynamited"}
+NATURAL_AGENTS = {"fire", "fires", "flames", "blaze", "blazes", "wildfire", "wildfires", "bushfire",
+                  "sun", "heat", "lightning", "candle", "stove", "short-circuit", "circuit"}
+
+
+def damaged_on_purpose(tok) -> bool:
+    """'Rebels burned nine vehicles', 'saboteurs sabotaged two pylons', 'the bus was
+    machinegunned': a building, vehicle or installation struck by people. 'Burned calories',
+    'the fire burned ten homes', 'burned his hand' and 'sabotaged the talks' are no attack."""
+    if tok.pos_ != "VERB":
+        return False
+    struck = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(c.lower_ in lx.PHYSICAL_TARGETS | lx.TARGET_THINGS for c in struck):
+        return False
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return not any(d.lower_ in NATURAL_AGENTS | lx.DISASTER_CAUSES for d in doers)
 
 
 def verb_subjects(tok) -> list:
