@@ -66,3 +66,18 @@ def test_everyday_burning_and_sabotage_give_no_event(code_text):
     assert code_text("A grass fire burned two barns and a house near the village on Tuesday.") == []
     assert code_text("The opposition sabotaged the budget talks, the finance minister said.") == []
     assert code_text("The chef burned the sauce twice before the restaurant opened.") == []
+
+
+
+def test_a_lower_case_surname_taken_for_an_organisation_is_still_a_name():
+    from spacy.tokens import Span as SpacySpan
+
+    from conflictcoder.extract.roles import person_name
+    from conflictcoder.nlp import load_model
+
+    doc = load_model()("the party condemned the assassination of union organiser luis alberto romero on tuesday.")
+    surname = next(t for t in doc if t.lower_ == "romero")
+    if surname.pos_ == "PROPN":
+        return  # the tagger got it right: nothing to show
+    doc.ents = [SpacySpan(doc, surname.i, surname.i + 1, label="ORG")]  # as the recogniser often has it
+    assert person_name(surname, lone_ok=True) == "luis alberto romero"

@@ -70,10 +70,14 @@ def person_name(noun, lone_ok: bool = False) -> str | None:
             name = person_name(child, lone_ok)
             if name:
                 return name
-    if noun.pos_ != "PROPN" and not caseless_surname(noun):
+    surname = noun.pos_ != "PROPN" and caseless_surname(noun)
+    if noun.pos_ != "PROPN" and not surname:
         return None
+    # in lower-case text the recogniser takes many a surname after given names for an
+    # organisation or a work; places and dates it still tells well
+    untrusted = ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW") if surname else ()
     if noun.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME",
-                                                   "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"):
+                          "EVENT", "PRODUCT", "LAW", "WORK_OF_ART") and noun.ent_type_ not in untrusted:
         return None
     if noun.lower_ in NOT_NAMES or noun.lower_ in PERSON_TITLES or noun.lower_ in lx.HUMAN_NOUNS:
         return None
