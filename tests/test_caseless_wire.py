@@ -81,3 +81,11 @@ def test_a_lower_case_surname_taken_for_an_organisation_is_still_a_name():
         return  # the tagger got it right: nothing to show
     doc.ents = [SpacySpan(doc, surname.i, surname.i + 1, label="ORG")]  # as the recogniser often has it
     assert person_name(surname, lone_ok=True) == "luis alberto romero"
+
+
+def test_things_listed_after_a_dash_and_damage_done_to_are_targets(code_text):
+    events = code_text("Rebels burned three vehicles near the town on Monday -- a bus, a truck and a jeep.")
+    assert "truck" in {t for e in events for t in e.targets}
+    events = code_text("A car bomb exploded on Friday, causing heavy damage to the court building and to a bank.")
+    targets = {t for e in events for t in e.targets}
+    assert "court building" in targets and "bank" in targets

@@ -553,9 +553,11 @@ def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
     out = [p.text for p in patients if not is_human(p) and is_thing(p)]
     for tok in tokens:
         if (tok.lower_ in lx.PHYSICAL_TARGETS or tok.lower_ in lx.TARGET_THINGS) and tok.pos_ == "NOUN" and tok.dep_ in (
-                "pobj", "dobj", "nsubjpass", "conj"):
-            if tok.dep_ == "pobj" and tok.head.lower_ not in TARGET_PREPOSITIONS:
+                "pobj", "dobj", "nsubjpass", "conj", "appos"):
+            if tok.dep_ == "pobj" and tok.head.lower_ not in TARGET_PREPOSITIONS and not damage_to(tok.head):
                 continue  # "left for home", "150 meters from the palace": not what was hit
+            if tok.dep_ == "appos" and tok.head.lower_ not in lx.PHYSICAL_TARGETS | lx.TARGET_THINGS:
+                continue  # "three vehicles -- a truck and a bus" lists the things hit; other appositions do not
             if tok.lower_ in ROUTES and tok.dep_ in ("pobj", "conj"):
                 continue  # "on the coastal highway": where it happened; "mined the road" hit it
             if tok.lower_ in lx.WEAPON_WORDS and not {c.lower_ for c in tok.lefts} & MINING_WORDS:
@@ -563,6 +565,16 @@ def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
             out.append(target_text(tok))
     # "offices" and "offices of a peasant union" are one target, told in full
     return [t for t in out if not any(o.startswith(t + " of ") or o.endswith(" of " + t) for o in out)]
+
+
+DAMAGE_NOUNS = {"damage", "damages", "destruction"}
+
+
+def damage_to(prep) -> bool:
+    """'caused serious damage to the embassy and to nearby structures': what was damaged."""
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head
+    return prep.lower_ == "to" and prep.head.lower_ in DAMAGE_NOUNS
 
 
 # Heads that say what kind of place, not whose: "the offices of a peasant union" is told in full
