@@ -89,3 +89,16 @@ def test_things_listed_after_a_dash_and_damage_done_to_are_targets(code_text):
     events = code_text("A car bomb exploded on Friday, causing heavy damage to the court building and to a bank.")
     targets = {t for e in events for t in e.targets}
     assert "court building" in targets and "bank" in targets
+
+
+def test_a_band_told_by_its_number_keeps_the_number(code_text):
+    events = code_text("the mayor was shot dead outside the town hall on monday by three hooded gunmen.")
+    assert "three hooded gunmen" in {p for e in events for p in e.perpetrators}
+
+
+def test_a_number_does_not_make_a_band_a_named_one():
+    from conflictcoder.resolve.attribution import is_generic_perpetrator
+
+    assert is_generic_perpetrator("two paid assassins")
+    assert is_generic_perpetrator("some 20 guerrillas")
+    assert not is_generic_perpetrator("two fmln commanders")

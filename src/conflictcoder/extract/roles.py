@@ -26,6 +26,7 @@ class Party:
     named_place: bool = False  # a named building, organisation or facility ("El Tiempo")
     proper: bool = False  # headed by a proper noun ("the FMLN", "Shining Path")
     organisation: str | None = None  # the group a member phrase names ("FMLN fighters")
+    counted: str | None = None  # the phrase with its number, as the report counts them ("two gunmen")
 
 
 GROUP_HEADS = {"group", "band", "gang", "unit", "team", "squad", "column"}
@@ -529,7 +530,19 @@ def make_party(noun, vague_counts: dict[str, int], casualty: bool = False) -> Pa
                  modifiers=[c.text for c in noun.lefts if c.dep_ in ("amod", "compound")],
                  person=noun.ent_type_ == "PERSON", name=person_name(kind_noun, lone_ok=casualty),
                  named_place=kind_noun.pos_ == "PROPN" and kind_noun.ent_type_ in ("ORG", "FAC"),
-                 proper=kind_noun.pos_ == "PROPN", organisation=organisation_of(kind_noun))
+                 proper=kind_noun.pos_ == "PROPN", organisation=organisation_of(kind_noun),
+                 counted=counted_text(kind_noun))
+
+
+def counted_text(noun) -> str | None:
+    """'two paid assassins', 'some 20 terrorists': a band told by its number, number included."""
+    if noun.pos_ != "NOUN":
+        return None
+    numbers = [c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i]
+    if len(numbers) != 1:
+        return None
+    words = [t.text for t in numbers[0].subtree if not t.is_punct]
+    return " ".join(words) + " " + phrase_text(noun)
 
 
 def sum_quantities(quantities: list[Quantity | None]) -> Quantity | None:
@@ -658,7 +671,7 @@ def perpetrator_strings(agents: list[Party]) -> list[str]:
         if not is_human(p) and not p.proper and (p.head in NOT_AGENTS or p.head in lx.TRIGGERS
                                                  or is_thing(p)):
             continue
-        out.append(SELF_STYLED.sub("", p.text))
+        out.append(SELF_STYLED.sub("", p.counted or p.text))
         if p.organisation and p.organisation != p.text:
             out.append(p.organisation)
     return out
