@@ -102,3 +102,13 @@ def test_a_number_does_not_make_a_band_a_named_one():
     assert is_generic_perpetrator("two paid assassins")
     assert is_generic_perpetrator("some 20 guerrillas")
     assert not is_generic_perpetrator("two fmln commanders")
+
+
+def test_a_person_named_as_the_assassinated_one_is_a_victim(code_text):
+    text = "the party leader, who replaced the assassinated ricardo salgado mora, spoke in the capital on monday."
+    victims = {v for e in code_text(text) for v in e.victims}
+    assert any("salgado" in v for v in victims)
+
+
+def test_wounded_soldiers_flown_out_are_no_new_event(code_text):
+    assert code_text("The wounded soldiers were flown to the capital for treatment on Monday.") == []

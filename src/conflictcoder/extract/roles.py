@@ -341,6 +341,8 @@ def patients_of(tok) -> list:
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))  # "attacks on protesters"
     if not nouns and tok.tag_ == "VBN":
         nouns.extend(inverted_passive_subjects(tok))  # "Also killed in the strike were two men"
+    if not nouns and tok.dep_ == "amod" and tok.head.pos_ == "PROPN":
+        nouns.append(tok.head)  # "the assassinated Carlos Pizarro"
     if not nouns and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         nouns.extend(conjuncts(tok.head))  # "the engineers whom they had seized", "Seven killed"
     if not nouns and tok.lower_ == "dead" and tok.dep_ in ("oprd", "acomp"):

@@ -97,7 +97,7 @@ def plausible_trigger(tok, category: str) -> bool:
     if tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in lx.ABSTRACT_OBJECTS for c in tok.children) and not (
             category == lx.PROTEST and crowd_subject(tok)):
         return False  # "attacked the budget", "fought the plan", "battled the blaze"
-    if tok.dep_ == "amod" and tok.lower_ not in ("dead",):
+    if tok.dep_ == "amod" and tok.lower_ not in ("dead",) and not named_victim(tok):
         return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
     if tok.dep_ == "compound" and tok.head.lower_ not in lx.TRIGGERS:
         return False  # "hostage crisis", "assault rifles", "bomb squad": the head names the thing
@@ -127,6 +127,17 @@ def damaged_on_purpose(tok) -> bool:
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     doers += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return not any(d.lower_ in NATURAL_AGENTS | lx.DISASTER_CAUSES for d in doers)
+
+
+NAMING_HARM = {"assassinated", "murdered", "slain", "kidnapped", "kidnaped", "abducted"}
+
+
+def named_victim(tok) -> bool:
+    """'the assassinated Carlos Pizarro', 'the kidnapped Juan Perez': a person named as the one
+    a killing or an abduction was done to tells of that deed."""
+    return tok.lower_ in NAMING_HARM and tok.head.pos_ == "PROPN" and tok.head.ent_type_ not in (
+        "GPE", "LOC", "ORG", "NORP", "FAC") and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.head.children)
 
 
 def verb_subjects(tok) -> list:
