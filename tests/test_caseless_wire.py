@@ -112,3 +112,13 @@ def test_a_person_named_as_the_assassinated_one_is_a_victim(code_text):
 
 def test_wounded_soldiers_flown_out_are_no_new_event(code_text):
     assert code_text("The wounded soldiers were flown to the capital for treatment on Monday.") == []
+
+
+def test_a_death_someone_is_held_responsible_for_is_a_killing(code_text):
+    text = ("the unions said the rebel army was responsible for the death of union leader pablo "
+            "emilio ortega in the violence of last week.")
+    assert "rebel army" in {p for e in code_text(text) for p in e.perpetrators}
+
+
+def test_an_inquiry_into_an_unnamed_death_is_no_killing(code_text):
+    assert code_text("The family asked for an investigation into the death of their grandmother in a care home.") == []

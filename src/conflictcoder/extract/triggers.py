@@ -414,7 +414,7 @@ def refine_category(tok, category: str) -> str | None:
     if low in ("wounding", "wounded") and has_child_word(tok, {"fatally", "mortally"}):
         return lx.KILL
     if low in ("death", "deaths"):
-        return category if death_as_outcome(tok) else None
+        return category if death_as_outcome(tok) or death_someone_answers_for(tok) else None
     refine = REFINERS.get(category)
     return refine(tok, category) if refine else category
 
@@ -434,6 +434,27 @@ def death_as_outcome(tok) -> bool:
         return False
     return head.lower_ in OUTCOME_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+CULPABILITY = {"responsibility", "responsible", "blamed", "blame", "blames", "involvement", "involved",
+               "connected", "linked", "implicated", "role"}
+INQUIRIES = {"investigation", "investigations", "inquiry", "inquiries", "probe", "investigating",
+             "investigated"}
+
+
+def death_someone_answers_for(tok) -> bool:
+    """'responsibility for the death of Orlando Letelier', 'connected to the death of a
+    candidate', 'the investigations concerning the death of Hector Oqueli': a death someone is
+    held to account for was a killing. An inquiry counts where the dead is named."""
+    if tok.dep_ != "pobj" or not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    frame = tok.head.head
+    if frame.lower_ in CULPABILITY:
+        return True
+    named = any(p.dep_ == "pobj" and p.pos_ == "PROPN" or any(
+                    g.dep_ == "compound" and g.pos_ == "PROPN" for g in p.children)
+                for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+    return frame.lower_ in INQUIRIES and named
 
 
 def around(tok) -> set[str]:
