@@ -122,3 +122,8 @@ def test_a_death_someone_is_held_responsible_for_is_a_killing(code_text):
 
 def test_an_inquiry_into_an_unnamed_death_is_no_killing(code_text):
     assert code_text("The family asked for an investigation into the death of their grandmother in a care home.") == []
+
+
+def test_a_person_named_among_the_dead_is_a_victim_not_counted_twice(code_text):
+    events = code_text("Gunmen killed six people in the market on Monday, including Judge Carlos Mendoza and two children.")
+    assert any("Carlos Mendoza" in e.victims and e.fatalities == 6 for e in events)

@@ -371,6 +371,18 @@ def patients_of(tok) -> list:
     return [n for n in nouns if n.lower_ not in ("who", "whom", "which", "that")]
 
 
+def named_among(tok, nouns) -> list:
+    """'the killing of six of their members, including the rector', 'killed 12 people, among
+    them a priest': those picked out of the casualties are casualties too, already counted."""
+    out = []
+    for holder in [tok] + nouns:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("including", "among"):
+                out.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c)
+                           if n not in nouns and n not in out)
+    return out
+
+
 def national_force(tok):
     """'Israeli airstrike', 'Russian shelling', 'Saudi-led strikes': the nation named on the
     attack is its author; returns the modifier token, or None."""
