@@ -127,3 +127,8 @@ def test_an_inquiry_into_an_unnamed_death_is_no_killing(code_text):
 def test_a_person_named_among_the_dead_is_a_victim_not_counted_twice(code_text):
     events = code_text("Gunmen killed six people in the market on Monday, including Judge Carlos Mendoza and two children.")
     assert any("Carlos Mendoza" in e.victims and e.fatalities == 6 for e in events)
+
+
+def test_gunshots_are_no_perpetrator(code_text):
+    events = code_text("Gunshots killed a shopkeeper in the town square on Monday night, police said.")
+    assert not any("Gunshots" in e.perpetrators or "gunshots" in e.perpetrators for e in events)

@@ -665,7 +665,8 @@ def informative(text: str) -> bool:
 
 
 # Subjects of violent verbs that are not who did it: "gunfire killed", "the impact injured"
-NOT_AGENTS = {"gunfire", "shots", "shot", "bullet", "bullets", "impact", "blast", "explosion",
+NOT_AGENTS = {"gunfire", "gunshots", "gunshot", "shrapnel", "shots", "shot", "bullet", "bullets", "impact", "blast",
+              "explosion",
               "explosions", "fire", "flames", "blood", "mistake", "accident", "night", "day",
               "morning", "evening", "week", "package", "parcel", "device", "devices", "charge",
               "charges", "shell", "shells", "protest", "incident", "attack", "attacks"}
