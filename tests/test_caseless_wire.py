@@ -132,3 +132,8 @@ def test_a_person_named_among_the_dead_is_a_victim_not_counted_twice(code_text):
 def test_gunshots_are_no_perpetrator(code_text):
     events = code_text("Gunshots killed a shopkeeper in the town square on Monday night, police said.")
     assert not any("Gunshots" in e.perpetrators or "gunshots" in e.perpetrators for e in events)
+
+
+def test_what_fire_is_set_to_is_the_target(code_text):
+    events = code_text("Rebels set fire to the town hall and to two buses on Monday.")
+    assert {"town hall", "buses"} <= {t for e in events for t in e.targets}

@@ -594,14 +594,19 @@ def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
     return [t for t in out if not any(o.startswith(t + " of ") or o.endswith(" of " + t) for o in out)]
 
 
-DAMAGE_NOUNS = {"damage", "damages", "destruction"}
+DAMAGE_NOUNS = {"damage", "damages", "destruction", "fire"}  # "set fire to the offices"
 
 
 def damage_to(prep) -> bool:
-    """'caused serious damage to the embassy and to nearby structures': what was damaged."""
+    """'caused serious damage to the embassy and to nearby structures', 'set fire to a bus':
+    what was damaged."""
     while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
         prep = prep.head
-    return prep.lower_ == "to" and prep.head.lower_ in DAMAGE_NOUNS
+    if prep.lower_ != "to":
+        return False
+    verb = prep.head  # "set fire to the offices", where the parser hangs "to" on the verb
+    return verb.lower_ in DAMAGE_NOUNS or verb.lower_ in ("set", "sets", "setting") and any(
+        c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
 
 
 # Heads that say what kind of place, not whose: "the offices of a peasant union" is told in full
