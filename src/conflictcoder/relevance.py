@@ -37,7 +37,7 @@ TRIGGER_WORDS = frozenset(lx.TRIGGERS) - PHRASE_ONLY
 # Ambiguous for the extractor, which asks for context in the same sentence, but rarely
 # anything but violence in news; the parser should see them (the context may be further off).
 HIGH_SIGNAL = frozenset({"assassinated", "assassination", "slaying", "slain", "massacre",
-                         "kidnapped", "kidnapping", "abducted", "abduction", "murdered",
+                         "kidnapped", "kidnapping", "kidnaped", "kidnaping", "abducted", "abduction", "murdered",
                          "murder", "murders",
                          "stabbed", "stabbing", "raped", "torched", "looted", "looting"})
 # Protests are events whatever their violence: their words are read as the extractor reads them

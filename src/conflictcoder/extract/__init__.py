@@ -16,7 +16,7 @@ from .clauses import char_spans, clause_head, enclosing_context, group_clauses, 
 from .counts import Quantity
 from .modality import REAL, is_aggregate_clause, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
-                    informative, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
+                    informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
                     sum_quantities, victim_strings, weapons_in)
 from .triggers import Hit, find_hits
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
@@ -318,7 +318,8 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
             if noun.i not in seen:
                 seen.add(noun.i)
                 others.append(make_party(noun, options.vague_counts))
-        for noun in patients_of(hit.token):
+        harmed = patients_of(hit.token)
+        for noun in harmed:
             party = make_party(noun, options.vague_counts, casualty=hit.category in HUMAN_HARM)
             if noun.i not in seen:
                 seen.add(noun.i)
@@ -326,6 +327,10 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
             field = COUNT_FIELDS.get(hit.category)
             if field:
                 per_field.setdefault(field, []).append(party.quantity)
+        for noun in named_among(hit.token, harmed):  # named, but counted in the total already
+            if noun.i not in seen:
+                seen.add(noun.i)
+                patients.append(make_party(noun, options.vague_counts, casualty=hit.category in HUMAN_HARM))
     return agents, patients, others, counts_from(per_field, patients)
 
 

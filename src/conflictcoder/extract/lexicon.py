@@ -56,7 +56,8 @@ _add(EXPLODE, "bomb bombs bombing bombings bombed blast blasts explosion explosi
               "bombardment bombardments "
               "drone struck pounded pounding")
 _add(ABDUCT, "kidnapped kidnap kidnapping kidnappings abducted abduct abducting abduction abductions "
-             "hostage")
+             "hostage "
+             "kidnaped kidnaping kidnapings")  # the one-p spelling of US wire copy
 _add(ARREST, "arrested arrest arrests arresting detained detain detaining detention apprehended "
             "apprehending captured capture capturing "
              "rounded")
@@ -69,6 +70,11 @@ _add(PROTEST, "protest protests protested protesting protesters protestors demon
               "marches march picketed dispersed dispersing disperse dispel dispelled")
 _add(RIOT, "riot riots rioted rioting rioters")
 _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
+# damage done on purpose to a building, vehicle or installation; these verbs have everyday
+# senses too ("burned calories", "the sun burned"), which extract.triggers.damaged_on_purpose sorts out
+_add(LOOT, "burned burnt sabotaged")
+_add(ATTACK, "machinegunned machine-gunned strafed")
+_add(EXPLODE, "dynamited")
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
 _add(TAKEOVER, "overran seized-control")
 _add(RETAKE, "recaptured retook regained liberated cleared expelled")
@@ -164,6 +170,7 @@ PHRASES: dict[tuple[str, ...], str] = {
 # Triggers with common non-violent senses ("heart attack", "shot at goal", "a battle for market
 # share"): they need some sign of violence in the sentence before they count.
 AMBIGUOUS = {
+    "burned", "burnt", "sabotaged", "machinegunned", "machine-gunned", "strafed", "dynamited",
     "attack", "attacks", "attacked", "attacking", "assault", "assaulted", "raid", "raided",
     "stormed", "shot", "shooting", "shootings", "opened", "fired", "firing", "struck", "pounded", "pounding", "fought", "fighting", "battled",
     "clash", "clashes", "clashed", "clashing", "ambush", "bomb", "bombs", "bombed", "blast",
@@ -177,7 +184,7 @@ AMBIGUOUS = {
     "protest", "protests", "protested", "protesting", "demonstration", "demonstrations",
     "stabbed", "stabbing", "rape", "raped", "rapes", "overran", "rounded",
     "confiscated", "defused", "slain", "slaying", "assassinated", "assassination",
-    "kidnapped", "kidnapping", "abducted", "abduction", "intercepted", "discovered", "capturing",
+    "kidnapped", "kidnapping", "kidnaped", "kidnaping", "abducted", "abduction", "intercepted", "discovered", "capturing",
     "blew", "blow", "blown", "encounter", "encounters",
     "seizing", "confiscating", "raiding", "storming", "abducting",
     "uncovered", "dismantled", "found", "destroyed", "agreement", "agreed", "accord", "deal", "signed",
@@ -194,7 +201,7 @@ gunmen gunman militants militant insurgents insurgent rebels rebel terrorists te
 jihadists jihadist extremists extremist fighters guerrillas guerrilla attackers attacker
 assailants assailant troops soldiers soldier army military police policemen policeman
 officers security forces gendarmes paramilitary paramilitaries militia militias bandits
-separatists intruders kidnappers hostages hostage captives bomber bombers
+separatists intruders kidnappers kidnapers hostages hostage captives bomber bombers
 gun guns gunfire rifle rifles pistol pistols weapons weapon arms ammunition explosive
 explosives bomb bombs grenade grenades knife knives machete machetes mortar rocket rockets
 missile missiles artillery ied shells shelling airstrike drone tanks
@@ -202,7 +209,7 @@ killed killing wounded injured dead died casualties bodies body fatalities toll
 civilians villagers residents protesters demonstrators rioters mob crowd tear gas
 arrested detained custody raid operation clashes clashed fighting violence violent
 insurgency militancy terrorism terror war armed hostilities ceasefire
-jail prison prisoners suspects suspect abducted kidnapped murder murdered
+jail prison prisoners suspects suspect abducted kidnapped kidnaped murder murdered
 brutal bloody deadly ethnic sectarian tribal communal fierce heavy bloodshed gunshots
 responsibility claimed taliban suicide damaged destroyed injuries explosive improvised
 planted detonated exploded blast blasts bombs warplanes jets aircraft helicopters drones
@@ -287,7 +294,7 @@ ARMED_NOUNS = set("""
 gunmen gunman militants militant insurgents insurgent rebels rebel terrorists terrorist
 jihadists jihadist extremists extremist fighters fighter guerrillas guerrilla attackers
 attacker assailants assailant bandits bandit separatists separatist intruders intruder
-kidnappers kidnapper bomber bombers militiamen militiaman militia militias paramilitaries
+kidnappers kidnapper kidnapers kidnaper bomber bombers militiamen militiaman militia militias paramilitaries
 raiders raider captors captor warlord islamists islamist group gang gangs gangsters
 """.split())
 CIVILIAN_NOUNS = set("""

@@ -52,6 +52,17 @@ def negated(tok) -> bool:
     return False
 
 
+BLAME_CUES = {"responsible", "blamed", "blames", "blame", "blaming"}
+
+
+def blames_a_deed(cue, tok) -> bool:
+    """Blame presupposes its deed: in "holds the army responsible for the massacre of X" or
+    "blamed for the bombing of the bridge" the massacre and the bombing took place, whoever did
+    them. A charge or a trial ("accused of", "convicted of") leaves the deed to be proven."""
+    return cue.lower_ in BLAME_CUES and tok.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def trigger_modality(tok) -> str:
     """Walk from the trigger up to the reporting verb (or the root) looking for cues."""
     if negated(tok):
@@ -76,6 +87,9 @@ def trigger_modality(tok) -> str:
         if cur.dep_ in ("pobj", "pcomp") and parent.lower_ in TIME_PREPOSITIONS:
             break  # "appealed for calm after a firefight": the cue governs another event
         cue = cue_modality(parent.lower_)
+        if cue == "alleged" and blames_a_deed(parent, tok):
+            cur = parent  # "held the rebels responsible for the murder of the mayor": it happened
+            continue
         if cue and not (cue == "hypothetical" and parent.pos_ in ("NOUN",) and cur.dep_ != "pobj"):
             return cue
         if parent.pos_ in ("NOUN", "PROPN") and any(

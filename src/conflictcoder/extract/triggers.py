@@ -105,7 +105,7 @@ def plausible_trigger(tok, category: str) -> bool:
     if tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in lx.ABSTRACT_OBJECTS for c in tok.children) and not (
             category == lx.PROTEST and crowd_subject(tok)):
         return False  # "attacked the budget", "fought the plan", "battled the blaze"
-    if tok.dep_ == "amod" and tok.lower_ not in ("dead",):
+    if tok.dep_ == "amod" and tok.lower_ not in ("dead",) and not named_victim(tok):
         return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
     if tok.dep_ == "compound" and tok.head.lower_ not in lx.TRIGGERS:
         return False  # "hostage crisis", "assault rifles", "bomb squad": the head names the thing
@@ -113,7 +113,39 @@ def plausible_trigger(tok, category: str) -> bool:
         return False  # "fired the coach", "the firing of staff", "a firing range"
     if tok.lower_ == "dead" and tok.dep_ not in ("oprd", "acomp", "ROOT", "conj", "advmod", "xcomp"):
         return False
+    if tok.lower_ in DAMAGE_VERBS and not damaged_on_purpose(tok):
+        return False
     return True
+
+
+DAMAGE_VERBS = {"burned", "burnt", "sabotaged", "machinegunned", "machine-gunned", "strafed", "dynamited"}
+NATURAL_AGENTS = {"fire", "fires", "flames", "blaze", "blazes", "wildfire", "wildfires", "bushfire",
+                  "sun", "heat", "lightning", "candle", "stove", "short-circuit", "circuit"}
+
+
+def damaged_on_purpose(tok) -> bool:
+    """'Rebels burned nine vehicles', 'saboteurs sabotaged two pylons', 'the bus was
+    machinegunned': a building, vehicle or installation struck by people. 'Burned calories',
+    'the fire burned ten homes', 'burned his hand' and 'sabotaged the talks' are no attack."""
+    if tok.pos_ != "VERB":
+        return False
+    struck = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(c.lower_ in lx.PHYSICAL_TARGETS | lx.TARGET_THINGS for c in struck):
+        return False
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return not any(d.lower_ in NATURAL_AGENTS | lx.DISASTER_CAUSES for d in doers)
+
+
+NAMING_HARM = {"assassinated", "murdered", "slain", "kidnapped", "kidnaped", "abducted"}
+
+
+def named_victim(tok) -> bool:
+    """'the assassinated Carlos Pizarro', 'the kidnapped Juan Perez': a person named as the one
+    a killing or an abduction was done to tells of that deed."""
+    return tok.lower_ in NAMING_HARM and tok.head.pos_ == "PROPN" and tok.head.ent_type_ not in (
+        "GPE", "LOC", "ORG", "NORP", "FAC") and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.head.children)
 
 
 def verb_subjects(tok) -> list:
@@ -291,7 +323,7 @@ def violent_reading(tok, words: set[str], violent_words: set[str], violent_docum
     violent = len(others & violent_words) + (1 if violent_document else 0)
     peaceful = len(others & lx.NON_VIOLENT_CONTEXT)
     if tok.lower_ in ("killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
-                      "dies", "murdered", "murder", "murders", "kidnapped", "kidnapping", "abducted",
+                      "dies", "murdered", "murder", "murders", "kidnapped", "kidnapping", "kidnaped", "kidnaping", "abducted",
                       "abduction", "abducting") or (tok.lower_ in ASSASSINATION_WORDS and not any(
                           c.lower_ == "character" for c in tok.children)):  # not "character assassination"
         if others & lx.DISASTER_CAUSES and not others & {"gunmen", "militants", "bomb",
@@ -393,7 +425,7 @@ def refine_category(tok, category: str) -> str | None:
     if low in ("wounding", "wounded") and has_child_word(tok, {"fatally", "mortally"}):
         return lx.KILL
     if low in ("death", "deaths"):
-        return category if death_as_outcome(tok) else None
+        return category if death_as_outcome(tok) or death_someone_answers_for(tok) else None
     refine = REFINERS.get(category)
     return refine(tok, category) if refine else category
 
@@ -413,6 +445,27 @@ def death_as_outcome(tok) -> bool:
         return False
     return head.lower_ in OUTCOME_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+CULPABILITY = {"responsibility", "responsible", "blamed", "blame", "blames", "involvement", "involved",
+               "connected", "linked", "implicated", "role"}
+INQUIRIES = {"investigation", "investigations", "inquiry", "inquiries", "probe", "investigating",
+             "investigated"}
+
+
+def death_someone_answers_for(tok) -> bool:
+    """'responsibility for the death of Orlando Letelier', 'connected to the death of a
+    candidate', 'the investigations concerning the death of Hector Oqueli': a death someone is
+    held to account for was a killing. An inquiry counts where the dead is named."""
+    if tok.dep_ != "pobj" or not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    frame = tok.head.head
+    if frame.lower_ in CULPABILITY:
+        return True
+    named = any(p.dep_ == "pobj" and p.pos_ == "PROPN" or any(
+                    g.dep_ == "compound" and g.pos_ == "PROPN" for g in p.children)
+                for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+    return frame.lower_ in INQUIRIES and named
 
 
 def around(tok) -> set[str]:

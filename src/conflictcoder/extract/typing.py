@@ -74,7 +74,7 @@ CROWD_SIDES = {"students", "supporters", "villagers", "residents", "youths", "mo
 MOURNING = {"mourn", "mourned", "mourning", "commemorate", "commemorating", "anniversary", "memory",
             "funeral", "funerals", "honour", "honor", "remember", "remembering", "vigil"}
 KIDNAP_WORDS = {"abducted", "abduct", "abducting", "abduction", "abductions", "kidnapped", "kidnap",
-                "kidnapping", "disappeared", "disappearance", "disappearances"}
+                "kidnapping", "kidnaped", "kidnaping", "disappeared", "disappearance", "disappearances"}
 MOB_WORDS = {"mob", "mobs", "lynched", "lynching", "vigilante", "vigilantes", "jungle"}
 EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "mortar", "mortars",
                    "rocket", "rockets", "missile", "missiles", "shell", "shells", "explosive",

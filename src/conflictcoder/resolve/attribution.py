@@ -202,8 +202,14 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 def is_generic_perpetrator(role: str) -> bool:
     """'guerrillas', 'urban commandos', 'unidentified armed men': who did it, without a name."""
-    words = role.lower().split()
+    words = [w for w in role.lower().split() if w not in COUNT_WORDS and not w.isdigit()]
     return bool(words) and all(w in GENERIC_PERPETRATORS for w in words)
+
+
+# "two gunmen", "some 20 rebels": a number says how many, not who
+COUNT_WORDS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "eleven", "twelve", "dozen", "dozens", "hundreds", "some", "about", "approximately",
+               "around", "nearly", "almost", "over", "more", "than", "or", "to", "several", "few"}
 
 
 def credit_named_group(event, groups: list[GroupMention]) -> None:
