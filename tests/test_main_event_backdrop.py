@@ -1,0 +1,26 @@
+"""The main event of a short report against what it tells as backdrop (invented sentences)."""
+from __future__ import annotations
+
+
+def main_type(events):
+    best = max(events, key=lambda e: e.confidence) if events else None
+    return best.sub_event_type if best else None
+
+
+def test_date_in_a_relative_clause_is_not_the_protests_own(code_text):
+    events = code_text("Scores of nurses marched through the capital on Friday to protest against "
+                       "hospital closures that have spread since the minister took office in 2019.",
+                       published=None)
+    assert main_type(events) == "Peaceful protest"
+
+
+def test_mourning_rally_is_a_peaceful_protest(code_text):
+    events = code_text("Hundreds of students rallied in the northern city on Sunday to honour scores of "
+                       "marchers killed two weeks ago in an army raid on their camp.")
+    assert main_type(events) == "Peaceful protest"
+
+
+def test_demand_for_release_of_detained_marchers_is_no_intervention(code_text):
+    events = code_text("Several hundred people rallied across the country on 3 May. They demanded the "
+                       "release of marchers detained during the great Independence Day rally in the capital.")
+    assert main_type(events) == "Peaceful protest"
