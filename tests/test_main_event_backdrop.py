@@ -24,3 +24,26 @@ def test_demand_for_release_of_detained_marchers_is_no_intervention(code_text):
     events = code_text("Several hundred people rallied across the country on 3 May. They demanded the "
                        "release of marchers detained during the great Independence Day rally in the capital.")
     assert main_type(events) == "Peaceful protest"
+
+
+def test_exchange_beside_a_place_known_for_fighting_is_an_agreement(code_text):
+    events = code_text("Rebel fighters and army units exchanged prisoners and bodies Monday near the "
+                       "old port town of Marbella, the scene of some of the region's heaviest fighting in recent weeks")
+    assert main_type(events) == "Agreement"
+
+
+def test_a_coalition_tasked_with_fighting_withdraws_without_a_clash(code_text):
+    events = code_text("The multinational coalition tasked with fighting the jihadist group on Friday "
+                       "withdrew from the airfield north of the capital.")
+    assert main_type(events) == "Non-violent transfer of territory"
+
+
+def test_ground_re_captured_is_retaken_not_an_arrest(code_text):
+    events = code_text("The hill was re-captured by army troops on Saturday, residents said.")
+    assert main_type(events) == "Government regains territory"
+
+
+def test_a_hyphenated_cease_fire_is_an_agreement(code_text):
+    events = code_text("Rebel commanders and the army signed a cease-fire on Wednesday in the "
+                       "southern province.")
+    assert main_type(events) == "Agreement"

@@ -167,6 +167,25 @@ def within_recalled(tok) -> bool:
     return False
 
 
+PLACE_DESCRIPTIONS = {"scene", "site", "theatre", "theater", "epicentre", "epicenter", "centre",
+                      "center", "stronghold", "hotbed", "flashpoint"}
+
+
+def told_aside(tok) -> bool:
+    """A trigger inside a relative clause or an apposition ('the town, the scene of heavy
+    fighting'; 'the region where fighting has left casualties'): it describes a place or a
+    person of the news rather than telling it."""
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ in ("relcl", "appos") or (cur.dep_ == "npadvmod" and cur.pos_ == "NOUN"
+                                                and cur.lower_ in PLACE_DESCRIPTIONS):
+            return True  # the small model hangs ", the scene of ..." on the verb as npadvmod
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def news_words(sent) -> set[str]:
     """The words of a sentence outside what it tells as the backdrop ('after a blast last week',
     'since he came to power'): what a protest's other clauses say of the same scene."""
@@ -220,6 +239,9 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     # not a mention that has words of its own ("arrest of 18 ... after bombings").
     # "arrested three suspects in connection with the bombing": the reference does not type it
     fresh = [h for h in main if not h.anaphoric and not backdrop(h.token)]
+    if any(not told_aside(h.token) for h in fresh):
+        # "exchanged prisoners near the city, the scene of the fiercest fighting": the exchange
+        fresh = [h for h in fresh if not told_aside(h.token)]
     typing_hits = (fresh + [h for h in specific if h.category in lx.CASUALTY]) if fresh else (specific if main else live)
     categories = {h.category for h in typing_hits}
     agents, patients, others, counts = parties_and_counts(live, options)

@@ -28,6 +28,9 @@ def phrase_hit(tok) -> str | None:
     # a verb phrase is anchored on its verb ("exchanged fire"), a noun phrase on its head noun
     if nxt is not None and (tok.lower_, nxt.lower_) in lx.PHRASES and tok.pos_ in ("VERB", "AUX"):
         return lx.PHRASES[(tok.lower_, nxt.lower_)]
+    if prev is not None and prev.text == "-" and tok.i >= 2 and tok.pos_ in ("NOUN", "PROPN") and \
+            f"{tok.nbor(-2).lower_}-{tok.lower_}" in lx.TRIGGERS:
+        return lx.TRIGGERS[f"{tok.nbor(-2).lower_}-{tok.lower_}"]  # "cease-fire", split by the tokeniser
     if prev is not None and (prev.lower_, tok.lower_) in lx.PHRASES:
         category = lx.PHRASES[(prev.lower_, tok.lower_)]
         # the second word is the head of a noun phrase ("air strike", "car bomb", "gun battle")
@@ -383,8 +386,25 @@ def refine_category(tok, category: str) -> str | None:
         return lx.KILL
     if low in ("death", "deaths"):
         return category if death_as_outcome(tok) else None
+    if category == lx.CLASH and describes_a_role(tok):
+        return None
     refine = REFINERS.get(category)
     return refine(tok, category) if refine else category
+
+
+ROLE_WORDS = {"tasked", "charged", "mandated", "entrusted", "responsible", "trained", "deployed",
+              "sent", "dedicated", "committed"}
+COMBATANT_BODIES = {"coalition", "alliance", "mission", "task"}
+
+
+def describes_a_role(tok) -> bool:
+    """'the coalition tasked with fighting the militants', 'the coalition fighting the group':
+    what a body is there for, not a fight told."""
+    if tok.tag_ != "VBG":
+        return False
+    if tok.dep_ == "pcomp" and tok.head.head.lower_ in ROLE_WORDS:
+        return True
+    return tok.dep_ == "acl" and tok.head.lower_ in COMBATANT_BODIES
 
 
 OUTCOME_VERBS = {"resulted", "resulting", "result", "results", "led", "leading", "lead", "leads",
@@ -442,11 +462,18 @@ def refine_arrest(tok, category: str) -> str | None:
             and not military_arrest_beside_crime(tok):
         return None  # arrests for drugs or theft are crime, not political disorder
     if low in ("captured", "capture", "capturing"):
+        if retaken(tok) and not objects & lx.HUMAN_NOUNS:
+            return lx.RETAKE
         if object_heads(tok) & TERRITORY:
             return lx.TAKEOVER
         if objects & WEAPON_OBJECTS and not objects & lx.HUMAN_NOUNS:
             return lx.SEIZE
     return category
+
+
+def retaken(tok) -> bool:
+    """'re-captured' (split by the tokeniser into 're', '-', 'captured'): ground taken back."""
+    return tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "re"
 
 
 MILITARY_WORDS = {"troops", "soldiers", "army", "military", "coalition", "isaf", "marines",
@@ -512,7 +539,9 @@ def refine_release(tok, category: str) -> str | None:
 
 
 AGREE_VERBS = {"agreed", "signed", "reached", "announced", "declared", "brokered", "struck",
-               "concluded", "accepted", "agree", "sign", "took", "came", "entered", "exchanged"}
+               "concluded", "accepted", "agree", "sign", "took", "came", "entered", "exchanged",
+               "welcomed", "welcomes", "extended", "observed", "implemented"}
+AGREEMENT_NEWS = {"decision", "announcement", "talks", "negotiations", "deal"}
 
 
 def refine_agree(tok, category: str) -> str | None:
@@ -535,6 +564,8 @@ def refine_agree(tok, category: str) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if {t.lower_ for t in tok.subtree} & TRADE_WORDS:
             return None  # "signed a $10 billion deal to buy 96 helicopters": a purchase
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "over") and tok.head.head.lower_ in AGREEMENT_NEWS:
+            return category  # "the decision on the cease-fire", "talks over a truce"
         return category if tok.head.lower_ in AGREE_VERBS and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
     bought = {t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
     bought |= {c.lower_ for c in tok.children if c.dep_ in ("advcl", "xcomp")}
@@ -582,7 +613,7 @@ def refine_withdraw(tok, category: str) -> str | None:
         if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children):
             return category if leaving & FORCE_WORDS else None
         return category if leaving & FORCE_WORDS and object_heads(tok) & TERRITORY else None
-    return category if around(tok) & FORCE_WORDS else None
+    return category if around(tok) & (FORCE_WORDS | MILITARY_WORDS) else None
 
 
 def evacuated_ground(tok) -> bool:
