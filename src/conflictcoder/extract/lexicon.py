@@ -77,7 +77,7 @@ _add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed exch
 _add(WITHDRAW, "withdrew withdrawn vacated evacuated")
 _add(BASE, "established created built")
 _add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited defected reinforced "
-              "deployed deploying dispatched dispatching formed")
+              "deployed deploying dispatched dispatching formed moved moving redeployed redeploying")
 
 # Two-word triggers, checked before single words.
 PHRASES: dict[tuple[str, ...], str] = {
@@ -183,6 +183,7 @@ AMBIGUOUS = {
     "uncovered", "dismantled", "found", "destroyed", "agreement", "agreed", "accord", "deal", "signed",
     "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
     "mobilising", "deployed", "dispatched", "merged", "recruited", "defected", "reinforced",
+    "moved", "moving", "redeployed", "redeploying",
     "bombardment", "bombardments", "established", "created", "built", "demolished", "razed",
     "marches", "picketed", "protesters", "protestors",
     "demonstrators",

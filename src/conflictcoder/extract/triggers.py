@@ -633,11 +633,37 @@ def refine_mobilize(tok, category: str) -> str | None:
         formed = object_words(tok)
         if formed & {"government", "cabinet", "committee", "party", "company", "coalition", "commission"}:
             return None
-        return category if formed & (FORCE_WORDS | NEW_BODIES) else None
+        if formed & (FORCE_WORDS | NEW_BODIES):
+            return category
+        # "the forces have formed a drone organisation": a body founded by an armed force
+        return category if formed & ARMED_ORGANS and subject_words(tok) & (FORCE_WORDS | MILITARY_WORDS) else None
+    if tok.lower_ in ("moved", "moving", "redeployed", "redeploying"):
+        return category if moved_forces(tok) else None
     return category if around(tok) & FORCE_WORDS else None
 
 
+ARMED_ORGANS = {"organisation", "organization", "wing", "network", "entity", "force", "corps", "group"}
+DESTINATION_PREPS = {"to", "into", "towards", "toward"}
+
+
+def subject_words(tok) -> set[str]:
+    return {t.lower_ for s in verb_subjects(tok) for t in s.subtree}
+
+
+def moved_forces(tok) -> bool:
+    """'troops had moved to the town', 'moving troops to the border': forces sent somewhere;
+    not 'police moved in to disperse the crowd' nor 'the army moved to retake the town'."""
+    moving = subject_words(tok) | {t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
+    if not moving & (FORCE_WORDS | MILITARY_WORDS):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS and
+               any(p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for p in c.children)
+               for c in tok.children)
+
+
 def refine_base(tok, category: str) -> str | None:
+    if tok.lower_ == "set" and object_words(tok) & NEW_BODIES:
+        return lx.MOBILIZE  # "a new militia unit has been set up": an armed body, not a base
     return category if object_words(tok) & BASE_WORDS or tok.lower_ in BASE_WORDS else None
 
 
