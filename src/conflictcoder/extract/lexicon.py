@@ -66,7 +66,7 @@ _add(SEIZE, "seized seize seizing seizure confiscated confiscating recovered def
             "uncovered dismantled found")
 _add(PROTEST, "protest protests protested protesting protesters protestors demonstration "
               "demonstrations demonstrators demonstrated rally rallies rallied marched sit-in "
-              "marches march picketed dispersed dispersing disperse dispel dispelled")
+              "marches march picketed dispersed dispersing disperse dispel dispelled walked filled thronged")
 _add(RIOT, "riot riots rioted rioting rioters")
 _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
@@ -183,7 +183,7 @@ AMBIGUOUS = {
     "uncovered", "dismantled", "found", "destroyed", "agreement", "agreed", "accord", "deal", "signed",
     "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
     "mobilising", "deployed", "dispatched", "merged", "recruited", "defected", "reinforced",
-    "moved", "moving", "redeployed", "redeploying",
+    "moved", "moving", "redeployed", "redeploying", "walked", "filled", "thronged",
     "bombardment", "bombardments", "established", "created", "built", "demolished", "razed",
     "marches", "picketed", "protesters", "protestors",
     "demonstrators",

@@ -679,6 +679,10 @@ def refine_protest(tok, category: str) -> str | None:
         return category if tok.dep_ in ("nsubj", "nsubjpass") else None
     if tok.lower_ == "took":
         return category if any(t.lower_ == "streets" for t in tok.subtree) else None
+    if tok.lower_ in ("walked", "filled", "thronged"):
+        # "crowds walked the streets", "thousands filled the streets": a march without the word
+        return category if object_heads(tok) & {"streets", "street", "square"} and \
+            subject_words(tok) & (CROWDS | {"thousands", "hundreds", "dozens"}) else None
     if tok.lower_ == "march":
         return category if marched_in_protest(tok) else None
     if tok.lower_.startswith(("dispers", "dispel")):
@@ -703,10 +707,22 @@ def refine_protest(tok, category: str) -> str | None:
     return category
 
 
+def named_march(tok) -> bool:
+    """'a "Peaceful March" to the bridge', 'the Freedom March': a march named in title case,
+    not the month ('In March', 'Monday March 5': the number is checked by the caller)."""
+    if tok.i == tok.sent.start:
+        return False
+    prev = tok.nbor(-1)
+    return prev.i != tok.sent.start and prev.text[:1].isupper() and prev.pos_ in ("ADJ", "PROPN", "NOUN") \
+        and prev.lower_ not in ("early", "late", "mid")
+
+
 def marched_in_protest(tok) -> bool:
     """'joined a peaceful march to parliament', not the month ('in march', 'march 3') nor a
     military march."""
-    if tok.pos_ != "NOUN" or tok.text[0].isupper():
+    if tok.text[0].isupper() and not named_march(tok):
+        return False
+    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text[0].isupper()):
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and (nxt.like_num or nxt.lower_ in (",", "last", "this", "next")):
