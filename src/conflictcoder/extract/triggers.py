@@ -28,6 +28,13 @@ def phrase_hit(tok) -> str | None:
     # a verb phrase is anchored on its verb ("exchanged fire"), a noun phrase on its head noun
     if nxt is not None and (tok.lower_, nxt.lower_) in lx.PHRASES and tok.pos_ in ("VERB", "AUX"):
         return lx.PHRASES[(tok.lower_, nxt.lower_)]
+    if tok.pos_ == "VERB":
+        for child in tok.children:
+            if child.i > tok.i + 1 and (tok.lower_, child.lower_) in lx.PHRASES and (
+                    child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("out", "back"))
+                    or (child.dep_ == "dobj" and fills_gap(tok, child))):
+                # "drove the militants out", "took full control": the phrase split by its object
+                return lx.PHRASES[(tok.lower_, child.lower_)]
     if prev is not None and prev.text == "-" and tok.i >= 2 and tok.pos_ in ("NOUN", "PROPN") and \
             f"{tok.nbor(-2).lower_}-{tok.lower_}" in lx.TRIGGERS:
         return lx.TRIGGERS[f"{tok.nbor(-2).lower_}-{tok.lower_}"]  # "cease-fire", split by the tokeniser
@@ -37,6 +44,16 @@ def phrase_hit(tok) -> str | None:
         if tok.pos_ in ("NOUN", "PROPN"):
             return category
     return None
+
+
+GAP_ADJECTIVES = {"full", "complete", "total", "effective", "partial", "firm"}
+
+
+def fills_gap(verb, obj) -> bool:
+    """Only adjectives of degree between a verb and its object keep the phrase: 'took full
+    control'."""
+    gap = verb.doc[verb.i + 1:obj.i]
+    return all(t.lower_ in GAP_ADJECTIVES for t in gap)
 
 
 # Words that are triggers only inside a phrase ("opened fire", "handed over", "took hostage").
