@@ -47,3 +47,15 @@ def test_a_hyphenated_cease_fire_is_an_agreement(code_text):
     events = code_text("Rebel commanders and the army signed a cease-fire on Wednesday in the "
                        "southern province.")
     assert main_type(events) == "Agreement"
+
+
+def test_a_weapon_named_before_a_hyphen_is_a_modifier(code_text):
+    events = code_text("Rebel fighters seized a deserted rocket-launching site near the air base on "
+                       "Tuesday, a monitoring group said.")
+    assert "Shelling/artillery/missile attack" not in {e.sub_event_type for e in events}
+
+
+def test_a_killing_that_describes_seized_arms_does_not_type_the_seizure(code_text):
+    events = code_text("Police on Sunday seized three rifles, one of which was used in a murder, "
+                       "during a raid on a militant hideout.")
+    assert main_type(events) == "Disrupted weapons use"

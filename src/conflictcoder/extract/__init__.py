@@ -242,7 +242,11 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     if any(not told_aside(h.token) for h in fresh):
         # "exchanged prisoners near the city, the scene of the fiercest fighting": the exchange
         fresh = [h for h in fresh if not told_aside(h.token)]
-    typing_hits = (fresh + [h for h in specific if h.category in lx.CASUALTY]) if fresh else (specific if main else live)
+    casualties = [h for h in specific if h.category in lx.CASUALTY]
+    if any(not told_aside(h.token) for h in fresh):
+        # "firearms, one of which is linked to a murder, were seized": the murder describes them
+        casualties = [h for h in casualties if not told_aside(h.token)]
+    typing_hits = (fresh + casualties) if fresh else (specific if main else live)
     categories = {h.category for h in typing_hits}
     agents, patients, others, counts = parties_and_counts(live, options)
     event_type, sub_event_type = classify(categories, words, agents, patients, others,

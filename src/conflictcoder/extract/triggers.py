@@ -119,6 +119,9 @@ def plausible_trigger(tok, category: str) -> bool:
         return False  # "attacked the budget", "fought the plan", "battled the blaze"
     if tok.dep_ == "amod" and tok.lower_ not in ("dead",):
         return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
+    if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(1).idx == tok.idx + len(tok.text) \
+            and tok.nbor(2).lower_ not in lx.TRIGGERS:
+        return False  # "a rocket-launching site", "bomb-making materials": the word after names the thing
     if tok.dep_ == "compound" and tok.head.lower_ not in lx.TRIGGERS:
         return False  # "hostage crisis", "assault rifles", "bomb squad": the head names the thing
     if tok.lower_ in ("fired", "firing") and not aimed_fire(tok):
