@@ -109,6 +109,18 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
     return hits
 
 
+TITLE_FUNCTION_WORDS = {"The", "A", "An", "Of", "And", "For", "To", "In", "On", "With", "Our", "Your", "My"}
+
+
+def in_title_case_name(tok) -> bool:
+    """A capitalised trigger inside a title-case name: a function word capitalised beside it."""
+    if tok.i == tok.sent.start or not tok.text[:1].isupper():
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    prev = tok.nbor(-1)
+    return (nxt is not None and nxt.text in TITLE_FUNCTION_WORDS) or (prev.text in TITLE_FUNCTION_WORDS and prev.i != tok.sent.start)
+
+
 def plausible_trigger(tok, category: str) -> bool:
     if tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
         return False
@@ -117,6 +129,8 @@ def plausible_trigger(tok, category: str) -> bool:
     if tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in lx.ABSTRACT_OBJECTS for c in tok.children) and not (
             category == lx.PROTEST and crowd_subject(tok)):
         return False  # "attacked the budget", "fought the plan", "battled the blaze"
+    if in_title_case_name(tok):
+        return False  # "a third Kill The Bill demonstration": a campaign's name
     if tok.dep_ == "amod" and tok.lower_ not in ("dead",):
         return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
     if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(1).idx == tok.idx + len(tok.text) \
