@@ -25,3 +25,19 @@ def test_a_march_named_in_title_case_is_not_the_month():
     doc = nlp("In March the council approved the budget.")
     month = next(t for t in doc if t.text == "March")
     assert not triggers.marched_in_protest(month)
+
+
+def test_crowds_that_take_to_the_streets_protest(code_text):
+    events = code_text("Thousands of students defied a ban to take to the streets of the capital on "
+                       "Friday, demanding the minister's resignation.")
+    assert {e.event_type for e in events} & {"Protests", "Riots"}
+
+
+def test_forces_that_jailed_suspects_arrested_them(code_text):
+    events = code_text("Security forces have jailed more than 40 militants suspected of plotting "
+                       "bomb attacks in the northern province, officials said on Monday.")
+    assert "Arrests" in {e.sub_event_type for e in events}
+
+
+def test_a_court_that_jailed_a_fraudster_is_no_event(code_text):
+    assert code_text("A court jailed a former bank manager for six years on Monday for fraud.") == []

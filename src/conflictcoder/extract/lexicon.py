@@ -58,7 +58,7 @@ _add(EXPLODE, "bomb bombs bombing bombings bombed blast blasts explosion explosi
 _add(ABDUCT, "kidnapped kidnap kidnapping kidnappings abducted abduct abducting abduction abductions "
              "hostage")
 _add(ARREST, "arrested arrest arrests arresting detained detain detaining detention apprehended "
-            "apprehending captured capture capturing "
+            "apprehending captured capture capturing jailed "
              "rounded")
 _add(RELEASE, "released release freed handed")
 _add(SEIZE, "seized seize seizing seizure confiscated confiscating recovered defused intercepted discovered "
@@ -154,6 +154,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("prisoner", "exchange"): AGREE,
     ("prisoner", "swap"): AGREE,
     ("took", "to"): PROTEST,  # "took to the streets"
+    ("take", "to"): PROTEST,
+    ("taking", "to"): PROTEST,
+    ("takes", "to"): PROTEST,
     ("broke", "into"): LOOT,
     ("made", "away"): LOOT,
     ("drove", "out"): RETAKE,
@@ -185,7 +188,7 @@ AMBIGUOUS = {
     "mobilising", "deployed", "dispatched", "merged", "recruited", "defected", "reinforced",
     "moved", "moving", "redeployed", "redeploying", "walked", "filled", "thronged",
     "bombardment", "bombardments", "established", "created", "built", "demolished", "razed",
-    "marches", "picketed", "protesters", "protestors",
+    "marches", "picketed", "protesters", "protestors", "jailed",
     "demonstrators",
 }
 

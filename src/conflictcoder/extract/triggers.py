@@ -490,6 +490,8 @@ def refine_arrest(tok, category: str) -> str | None:
     low = tok.lower_
     if low in ("turned", "turns", "turn") and not any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children):
         return None  # "turned himself around"; only "turned himself in" is giving oneself up
+    if low == "jailed" and not subject_words(tok) & (FORCE_WORDS | MILITARY_WORDS):
+        return None  # "a court jailed him for five years": a sentence; forces that jailed suspects held them
     objects = object_words(tok)
     sentence = {t.lower_ for t in tok.sent}
     if sentence & CRIME_WORDS and not sentence & (lx.ARMED_NOUNS | {"taliban", "insurgents", "insurgent"}) \
@@ -711,7 +713,7 @@ def refine_protest(tok, category: str) -> str | None:
     if tok.lower_ in lx.PROTESTER_NOUNS:
         # "protesters blocked the road": the protesters' action is the event
         return category if tok.dep_ in ("nsubj", "nsubjpass") else None
-    if tok.lower_ == "took":
+    if tok.lower_ in ("took", "take", "taking", "takes"):
         return category if any(t.lower_ == "streets" for t in tok.subtree) else None
     if tok.lower_ in ("walked", "filled", "thronged"):
         # "crowds walked the streets", "thousands filled the streets": a march without the word
