@@ -28,3 +28,14 @@ def test_a_relative_clause_detail_does_not_outrank_the_takeover(code_text):
 def test_a_coach_who_took_full_charge_is_no_event(code_text):
     assert code_text("The new coach took full control of the squad on Monday and drove the players out "
                      "of their comfort zone in training.") == []
+
+
+def test_fighters_who_entered_a_town_unopposed_took_it_without_violence(code_text):
+    events = code_text("Rebel fighters entered the town of Besra before dawn on Tuesday and met no "
+                       "resistance, a commander said.")
+    assert main_type(events) == "Non-violent transfer of territory"
+
+
+def test_entering_a_building_or_a_race_is_no_takeover(code_text):
+    assert code_text("The senator entered the race for governor on Tuesday without any resistance "
+                     "from her party.") == []

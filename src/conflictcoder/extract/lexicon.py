@@ -70,7 +70,7 @@ _add(PROTEST, "protest protests protested protesting protesters protestors demon
 _add(RIOT, "riot riots rioted rioting rioters")
 _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
-_add(TAKEOVER, "overran seized-control")
+_add(TAKEOVER, "overran seized-control entered")
 _add(RETAKE, "recaptured retook regained liberated cleared expelled")
 _add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed exchange swap exchanged swapped "
            "surrendered surrender surrenders")
@@ -188,7 +188,7 @@ AMBIGUOUS = {
     "mobilising", "deployed", "dispatched", "merged", "recruited", "defected", "reinforced",
     "moved", "moving", "redeployed", "redeploying", "walked", "filled", "thronged",
     "bombardment", "bombardments", "established", "created", "built", "demolished", "razed",
-    "marches", "picketed", "protesters", "protestors", "jailed",
+    "marches", "picketed", "protesters", "protestors", "jailed", "entered",
     "demonstrators",
 }
 

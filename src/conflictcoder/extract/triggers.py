@@ -697,6 +697,17 @@ def moved_forces(tok) -> bool:
                for c in tok.children)
 
 
+def refine_takeover(tok, category: str) -> str | None:
+    """'the fighters entered the town and met no resistance': ground taken unopposed; any other
+    entering (a building, a race, an agreement) is no takeover."""
+    if tok.lower_ != "entered":
+        return category
+    from .typing import uncontested  # typing imports roles, which imports this module
+
+    armed = subject_words(tok) & (FORCE_WORDS | MILITARY_WORDS | lx.ARMED_NOUNS)
+    return category if armed and uncontested({t.lower_ for t in tok.sent}) else None
+
+
 def refine_base(tok, category: str) -> str | None:
     if tok.lower_ == "set" and object_words(tok) & NEW_BODIES:
         return lx.MOBILIZE  # "a new militia unit has been set up": an armed body, not a base
@@ -796,6 +807,7 @@ REFINERS = {
     lx.RETAKE: refine_retake,
     lx.WITHDRAW: refine_withdraw,
     lx.MOBILIZE: refine_mobilize,
+    lx.TAKEOVER: refine_takeover,
     lx.BASE: refine_base,
     lx.PROTEST: refine_protest,
 }
