@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .typing import uncontested
 
 
 @dataclass(slots=True)
@@ -702,8 +703,6 @@ def refine_takeover(tok, category: str) -> str | None:
     entering (a building, a race, an agreement) is no takeover."""
     if tok.lower_ != "entered":
         return category
-    from .typing import uncontested  # typing imports roles, which imports this module
-
     armed = subject_words(tok) & (FORCE_WORDS | MILITARY_WORDS | lx.ARMED_NOUNS)
     return category if armed and uncontested({t.lower_ for t in tok.sent}) else None
 
