@@ -166,6 +166,9 @@ class Mention:
     context_spans: list[tuple[int, int]] = field(default_factory=list)  # eventless clauses above
     # the words that depend on the trigger, less its subject ("clashes involving ... in June")
     trigger_spans: list[tuple[int, int]] = field(default_factory=list)
+    # clauses below the trigger that tell something else ("brutality that has escalated since
+    # 2017"): a date there is not the event's own
+    aside_spans: list[tuple[int, int]] = field(default_factory=list)
     # The mention only refers back ("the shootout", "Four troops were wounded") and belongs to an
     # event told elsewhere in the document, or it is marked as a further event ("two more").
     anaphoric: bool = False

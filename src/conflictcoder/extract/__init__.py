@@ -42,7 +42,7 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
         if any(b.start <= sent.start_char < b.end for b in skip):
             continue
         hits = [h for h in find_hits(sent, violent_words, violent_document, sport_document)
-                if not any(b.start <= h.start < b.end for b in skip)
+                if not any(b.start <= h.start < b.end for b in skip) and not within_recalled(h.token)
                 and not (civil_document and h.category in POLICE_WORK and not mass_arrest(h.token))]
         if not hits:
             continue
@@ -135,6 +135,57 @@ def backdrop(tok) -> bool:
         prep.lower_ == "for" and prep.head.lower_ in ("retaliation", "revenge", "response", "reprisal"))
 
 
+# Verbs whose object is a past event a crowd remembers or complains of: "rallied to mourn the
+# demonstrators killed last month", "demanded the release of those detained at the rally".
+RECALL_VERBS = {"mourn", "mourned", "mourning", "commemorate", "commemorated", "commemorating",
+                "honour", "honoured", "honouring", "honor", "honored", "honoring", "remember",
+                "remembered", "remembering", "demand", "demanded", "demanding", "demands",
+                "condemn", "condemned", "condemning", "denounce", "denounced", "denouncing"}
+
+
+def recalled(tok) -> bool:
+    """A participle that tells of people what was done to them before ('the demonstrators
+    killed last month') as the object of mourning or of a demand: the backdrop of the news."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD"):  # the small model often tags it VBD
+        return False
+    cur = tok.head
+    for _ in range(5):
+        if cur.dep_ not in ("pobj", "prep", "dobj", "conj", "appos") or cur.head is cur:
+            break
+        cur = cur.head
+    return cur is not tok.head and cur.lower_ in RECALL_VERBS
+
+
+def within_recalled(tok) -> bool:
+    cur = tok
+    for _ in range(12):
+        if recalled(cur):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+PLACE_DESCRIPTIONS = {"scene", "site", "theatre", "theater", "epicentre", "epicenter", "centre",
+                      "center", "stronghold", "hotbed", "flashpoint"}
+
+
+def told_aside(tok) -> bool:
+    """A trigger inside a relative clause or an apposition ('the town, the scene of heavy
+    fighting'; 'the region where fighting has left casualties'): it describes a place or a
+    person of the news rather than telling it."""
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ in ("relcl", "appos") or (cur.dep_ == "npadvmod" and cur.pos_ == "NOUN"
+                                                and cur.lower_ in PLACE_DESCRIPTIONS):
+            return True  # the small model hangs ", the scene of ..." on the verb as npadvmod
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def news_words(sent) -> set[str]:
     """The words of a sentence outside what it tells as the backdrop ('after a blast last week',
     'since he came to power'): what a protest's other clauses say of the same scene."""
@@ -142,7 +193,7 @@ def news_words(sent) -> set[str]:
     for tok in sent:
         cur, steps, backdrop_word = tok, 0, False
         while cur.head is not cur and steps < 12:
-            if backdrop(cur) or told_as_earlier(cur) or (
+            if backdrop(cur) or told_as_earlier(cur) or recalled(cur) or (
                     cur.dep_ == "pcomp" and cur.head.lower_ in BACKDROP_PREPOSITIONS):
                 backdrop_word = True
                 break
@@ -188,7 +239,14 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     # not a mention that has words of its own ("arrest of 18 ... after bombings").
     # "arrested three suspects in connection with the bombing": the reference does not type it
     fresh = [h for h in main if not h.anaphoric and not backdrop(h.token)]
-    typing_hits = (fresh + [h for h in specific if h.category in lx.CASUALTY]) if fresh else (specific if main else live)
+    if any(not told_aside(h.token) for h in fresh):
+        # "exchanged prisoners near the city, the scene of the fiercest fighting": the exchange
+        fresh = [h for h in fresh if not told_aside(h.token)]
+    casualties = [h for h in specific if h.category in lx.CASUALTY]
+    if any(not told_aside(h.token) for h in fresh):
+        # "firearms, one of which is linked to a murder, were seized": the murder describes them
+        casualties = [h for h in casualties if not told_aside(h.token)]
+    typing_hits = (fresh + casualties) if fresh else (specific if main else live)
     categories = {h.category for h in typing_hits}
     agents, patients, others, counts = parties_and_counts(live, options)
     event_type, sub_event_type = classify(categories, words, agents, patients, others,
@@ -212,6 +270,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         weapons=weapons_used(sub_event_type, main or specific, tokens, agents),
         clause_spans=char_spans(tokens),
         trigger_spans=char_spans(dependents_without_subject(trigger.token)),
+        aside_spans=char_spans(asides_below(trigger.token)),
         report_spans=char_spans(report),
         anaphoric=anaphoric,
         casualty_only=casualty_only,
@@ -230,6 +289,9 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         mention.actor1 = Actor(name="", inter=1, mention=f"{nation.text} forces")
     mention.confidence = confidence(mention, specific, main_clause=any(sent.doc[h].dep_ == "ROOT" for h in heads),
                                     earlier=any(told_as_earlier(sent.doc[h]) for h in heads))
+    if main and all(told_aside(h.token) for h in main):
+        # "took the town, where they also captured a commander": the relative clause adds detail
+        mention.confidence = round(max(0.05, mention.confidence - 0.1), 3)
     return mention
 
 
@@ -260,6 +322,22 @@ def dependents_without_subject(tok) -> list:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             subject.update(t.i for t in child.subtree)
     return [t for t in tok.subtree if t.i not in subject]
+
+
+ASIDE_MARKERS = {"since", "after", "before", "until", "following"}
+
+
+def asides_below(tok) -> list:
+    """Clauses under the trigger that tell something other than the event: a relative clause
+    ("against brutality that has grown since 2017") or a clause of what came before or after."""
+    out = []
+    for t in tok.subtree:
+        if t is tok or t.dep_ not in ("relcl", "advcl", "acl"):
+            continue
+        marked = any(c.dep_ == "mark" and c.lower_ in ASIDE_MARKERS for c in t.children)
+        if t.dep_ == "relcl" or marked:
+            out.extend(t.subtree)
+    return out
 
 
 def adds_to_count(hits: list[Hit]) -> bool:

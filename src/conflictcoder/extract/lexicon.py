@@ -59,7 +59,7 @@ _add(ABDUCT, "kidnapped kidnap kidnapping kidnappings abducted abduct abducting 
              "hostage "
              "kidnaped kidnaping kidnapings")  # the one-p spelling of US wire copy
 _add(ARREST, "arrested arrest arrests arresting detained detain detaining detention apprehended "
-            "apprehending captured capture capturing "
+            "apprehending captured capture capturing jailed "
              "rounded")
 _add(RELEASE, "released release freed handed")
 _add(SEIZE, "seized seize seizing seizure confiscated confiscating recovered defused intercepted discovered "
@@ -67,7 +67,7 @@ _add(SEIZE, "seized seize seizing seizure confiscated confiscating recovered def
             "uncovered dismantled found")
 _add(PROTEST, "protest protests protested protesting protesters protestors demonstration "
               "demonstrations demonstrators demonstrated rally rallies rallied marched sit-in "
-              "marches march picketed dispersed dispersing disperse dispel dispelled")
+              "marches march picketed dispersed dispersing disperse dispel dispelled walked filled thronged")
 _add(RIOT, "riot riots rioted rioting rioters")
 _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
 # damage done on purpose to a building, vehicle or installation; these verbs have everyday
@@ -76,14 +76,14 @@ _add(LOOT, "burned burnt sabotaged")
 _add(ATTACK, "machinegunned machine-gunned strafed")
 _add(EXPLODE, "dynamited")
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
-_add(TAKEOVER, "overran seized-control")
+_add(TAKEOVER, "overran seized-control entered")
 _add(RETAKE, "recaptured retook regained liberated cleared expelled")
 _add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed exchange swap exchanged swapped "
            "surrendered surrender surrenders")
 _add(WITHDRAW, "withdrew withdrawn vacated evacuated")
 _add(BASE, "established created built")
 _add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited defected reinforced "
-              "deployed deploying dispatched dispatching formed")
+              "deployed deploying dispatched dispatching formed moved moving redeployed redeploying")
 
 # Two-word triggers, checked before single words.
 PHRASES: dict[tuple[str, ...], str] = {
@@ -160,6 +160,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("prisoner", "exchange"): AGREE,
     ("prisoner", "swap"): AGREE,
     ("took", "to"): PROTEST,  # "took to the streets"
+    ("take", "to"): PROTEST,
+    ("taking", "to"): PROTEST,
+    ("takes", "to"): PROTEST,
     ("broke", "into"): LOOT,
     ("made", "away"): LOOT,
     ("drove", "out"): RETAKE,
@@ -190,8 +193,9 @@ AMBIGUOUS = {
     "uncovered", "dismantled", "found", "destroyed", "agreement", "agreed", "accord", "deal", "signed",
     "withdrew", "withdrawn", "vacated", "evacuated", "mobilized", "mobilised", "mobilizing",
     "mobilising", "deployed", "dispatched", "merged", "recruited", "defected", "reinforced",
+    "moved", "moving", "redeployed", "redeploying", "walked", "filled", "thronged",
     "bombardment", "bombardments", "established", "created", "built", "demolished", "razed",
-    "marches", "picketed", "protesters", "protestors",
+    "marches", "picketed", "protesters", "protestors", "jailed", "entered",
     "demonstrators",
 }
 

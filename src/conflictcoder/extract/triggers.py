@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .typing import uncontested
 
 
 @dataclass(slots=True)
@@ -28,12 +29,32 @@ def phrase_hit(tok) -> str | None:
     # a verb phrase is anchored on its verb ("exchanged fire"), a noun phrase on its head noun
     if nxt is not None and (tok.lower_, nxt.lower_) in lx.PHRASES and tok.pos_ in ("VERB", "AUX"):
         return lx.PHRASES[(tok.lower_, nxt.lower_)]
+    if tok.pos_ == "VERB":
+        for child in tok.children:
+            if child.i > tok.i + 1 and (tok.lower_, child.lower_) in lx.PHRASES and (
+                    child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("out", "back"))
+                    or (child.dep_ == "dobj" and fills_gap(tok, child))):
+                # "drove the militants out", "took full control": the phrase split by its object
+                return lx.PHRASES[(tok.lower_, child.lower_)]
+    if prev is not None and prev.text == "-" and tok.i >= 2 and tok.pos_ in ("NOUN", "PROPN") and \
+            f"{tok.nbor(-2).lower_}-{tok.lower_}" in lx.TRIGGERS:
+        return lx.TRIGGERS[f"{tok.nbor(-2).lower_}-{tok.lower_}"]  # "cease-fire", split by the tokeniser
     if prev is not None and (prev.lower_, tok.lower_) in lx.PHRASES:
         category = lx.PHRASES[(prev.lower_, tok.lower_)]
         # the second word is the head of a noun phrase ("air strike", "car bomb", "gun battle")
         if tok.pos_ in ("NOUN", "PROPN"):
             return category
     return None
+
+
+GAP_ADJECTIVES = {"full", "complete", "total", "effective", "partial", "firm"}
+
+
+def fills_gap(verb, obj) -> bool:
+    """Only adjectives of degree between a verb and its object keep the phrase: 'took full
+    control'."""
+    gap = verb.doc[verb.i + 1:obj.i]
+    return all(t.lower_ in GAP_ADJECTIVES for t in gap)
 
 
 # Words that are triggers only inside a phrase ("opened fire", "handed over", "took hostage").
@@ -97,6 +118,18 @@ def armed_takeover(tok, category: str) -> bool:
     return bool(subject & (FORCE_WORDS | lx.ARMED_NOUNS))
 
 
+TITLE_FUNCTION_WORDS = {"The", "A", "An", "Of", "And", "For", "To", "In", "On", "With", "Our", "Your", "My"}
+
+
+def in_title_case_name(tok) -> bool:
+    """A capitalised trigger inside a title-case name: a function word capitalised beside it."""
+    if tok.i == tok.sent.start or not tok.text[:1].isupper():
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    prev = tok.nbor(-1)
+    return (nxt is not None and nxt.text in TITLE_FUNCTION_WORDS) or (prev.text in TITLE_FUNCTION_WORDS and prev.i != tok.sent.start)
+
+
 def plausible_trigger(tok, category: str) -> bool:
     if tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
         return False
@@ -105,8 +138,13 @@ def plausible_trigger(tok, category: str) -> bool:
     if tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in lx.ABSTRACT_OBJECTS for c in tok.children) and not (
             category == lx.PROTEST and crowd_subject(tok)):
         return False  # "attacked the budget", "fought the plan", "battled the blaze"
+    if in_title_case_name(tok):
+        return False  # "a third Kill The Bill demonstration": a campaign's name
     if tok.dep_ == "amod" and tok.lower_ not in ("dead",) and not named_victim(tok):
         return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
+    if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(1).idx == tok.idx + len(tok.text) \
+            and tok.nbor(2).lower_ not in lx.TRIGGERS:
+        return False  # "a rocket-launching site", "bomb-making materials": the word after names the thing
     if tok.dep_ == "compound" and tok.head.lower_ not in lx.TRIGGERS:
         return False  # "hostage crisis", "assault rifles", "bomb squad": the head names the thing
     if tok.lower_ in ("fired", "firing") and not aimed_fire(tok):
@@ -426,8 +464,25 @@ def refine_category(tok, category: str) -> str | None:
         return lx.KILL
     if low in ("death", "deaths"):
         return category if death_as_outcome(tok) or death_someone_answers_for(tok) else None
+    if category == lx.CLASH and describes_a_role(tok):
+        return None
     refine = REFINERS.get(category)
     return refine(tok, category) if refine else category
+
+
+ROLE_WORDS = {"tasked", "charged", "mandated", "entrusted", "responsible", "trained", "deployed",
+              "sent", "dedicated", "committed"}
+COMBATANT_BODIES = {"coalition", "alliance", "mission", "task"}
+
+
+def describes_a_role(tok) -> bool:
+    """'the coalition tasked with fighting the militants', 'the coalition fighting the group':
+    what a body is there for, not a fight told."""
+    if tok.tag_ != "VBG":
+        return False
+    if tok.dep_ == "pcomp" and tok.head.head.lower_ in ROLE_WORDS:
+        return True
+    return tok.dep_ == "acl" and tok.head.lower_ in COMBATANT_BODIES
 
 
 OUTCOME_VERBS = {"resulted", "resulting", "result", "results", "led", "leading", "lead", "leads",
@@ -500,17 +555,26 @@ def refine_arrest(tok, category: str) -> str | None:
     low = tok.lower_
     if low in ("turned", "turns", "turn") and not any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children):
         return None  # "turned himself around"; only "turned himself in" is giving oneself up
+    if low == "jailed" and not subject_words(tok) & (FORCE_WORDS | MILITARY_WORDS):
+        return None  # "a court jailed him for five years": a sentence; forces that jailed suspects held them
     objects = object_words(tok)
     sentence = {t.lower_ for t in tok.sent}
     if sentence & CRIME_WORDS and not sentence & (lx.ARMED_NOUNS | {"taliban", "insurgents", "insurgent"}) \
             and not military_arrest_beside_crime(tok):
         return None  # arrests for drugs or theft are crime, not political disorder
     if low in ("captured", "capture", "capturing"):
+        if retaken(tok) and not objects & lx.HUMAN_NOUNS:
+            return lx.RETAKE
         if object_heads(tok) & TERRITORY:
             return lx.TAKEOVER
         if objects & WEAPON_OBJECTS and not objects & lx.HUMAN_NOUNS:
             return lx.SEIZE
     return category
+
+
+def retaken(tok) -> bool:
+    """'re-captured' (split by the tokeniser into 're', '-', 'captured'): ground taken back."""
+    return tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "re"
 
 
 MILITARY_WORDS = {"troops", "soldiers", "army", "military", "coalition", "isaf", "marines",
@@ -576,7 +640,9 @@ def refine_release(tok, category: str) -> str | None:
 
 
 AGREE_VERBS = {"agreed", "signed", "reached", "announced", "declared", "brokered", "struck",
-               "concluded", "accepted", "agree", "sign", "took", "came", "entered", "exchanged"}
+               "concluded", "accepted", "agree", "sign", "took", "came", "entered", "exchanged",
+               "welcomed", "welcomes", "extended", "observed", "implemented"}
+AGREEMENT_NEWS = {"decision", "announcement", "talks", "negotiations", "deal"}
 
 
 def refine_agree(tok, category: str) -> str | None:
@@ -599,6 +665,8 @@ def refine_agree(tok, category: str) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if {t.lower_ for t in tok.subtree} & TRADE_WORDS:
             return None  # "signed a $10 billion deal to buy 96 helicopters": a purchase
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "over") and tok.head.head.lower_ in AGREEMENT_NEWS:
+            return category  # "the decision on the cease-fire", "talks over a truce"
         return category if tok.head.lower_ in AGREE_VERBS and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
     bought = {t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
     bought |= {c.lower_ for c in tok.children if c.dep_ in ("advcl", "xcomp")}
@@ -646,7 +714,7 @@ def refine_withdraw(tok, category: str) -> str | None:
         if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children):
             return category if leaving & FORCE_WORDS else None
         return category if leaving & FORCE_WORDS and object_heads(tok) & TERRITORY else None
-    return category if around(tok) & FORCE_WORDS else None
+    return category if around(tok) & (FORCE_WORDS | MILITARY_WORDS) else None
 
 
 def evacuated_ground(tok) -> bool:
@@ -666,11 +734,46 @@ def refine_mobilize(tok, category: str) -> str | None:
         formed = object_words(tok)
         if formed & {"government", "cabinet", "committee", "party", "company", "coalition", "commission"}:
             return None
-        return category if formed & (FORCE_WORDS | NEW_BODIES) else None
+        if formed & (FORCE_WORDS | NEW_BODIES):
+            return category
+        # "the forces have formed a drone organisation": a body founded by an armed force
+        return category if formed & ARMED_ORGANS and subject_words(tok) & (FORCE_WORDS | MILITARY_WORDS) else None
+    if tok.lower_ in ("moved", "moving", "redeployed", "redeploying"):
+        return category if moved_forces(tok) else None
     return category if around(tok) & FORCE_WORDS else None
 
 
+ARMED_ORGANS = {"organisation", "organization", "wing", "network", "entity", "force", "corps", "group"}
+DESTINATION_PREPS = {"to", "into", "towards", "toward"}
+
+
+def subject_words(tok) -> set[str]:
+    return {t.lower_ for s in verb_subjects(tok) for t in s.subtree}
+
+
+def moved_forces(tok) -> bool:
+    """'troops had moved to the town', 'moving troops to the border': forces sent somewhere;
+    not 'police moved in to disperse the crowd' nor 'the army moved to retake the town'."""
+    moving = subject_words(tok) | {t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
+    if not moving & (FORCE_WORDS | MILITARY_WORDS):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS and
+               any(p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for p in c.children)
+               for c in tok.children)
+
+
+def refine_takeover(tok, category: str) -> str | None:
+    """'the fighters entered the town and met no resistance': ground taken unopposed; any other
+    entering (a building, a race, an agreement) is no takeover."""
+    if tok.lower_ != "entered":
+        return category
+    armed = subject_words(tok) & (FORCE_WORDS | MILITARY_WORDS | lx.ARMED_NOUNS)
+    return category if armed and uncontested({t.lower_ for t in tok.sent}) else None
+
+
 def refine_base(tok, category: str) -> str | None:
+    if tok.lower_ == "set" and object_words(tok) & NEW_BODIES:
+        return lx.MOBILIZE  # "a new militia unit has been set up": an armed body, not a base
     return category if object_words(tok) & BASE_WORDS or tok.lower_ in BASE_WORDS else None
 
 
@@ -684,8 +787,12 @@ def refine_protest(tok, category: str) -> str | None:
     if tok.lower_ in lx.PROTESTER_NOUNS:
         # "protesters blocked the road": the protesters' action is the event
         return category if tok.dep_ in ("nsubj", "nsubjpass") else None
-    if tok.lower_ == "took":
+    if tok.lower_ in ("took", "take", "taking", "takes"):
         return category if any(t.lower_ == "streets" for t in tok.subtree) else None
+    if tok.lower_ in ("walked", "filled", "thronged"):
+        # "crowds walked the streets", "thousands filled the streets": a march without the word
+        return category if object_heads(tok) & {"streets", "street", "square"} and \
+            subject_words(tok) & (CROWDS | {"thousands", "hundreds", "dozens"}) else None
     if tok.lower_ == "march":
         return category if marched_in_protest(tok) else None
     if tok.lower_.startswith(("dispers", "dispel")):
@@ -710,10 +817,22 @@ def refine_protest(tok, category: str) -> str | None:
     return category
 
 
+def named_march(tok) -> bool:
+    """'a "Peaceful March" to the bridge', 'the Freedom March': a march named in title case,
+    not the month ('In March', 'Monday March 5': the number is checked by the caller)."""
+    if tok.i == tok.sent.start:
+        return False
+    prev = tok.nbor(-1)
+    return prev.i != tok.sent.start and prev.text[:1].isupper() and prev.pos_ in ("ADJ", "PROPN", "NOUN") \
+        and prev.lower_ not in ("early", "late", "mid")
+
+
 def marched_in_protest(tok) -> bool:
     """'joined a peaceful march to parliament', not the month ('in march', 'march 3') nor a
     military march."""
-    if tok.pos_ != "NOUN" or tok.text[0].isupper():
+    if tok.text[0].isupper() and not named_march(tok):
+        return False
+    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text[0].isupper()):
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and (nxt.like_num or nxt.lower_ in (",", "last", "this", "next")):
@@ -751,6 +870,7 @@ REFINERS = {
     lx.RETAKE: refine_retake,
     lx.WITHDRAW: refine_withdraw,
     lx.MOBILIZE: refine_mobilize,
+    lx.TAKEOVER: refine_takeover,
     lx.BASE: refine_base,
     lx.PROTEST: refine_protest,
 }

@@ -102,7 +102,7 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     if lx.PROTEST in categories or (PROTESTER in kinds_all and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.ARREST, lx.CLASH}):
         # a backdrop's violence ("rallied peacefully after clashes last week") is not this crowd's
         scene = sentence_words or words
-        return protest_type(categories, (words & scene) | (scene & SCENE_CUES), agents, patients)
+        return protest_type(categories, (words & scene) | (scene & SCENE_CUES), acting_sides(agents, patients, others), patients)
     if (lx.CLASH in categories and sentence_words & PROTEST_NOUNS and words & sentence_words & CROWD_FIGHTS
             and not kinds_all & {ARMED}):
         # "clashes broke out between police and demonstrators": the crowd fought
@@ -139,6 +139,9 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     if categories & {lx.KILL, lx.INJURE, lx.ATTACK} or (
             lx.RAID in categories and not categories & {lx.ARREST, lx.SEIZE}):
         return violent_type(categories, {p.kind for p in patients}, kinds_all, agents)
+    if lx.ARREST in categories and words & PROTEST_NOUNS and words & ATTEMPT_WORDS:
+        # "activists detained while trying to hold a demonstration": the protest stopped
+        return PROTESTS, "Protest with intervention"
     if lx.ARREST in categories:
         if agents and all(p.kind in (ARMED,) for p in agents):
             return VAC, "Abduction/forced disappearance"
@@ -151,6 +154,7 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     return STRATEGIC, "Other"
 
 
+ATTEMPT_WORDS = {"while", "trying", "tried", "attempting", "attempted", "during"}
 HARM = {lx.KILL, lx.INJURE, lx.ATTACK, lx.CLASH, lx.EXPLODE}
 UNCONTESTED = {"unopposed", "uncontested", "deserted", "abandoned", "vacated", "withdrawal", "handover"}
 
@@ -207,12 +211,29 @@ NONVIOLENT_ORDER = (
 )
 
 
+# Agents the role finder leaves without a kind ('officers', 'the authorities') are the state's
+# when they act on a crowd
+STATE_AGENT_WORDS = {"police", "officers", "officer", "policemen", "troops", "soldiers", "authorities",
+                     "forces", "riot"}
+
+
+def acting_sides(agents: list[Party], patients: list[Party], others: list[Party]) -> list[Party]:
+    """Who acted on a crowd: not words of the crowd's own phrase ('attacked a peaceful student
+    demonstration' has no student agent); with none parsed, the state named in the clause."""
+    acting = [p for p in agents if not any(p is not q and p.text in q.text for q in patients)]
+    return acting or [p for p in others if state_agent(p)]
+
+
+def state_agent(p: Party) -> bool:
+    return p.kind == STATE or (not p.kind and bool(set(p.text.lower().split()) & STATE_AGENT_WORDS))
+
+
 def protest_type(categories: set[str], words: set[str], agents: list[Party], patients: list[Party]) -> tuple[str, str]:
     """ACLED's four readings of a protest: violent protesters are rioters; force against peaceful
     ones is excessive force; dispersal or arrests are intervention."""
     state_acts = any(p.kind == STATE for p in agents) or bool(words & {"police", "officers", "forces", "troops", "soldiers"})
     casualties = bool(categories & {lx.KILL, lx.INJURE})
-    state_agents_only = bool(agents) and all(p.kind == STATE for p in agents) and not categories & {lx.CLASH, lx.RIOT}
+    state_agents_only = bool(agents) and all(state_agent(p) for p in agents) and not categories & {lx.CLASH, lx.RIOT}
     if state_agents_only and (casualties or words & HARSH_FORCE):
         return PROTESTS, "Excessive force against protesters"  # "officers brutally attacked the march"
     if not state_agents_only and (words & PROTESTER_VIOLENCE or categories & {lx.RIOT, lx.LOOT, lx.CLASH}):

@@ -196,7 +196,8 @@ def resolve_sentence(mentions: list[Mention], dates_here, dates_before, places, 
             if near:
                 m.date, m.date_basis = nearest(near, m.trigger.start), EVENT
         if m.date_basis != EVENT:
-            below = [d for d in free_dates if inside(m.trigger_spans, d.start_char, d.end_char)]
+            below = [d for d in free_dates if inside(m.trigger_spans, d.start_char, d.end_char)
+                     and not inside(m.aside_spans, d.start_char, d.end_char)]
             if below:
                 m.date, m.date_basis = nearest(below, m.trigger.start), EVENT
         name_the_night(m, [d for d in dates_here if not dates_the_report(text, d)])

@@ -1,0 +1,31 @@
+"""Who acted on a crowd, and campaign names in title case (invented sentences)."""
+from __future__ import annotations
+
+
+def main_type(events):
+    best = max(events, key=lambda e: e.confidence) if events else None
+    return best.sub_event_type if best else None
+
+
+def test_officers_who_beat_a_peaceful_march_use_excessive_force(code_text):
+    events = code_text("Officers brutally attacked and injured a peaceful student march on Monday "
+                       "outside the university.")
+    assert main_type(events) == "Excessive force against protesters"
+
+
+def test_authorities_that_violently_crushed_a_protest_use_excessive_force(code_text):
+    events = code_text("The authorities violently crushed a peaceful protest on Sunday, detaining "
+                       "hundreds of people.")
+    assert main_type(events) == "Excessive force against protesters"
+
+
+def test_activists_held_while_trying_to_protest_is_an_intervention(code_text):
+    events = code_text("Five environmental activists were detained by police in the capital on "
+                       "Saturday while trying to stage a demonstration outside parliament.")
+    assert main_type(events) == "Protest with intervention"
+
+
+def test_a_campaign_name_in_title_case_is_no_killing(code_text):
+    events = code_text("Police made a dozen arrests during the fourth Stop The Killing rally in the "
+                       "city centre on Saturday after bottles were thrown at officers.")
+    assert "Attack" not in {e.sub_event_type for e in events}

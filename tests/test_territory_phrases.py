@@ -1,0 +1,41 @@
+"""Territory taken, told with split phrases or with a detail in a relative clause (invented sentences)."""
+from __future__ import annotations
+
+
+def main_type(events):
+    best = max(events, key=lambda e: e.confidence) if events else None
+    return best.sub_event_type if best else None
+
+
+def test_control_taken_with_an_adjective_between(code_text):
+    events = code_text("Government troops took full control of the town of Deran on Monday in heavy "
+                       "clashes with the rebels.")
+    assert main_type(events) == "Government regains territory"
+
+
+def test_a_phrase_split_by_its_object(code_text):
+    events = code_text("Army units drove the insurgents out of the northern districts on Sunday after "
+                       "fierce clashes with the rebels, the defence ministry said.")
+    assert main_type(events) == "Government regains territory"
+
+
+def test_a_relative_clause_detail_does_not_outrank_the_takeover(code_text):
+    events = code_text("The national army seized control of Garsale town on Friday, where soldiers also "
+                       "captured two rebel commanders and several fighters, state radio said.")
+    assert main_type(events) == "Government regains territory"
+
+
+def test_a_coach_who_took_full_charge_is_no_event(code_text):
+    assert code_text("The new coach took full control of the squad on Monday and drove the players out "
+                     "of their comfort zone in training.") == []
+
+
+def test_fighters_who_entered_a_town_unopposed_took_it_without_violence(code_text):
+    events = code_text("Rebel fighters entered the town of Besra before dawn on Tuesday and met no "
+                       "resistance, a commander said.")
+    assert main_type(events) == "Non-violent transfer of territory"
+
+
+def test_entering_a_building_or_a_race_is_no_takeover(code_text):
+    assert code_text("The senator entered the race for governor on Tuesday without any resistance "
+                     "from her party.") == []
