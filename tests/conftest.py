@@ -43,3 +43,9 @@ def shared_or_skip(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: ../shared (seeds, gold, benchmarks) is not beside this checkout")
     return path
+
+
+def main_type(events):
+    """The sub-event type of a text's main event (its most confident one), as the CASE scorer reads it."""
+    best = max(events, key=lambda e: e.confidence) if events else None
+    return best.sub_event_type if best else None

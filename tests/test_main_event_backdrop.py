@@ -1,10 +1,9 @@
 """The main event of a short report against what it tells as backdrop (invented sentences)."""
 from __future__ import annotations
 
+from conftest import main_type
 
-def main_type(events):
-    best = max(events, key=lambda e: e.confidence) if events else None
-    return best.sub_event_type if best else None
+
 
 
 def test_date_in_a_relative_clause_is_not_the_protests_own(code_text):

@@ -1,10 +1,9 @@
 """Who acted on a crowd, and campaign names in title case (invented sentences)."""
 from __future__ import annotations
 
+from conftest import main_type
 
-def main_type(events):
-    best = max(events, key=lambda e: e.confidence) if events else None
-    return best.sub_event_type if best else None
+
 
 
 def test_officers_who_beat_a_peaceful_march_use_excessive_force(code_text):

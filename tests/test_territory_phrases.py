@@ -1,10 +1,9 @@
 """Territory taken, told with split phrases or with a detail in a relative clause (invented sentences)."""
 from __future__ import annotations
 
+from conftest import main_type
 
-def main_type(events):
-    best = max(events, key=lambda e: e.confidence) if events else None
-    return best.sub_event_type if best else None
+
 
 
 def test_control_taken_with_an_adjective_between(code_text):
