@@ -658,3 +658,13 @@ def test_pipeline_the_dateline_is_not_the_subject_of_the_lede(code_text):
     strike = [e for e in events if e.fatalities]
     assert [(e.sub_event_type, e.actor1, e.location) for e in strike] == [
         ("Air/drone strike", "Military Forces of Russia", "Kyiv")]
+
+
+@pytest.mark.parametrize("text", [
+    "Police deployed hundreds of officers in Jerusalem on Friday in anticipation of angry demonstrations "
+    "after prayers.",
+    "The opposition is mobilising thousands of supporters to protest against the new law in Lagos, Nigeria, "
+    "on Thursday.",
+])
+def test_pipeline_protests_expected_or_being_organised_have_not_happened(code_text, text):
+    assert "Peaceful protest" not in [e.sub_event_type for e in code_text(text)]

@@ -281,7 +281,8 @@ GENERIC_HEADS = {"series", "string", "wave", "spate", "rash", "campaign", "surge
                  "rationale", "pretext", "excuse", "possibility", "prospect", "wake", "kind",
                  "type", "history", "pattern", "rumours", "rumors", "reports", "report",
                  "accusations", "allegations", "claims", "danger", "spectre", "scene", "site",
-                 "anniversary", "memory", "victims", "aftermath", "cause", "causes"}
+                 "anniversary", "memory", "victims", "aftermath", "cause", "causes",
+                 "anticipation", "expectation", "expectations", "preparation", "preparations"}
 
 # Nouns for the sides of an event. Typing asks whether a victim is armed (a battle) or not (an
 # attack on civilians); the actor stage turns them into ACLED names.
@@ -355,7 +356,7 @@ FOILED_CUES = {"foiled", "foil", "foils", "prevented", "prevent", "prevents", "t
 PLANNED_CUES = {"planned", "plan", "plans", "planning", "plot", "plots", "plotted", "plotting",
                 "preparing", "prepared", "prepare", "intended", "intend", "intending",
                 "intends", "aimed", "aiming", "scheme", "conspiracy", "conspired", "ready",
-                "mount", "stage"}
+                "mount", "stage", "mobilising", "mobilizing", "recruiting"}
 THREAT_CUES = {"threatened", "threaten", "threatens", "threatening", "threat", "threats",
                "vowed", "vow", "vows", "warned", "warn", "warns", "ultimatum"}
 DENIED_CUES = {"denied", "deny", "denies", "denying", "rejected", "dismissed", "refuted"}
