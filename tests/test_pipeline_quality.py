@@ -668,3 +668,10 @@ def test_pipeline_the_dateline_is_not_the_subject_of_the_lede(code_text):
 ])
 def test_pipeline_protests_expected_or_being_organised_have_not_happened(code_text, text):
     assert "Peaceful protest" not in [e.sub_event_type for e in code_text(text)]
+
+
+def test_pipeline_a_vow_after_killings_does_not_make_them_threats(code_text):
+    events = code_text("The president vowed a thorough investigation on Tuesday after seven people were "
+                       "murdered by vigilantes in Blantyre, Malawi.")
+    assert [e.sub_event_type for e in events] == ["Mob violence"]
+    assert code_text("The rebels vowed to attack the capital before the elections, a spokesman said.") == []

@@ -86,6 +86,8 @@ def trigger_modality(tok) -> str:
             break
         if cur.dep_ in ("pobj", "pcomp") and parent.lower_ in TIME_PREPOSITIONS:
             break  # "appealed for calm after a firefight": the cue governs another event
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_PREPOSITIONS - {"before", "until"} for c in cur.children):
+            break  # "vowed an inquiry after seven people were murdered": the murders took place
         cue = cue_modality(parent.lower_)
         if cue == "alleged" and blames_a_deed(parent, tok):
             cur = parent  # "held the rebels responsible for the murder of the mayor": it happened
