@@ -675,3 +675,17 @@ def test_pipeline_a_vow_after_killings_does_not_make_them_threats(code_text):
                        "murdered by vigilantes in Blantyre, Malawi.")
     assert [e.sub_event_type for e in events] == ["Mob violence"]
     assert code_text("The rebels vowed to attack the capital before the elections, a spokesman said.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The team will break into the top four if they win on Sunday.",
+    "Engineers fortified the dam after the floods last spring.",
+])
+def test_pipeline_breaking_into_rankings_and_fortified_dams_are_no_events(code_text, text):
+    assert code_text(text) == []
+
+
+def test_pipeline_a_crowd_breaking_into_a_mall_loots(code_text):
+    events = code_text("A group of protesters fired live ammunition while trying to break into a shopping "
+                       "mall in Mamelodi, South Africa, on Tuesday.")
+    assert "Looting/property destruction" in [e.sub_event_type for e in events]

@@ -83,7 +83,8 @@ _add(AGREE, "ceasefire cease-fire truce agreement agreed accord deal signed exch
 _add(WITHDRAW, "withdrew withdrawn vacated evacuated")
 _add(BASE, "established created built")
 _add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited defected reinforced "
-              "deployed deploying dispatched dispatching formed moved moving redeployed redeploying")
+              "deployed deploying dispatched dispatching formed moved moving redeployed redeploying "
+              "fortify fortified fortifying")
 
 # Two-word triggers, checked before single words.
 PHRASES: dict[tuple[str, ...], str] = {
@@ -164,6 +165,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("taking", "to"): PROTEST,
     ("takes", "to"): PROTEST,
     ("broke", "into"): LOOT,
+    ("break", "into"): LOOT,
+    ("breaking", "into"): LOOT,
     ("made", "away"): LOOT,
     ("drove", "out"): RETAKE,
     ("drove", "back"): RETAKE,

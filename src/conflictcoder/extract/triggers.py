@@ -58,7 +58,7 @@ def fills_gap(verb, obj) -> bool:
 
 
 # Words that are triggers only inside a phrase ("opened fire", "handed over", "took hostage").
-PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set", "broke", "made",
+PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set", "broke", "break", "breaking", "made",
                "pulled", "drove", "exchanged", "prisoner", "pushed", "turned", "turns", "turn"}
 
 
