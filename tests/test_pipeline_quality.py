@@ -689,3 +689,9 @@ def test_pipeline_a_crowd_breaking_into_a_mall_loots(code_text):
     events = code_text("A group of protesters fired live ammunition while trying to break into a shopping "
                        "mall in Mamelodi, South Africa, on Tuesday.")
     assert "Looting/property destruction" in [e.sub_event_type for e in events]
+
+
+def test_pipeline_shells_that_spread_poison_gas_are_chemical_weapons(code_text):
+    events = code_text("Forty people were treated for asphyxia from the poisonous gas used by the militants, "
+                       "who fired several shells at the town of Marea, Syria, on Tuesday.")
+    assert "Chemical weapon" in [e.sub_event_type for e in events]

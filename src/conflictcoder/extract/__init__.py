@@ -251,6 +251,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     agents, patients, others, counts = parties_and_counts(live, options)
     event_type, sub_event_type = classify(categories, words, agents, patients, others,
                                           sentence_words=news_words(sent))
+    if event_type == EXPLOSIONS and chemical_agent({t.lower_ for t in sent}):
+        sub_event_type = "Chemical weapon"  # "poisonous gas ... by militants, who fired several shells"
     anaphoric = bool(main) and all(h.anaphoric for h in main)
     casualty_only = not main
     report = reporting_frame(sent, heads[0], clause_heads)
@@ -314,6 +316,12 @@ def weapons_used(sub_event_type: str, hits: list[Hit], tokens, agents: list[Part
     if sub_event_type == "Disrupted weapons use" or all(h.category == lx.SEIZE for h in hits):
         return []
     return unique(weapons_in(tokens) + [p.text for p in agents if p.head in lx.WEAPON_WORDS])
+
+
+def chemical_agent(words: set[str]) -> bool:
+    """A poison named as what the weapon spread (tear gas is no chemical weapon to ACLED)."""
+    return bool(words & {"sarin", "chlorine", "mustard", "vx"} or (
+        words & {"gas", "gases", "agent"} and words & {"poison", "poisonous", "toxic", "nerve"}))
 
 
 def dependents_without_subject(tok) -> list:
