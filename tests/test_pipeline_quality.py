@@ -695,3 +695,9 @@ def test_pipeline_shells_that_spread_poison_gas_are_chemical_weapons(code_text):
     events = code_text("Forty people were treated for asphyxia from the poisonous gas used by the militants, "
                        "who fired several shells at the town of Marea, Syria, on Tuesday.")
     assert "Chemical weapon" in [e.sub_event_type for e in events]
+
+
+def test_pipeline_withdrawing_from_a_pact_ends_an_agreement_not_a_position(code_text):
+    events = code_text("The United States formally withdrew from a landmark missile treaty with Russia on "
+                       "Friday, officials said.")
+    assert [e.sub_event_type for e in events] == ["Agreement"]

@@ -706,6 +706,9 @@ def lone_surrender(tok) -> bool:
 
 
 def refine_withdraw(tok, category: str) -> str | None:
+    if tok.lower_ in ("withdrew", "withdrawn") and {t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                                                 for t in c.subtree} & {"pact", "treaty", "accord", "agreement", "deal", "ceasefire", "truce"}:
+        return lx.AGREE  # "withdrew from the missile pact": the agreement's end
     if tok.lower_ in ("evacuated", "evacuate", "evacuates", "evacuating") and not evacuated_ground(tok):
         return None  # "the army evacuated thousands", "the terminal was evacuated": a rescue or a precaution
     if tok.lower_ == "evacuated":
