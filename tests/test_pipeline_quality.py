@@ -701,3 +701,10 @@ def test_pipeline_withdrawing_from_a_pact_ends_an_agreement_not_a_position(code_
     events = code_text("The United States formally withdrew from a landmark missile treaty with Russia on "
                        "Friday, officials said.")
     assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+def test_pipeline_reports_that_show_an_attack_report_it(code_text):
+    events = code_text("Reports from the camp in Dikwa, Nigeria, show that two suicide bombers blew themselves "
+                       "up on Monday, killing one person.")
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+    assert code_text("The film shows soldiers killing villagers in a fictional war.") == []

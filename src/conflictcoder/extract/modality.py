@@ -63,6 +63,10 @@ def blames_a_deed(cue, tok) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
+EVIDENCE_SUBJECTS = {"reports", "report", "records", "figures", "data", "investigation", "investigations",
+                     "statement", "statements", "sources", "witnesses", "officials", "police"}
+
+
 def trigger_modality(tok) -> str:
     """Walk from the trigger up to the reporting verb (or the root) looking for cues."""
     if negated(tok):
@@ -84,6 +88,9 @@ def trigger_modality(tok) -> str:
             continue
         if parent.lower_ in lx.REPORTING_VERBS and parent.pos_ in ("VERB", "AUX"):
             break
+        if parent.lower_ in lx.PERCEPTION_CUES and any(
+                c.dep_ == "nsubj" and c.lower_ in EVIDENCE_SUBJECTS for c in parent.children):
+            break  # "reports from the camp show that two bombers blew themselves up": a report
         if cur.dep_ in ("pobj", "pcomp") and parent.lower_ in TIME_PREPOSITIONS:
             break  # "appealed for calm after a firefight": the cue governs another event
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_PREPOSITIONS - {"before", "until"} for c in cur.children):
