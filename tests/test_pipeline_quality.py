@@ -708,3 +708,9 @@ def test_pipeline_reports_that_show_an_attack_report_it(code_text):
                        "up on Monday, killing one person.")
     assert [e.sub_event_type for e in events] == ["Suicide bomb"]
     assert code_text("The film shows soldiers killing villagers in a fictional war.") == []
+
+
+def test_pipeline_soldiers_killed_when_their_vehicle_hit_a_mine_were_killed_by_the_mine(code_text):
+    events = code_text("Six soldiers were killed on Monday after their vehicle hit a mine laid by the rebels near "
+                       "Jizan, Saudi Arabia, officials said.")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

@@ -248,6 +248,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         casualties = [h for h in casualties if not told_aside(h.token)]
     typing_hits = (fresh + casualties) if fresh else (specific if main else live)
     categories = {h.category for h in typing_hits}
+    if categories <= lx.CASUALTY and mine_struck({t.lower_ for t in sent}):
+        categories, words = categories | {lx.EXPLODE}, words | {"landmine"}  # "killed after their vehicle hit a mine"
     agents, patients, others, counts = parties_and_counts(live, options)
     event_type, sub_event_type = classify(categories, words, agents, patients, others,
                                           sentence_words=news_words(sent))
@@ -316,6 +318,12 @@ def weapons_used(sub_event_type: str, hits: list[Hit], tokens, agents: list[Part
     if sub_event_type == "Disrupted weapons use" or all(h.category == lx.SEIZE for h in hits):
         return []
     return unique(weapons_in(tokens) + [p.text for p in agents if p.head in lx.WEAPON_WORDS])
+
+
+def mine_struck(words: set[str]) -> bool:
+    """Deaths told with a mine that was hit or stepped on, or planted: the mine killed them."""
+    return bool(words & {"mine", "landmine", "landmines", "ied", "ieds"}) and bool(
+        words & {"hit", "struck", "stepped", "laid", "planted", "triggered"}) and not words & {"coal", "miners", "mining", "gold"}
 
 
 def chemical_agent(words: set[str]) -> bool:
