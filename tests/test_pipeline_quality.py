@@ -714,3 +714,9 @@ def test_pipeline_soldiers_killed_when_their_vehicle_hit_a_mine_were_killed_by_t
     events = code_text("Six soldiers were killed on Monday after their vehicle hit a mine laid by the rebels near "
                        "Jizan, Saudi Arabia, officials said.")
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_pipeline_militants_who_seize_oil_fields_take_territory(code_text):
+    events = code_text("Islamic militants seized two oil fields near Sirte, Libya, on Tuesday after the guards "
+                       "retreated, a security official said.")
+    assert "Non-state actor overtakes territory" in [e.sub_event_type for e in events]

@@ -388,6 +388,7 @@ def struck_a_building(tok) -> bool:
 
 
 TERRITORY = {"town", "towns", "city", "cities", "village", "villages", "district", "districts",
+             "oilfield", "oilfields", "fields",
              "base", "bases", "territory", "area", "areas", "neighborhood", "neighbourhood",
              "neighborhoods", "neighbourhoods", "region", "province", "hill", "hills", "airport",
              "stronghold", "strongholds", "site", "positions", "outpost", "port", "capital",
@@ -641,7 +642,7 @@ def refine_release(tok, category: str) -> str | None:
 
 AGREE_VERBS = {"agreed", "signed", "reached", "announced", "declared", "brokered", "struck",
                "concluded", "accepted", "agree", "sign", "took", "came", "entered", "exchanged",
-               "welcomed", "welcomes", "extended", "observed", "implemented"}
+               "welcomed", "welcomes", "extended", "observed", "implemented", "collapsed"}
 AGREEMENT_NEWS = {"decision", "announcement", "talks", "negotiations", "deal"}
 
 
