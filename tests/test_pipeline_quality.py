@@ -720,3 +720,11 @@ def test_pipeline_militants_who_seize_oil_fields_take_territory(code_text):
     events = code_text("Islamic militants seized two oil fields near Sirte, Libya, on Tuesday after the guards "
                        "retreated, a security official said.")
     assert "Non-state actor overtakes territory" in [e.sub_event_type for e in events]
+
+
+def test_pipeline_a_lede_that_opens_with_the_event_is_news(code_text):
+    events = code_text("The aerial bombardments on militant positions in Idlib province, Syria, left dozens of "
+                       "fighters dead on Monday.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    assert code_text("Al Qaeda claimed responsibility for the attack on the newspaper, saying it was ordered "
+                     "by its leadership.") == []

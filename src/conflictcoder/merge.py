@@ -177,13 +177,20 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
                 g.mentions.append(m)
                 owner[id(m)] = g
                 continue
-            if m.anaphoric and not counts_of(m):
+            if m.anaphoric and not counts_of(m) and not opens_story(m, ordered[:index]):
                 owner[id(m)] = g = Group([m], dropped=True)
                 groups.append(g)
                 continue
         owner[id(m)] = g = Group([m])
         groups.append(g)
     return join_retold([g for g in groups if not g.dropped])
+
+
+def opens_story(m: Mention, before: list[Mention]) -> bool:
+    """'The aerial bombardments on militant positions left scores dead' as a story's first event:
+    a definite article in a lede introduces the news; there is nothing before it to refer to."""
+    words_before = m.sentence.text[:max(0, m.trigger.start - m.sentence.start)].split()
+    return m.sentence_index == 0 and not before and m.event_type in VIOLENT_TYPES and len(words_before) <= 3
 
 
 def latest_violent_group(groups: list[Group], m: Mention) -> Group | None:
