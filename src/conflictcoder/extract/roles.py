@@ -1,7 +1,6 @@
 """Who did what to whom, and how many: role mentions and counts of a group of triggers."""
 from __future__ import annotations
 
-import functools
 import re
 
 from dataclasses import dataclass, field
@@ -224,17 +223,15 @@ def party_kind(noun) -> str:
     return UNKNOWN
 
 
-@functools.lru_cache(maxsize=1)
-def _country_words() -> frozenset[str]:
-    from ..resolve.places import _country_names
-
-    return frozenset(name.lower() for name in _country_names().values()) | {"us", "u.s.", "britain", "uk"}
+SHORT_COUNTRY_NAMES = {"us", "u.s.", "britain", "uk"}
 
 
 def names_a_country(noun) -> bool:
     """The noun with its compound parts ('South Korea') is a country's name."""
-    parts = [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [noun]
-    return " ".join(t.lower_ for t in parts) in _country_words()
+    from ..resolve.places import country_iso3
+
+    name = " ".join(t.lower_ for t in [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [noun])
+    return name in SHORT_COUNTRY_NAMES or country_iso3(name) is not None
 
 
 def conjuncts(noun) -> list:

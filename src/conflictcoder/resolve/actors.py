@@ -75,14 +75,13 @@ def named_group(text: str, dictionary=None, iso3: str = "", inters: set[int] | N
 
 def country_of_mention(mention: str) -> str | None:
     """The country a mention names, by demonym ("Russian forces") or by name ("Russia")."""
-    from .places import _country_names, demonym_iso3
+    from .places import country_iso3, demonym_iso3
 
     for word in re.findall(r"[A-Za-z][A-Za-z'-]+", mention):
         iso3 = demonym_iso3(word)
         if iso3:
             return iso3
-    by_name = {name.lower(): iso3 for iso3, name in _country_names().items()}
-    return by_name.get(mention.strip().lower())
+    return country_iso3(mention)
 
 
 def country_label(iso3: str) -> str:

@@ -197,6 +197,16 @@ def _country_names() -> dict[str, str]:
     return {c["iso3"]: c["name"] for c in data.values()}
 
 
+@functools.lru_cache(maxsize=1)
+def _iso3_by_country_name() -> dict[str, str]:
+    return {name.lower(): iso3 for iso3, name in _country_names().items()}
+
+
+def country_iso3(name: str) -> str | None:
+    """The ISO3 code of the country a name is ("Russia" -> "RUS"); None when it names none."""
+    return _iso3_by_country_name().get(name.strip().lower())
+
+
 def country_name(iso3: str) -> str:
     """The country name for an ISO3 code ("KGZ" -> "Kyrgyzstan"); "" when unknown."""
     return _country_names().get(iso3.upper(), "")
