@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .extract import lexicon as lx
-from .extract.triggers import PHRASE_ONLY, protest_reading
+from .extract.triggers import OBJECT_COMPLEMENTS, PHRASE_ONLY, protest_reading
 
 # Words as spaCy's tokeniser cuts them: hyphenated compounds fall apart ("anti-riot" gives
 # "riot"), so the parts are what matter; the whole compound is kept too ("cease-fire").
@@ -48,7 +48,17 @@ STRONG_WORDS = frozenset(TRIGGER_WORDS - lx.AMBIGUOUS - PROTEST_WORDS) | (HIGH_S
 KILL_WORDS = frozenset({"killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
                         "dies", "murdered", "murder", "murders"})
 AMBIGUOUS_WORDS = frozenset(TRIGGER_WORDS & lx.AMBIGUOUS)
-PHRASES = tuple((a, b, re.compile(rf"\b{re.escape(a)}\W+{re.escape(b)}\b")) for a, b in lx.PHRASES)
+# "set two trucks ablaze", "took the seven passengers hostage": the extractor finds these
+# phrases around the verb's object (extract.triggers.object_complement), so a few words may part them
+SPLIT_GAP = r"(?:\W+[a-z0-9-]+){0,6}?"
+
+
+def _phrase_pattern(a: str, b: str) -> re.Pattern:
+    gap = SPLIT_GAP if b in OBJECT_COMPLEMENTS else ""
+    return re.compile(rf"\b{re.escape(a)}{gap}\W+{re.escape(b)}\b")
+
+
+PHRASES = tuple((a, b, _phrase_pattern(a, b)) for a, b in lx.PHRASES)
 PHRASE_FIRST = frozenset(a for a, _, _ in PHRASES)
 PHRASE_SECOND = frozenset(b for _, b, _ in PHRASES)
 # Any word that could make a document relevant: the fast first look.

@@ -36,6 +36,9 @@ def phrase_hit(tok) -> str | None:
                     or (child.dep_ == "dobj" and fills_gap(tok, child))):
                 # "drove the militants out", "took full control": the phrase split by its object
                 return lx.PHRASES[(tok.lower_, child.lower_)]
+        around_object = object_complement(tok)
+        if around_object is not None:
+            return lx.PHRASES[(tok.lower_, around_object)]
     if prev is not None and prev.text == "-" and tok.i >= 2 and tok.pos_ in ("NOUN", "PROPN") and \
             f"{tok.nbor(-2).lower_}-{tok.lower_}" in lx.TRIGGERS:
         return lx.TRIGGERS[f"{tok.nbor(-2).lower_}-{tok.lower_}"]  # "cease-fire", split by the tokeniser
@@ -48,6 +51,37 @@ def phrase_hit(tok) -> str | None:
 
 
 GAP_ADJECTIVES = {"full", "complete", "total", "effective", "partial", "firm"}
+# Phrases whose second word completes the verb's object: "set two trucks ablaze", "set a
+# vehicle on fire", "took the seven passengers hostage"
+OBJECT_COMPLEMENTS = {"ablaze", "fire", "hostage", "hostages"}
+
+
+def object_complement(verb) -> str | None:
+    """The second word of a phrase told around the verb's object ('ablaze', 'hostage', the
+    noun of 'on fire'), wherever the parser hangs it in the object's phrase: 'set a truck
+    loaded with bamboo ablaze'."""
+    for tok in verb.doc[verb.i + 1:min(verb.i + 11, verb.sent.end)]:
+        word = tok.lower_
+        if word not in OBJECT_COMPLEMENTS or (verb.lower_, word) not in lx.PHRASES \
+                or not in_own_clause(tok, verb):
+            continue
+        if word == "fire" and tok.nbor(-1).lower_ != "on":
+            continue  # "set the truck with fire extinguishers": the phrase is "on fire"
+        return word
+    return None
+
+
+def in_own_clause(tok, verb) -> bool:
+    """`tok` hangs from `verb` without passing through a clause of its own."""
+    for ancestor in [tok] + list(tok.ancestors):
+        if ancestor.i == verb.i:
+            return True
+        if ancestor.dep_ in CLAUSE_LINKS:
+            return False
+    return False
+
+
+CLAUSE_LINKS = {"conj", "advcl", "ccomp", "relcl", "xcomp", "pcomp", "parataxis"}
 
 
 def fills_gap(verb, obj) -> bool:
@@ -57,8 +91,13 @@ def fills_gap(verb, obj) -> bool:
     return all(t.lower_ in GAP_ADJECTIVES for t in gap)
 
 
+# "set the stadium on fire", "took audiences hostage": phrases with figurative senses, which
+# need signs of violence around them as the ambiguous single words do
+FIGURATIVE_VERBS = {"set", "sets", "setting", "took", "taken", "taking"}
+# ... unless people who burn and take hostages in earnest do it: "protesters set tyres on fire"
+BURNING_AGENTS = lx.ARMED_NOUNS | lx.PROTESTER_NOUNS | lx.RIOTER_NOUNS | {"cadres", "miscreants", "maoists", "naxals"}
 # Words that are triggers only inside a phrase ("opened fire", "handed over", "took hostage").
-PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set", "broke", "break", "breaking", "made",
+PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set", "sets", "setting", "taking", "broke", "break", "breaking", "made",
                "pulled", "drove", "exchanged", "prisoner", "pushed", "turned", "turns", "turn"}
 
 
@@ -72,8 +111,9 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
     hits: list[Hit] = []
     seen: set[int] = set()
     # an unambiguous trigger ("kidnapped", "blew himself up") vouches for the ambiguous ones
-    vouched = any(phrase_hit(t) or (t.lower_ in lx.TRIGGERS and t.lower_ not in lx.AMBIGUOUS
-                                    and t.lower_ not in PHRASE_ONLY and plausible_trigger(t, ""))
+    vouched = any((phrase_hit(t) and t.lower_ not in FIGURATIVE_VERBS)
+                  or (t.lower_ in lx.TRIGGERS and t.lower_ not in lx.AMBIGUOUS
+                      and t.lower_ not in PHRASE_ONLY and plausible_trigger(t, ""))
                   for t in sent)
     for tok in sent:
         if tok.i in seen or tok.is_punct:
@@ -94,7 +134,9 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
             # weapons seized are their own evidence: "two firearms were seized at a checkpoint"
             if category == lx.RAID and sport_document:
                 continue  # "completed 14 successful raids": a kabaddi or rugby move
-            if category != lx.SEIZE and not armed_takeover(tok, category) and tok.lower_ in lx.AMBIGUOUS and (sport_document or (
+            ambiguous = tok.lower_ in lx.AMBIGUOUS or (tok.lower_ in FIGURATIVE_VERBS and category in (lx.LOOT, lx.ABDUCT)
+                                                       and not subject_words(tok) & BURNING_AGENTS)
+            if category != lx.SEIZE and not armed_takeover(tok, category) and ambiguous and (sport_document or (
                     not vouched and not violent_reading(tok, words, violent_words, violent_document))):
                 continue
         if category is None or weapon_not_used(tok, category) or accident(category, common_words):

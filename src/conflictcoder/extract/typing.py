@@ -99,7 +99,7 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
             and not any(p.kind in (PROTESTER, RIOTER) for p in agents)):
         # "attackers threw a grenade at an opposition rally": the rally was the target
         return EXPLOSIONS, explosion_subtype(words)
-    if lx.PROTEST in categories or (PROTESTER in kinds_all and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.ARREST, lx.CLASH}):
+    if lx.PROTEST in categories or (PROTESTER in kinds_all and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.ARREST, lx.CLASH, lx.LOOT}):
         # a backdrop's violence ("rallied peacefully after clashes last week") is not this crowd's
         scene = sentence_words or words
         return protest_type(categories, (words & scene) | (scene & SCENE_CUES), acting_sides(agents, patients, others), patients)

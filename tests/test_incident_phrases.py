@@ -1,0 +1,37 @@
+"""Events told in South Asian and wire phrasing: split phrases ('set two trucks ablaze'), and
+their figurative senses, which stay out (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from conflictcoder import relevance
+
+
+@pytest.mark.parametrize("text", [
+    "Cadres of the outlawed front set two trucks ablaze near the border town on Tuesday.",
+    "Unidentified assailants set two girls' schools on fire in the district on Monday night.",
+    "A group of armed cadres set on fire four machines engaged in road construction near the village.",
+    "The rebels poured kerosene on a parked road roller and set it ablaze on Sunday.",
+])
+def test_armed_arson_split_around_its_object_is_property_destruction(code_text, text):
+    assert relevance.is_relevant(text)
+    assert "Looting/property destruction" in {e.sub_event_type for e in code_text(text)}
+
+
+def test_hostages_taken_with_the_object_between(code_text):
+    events = code_text("Gunmen took three engineers hostage in the oil-producing state on Monday.")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_protesters_who_burn_tyres_riot(code_text):
+    events = code_text("Protesters set tyres on fire and blocked the main highway on Monday to protest fuel prices.")
+    assert {e.event_type for e in events} == {"Riots"}
+
+
+@pytest.mark.parametrize("text", [
+    "The striker set the stadium on fire with a stunning second-half hat-trick on Saturday, as the hosts won 4-0.",
+    "The new album set the charts ablaze last week, selling 300,000 copies in its first seven days.",
+    "The thriller took audiences hostage for two hours, critics said after Sunday's premiere.",
+])
+def test_figurative_fire_and_hostages_are_no_event(code_text, text):
+    assert code_text(text) == []
