@@ -35,3 +35,22 @@ def test_protesters_who_burn_tyres_riot(code_text):
 ])
 def test_figurative_fire_and_hostages_are_no_event(code_text, text):
     assert code_text(text) == []
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("The blogger was hacked to death by suspected extremists in the capital on Thursday.", "Attack"),
+    ("A man was beaten to death by a mob in the village on Sunday.", "Mob violence"),
+    ("A youth was injured in a firing incident near the market on Monday, police said.", "Attack"),
+])
+def test_killings_by_hand_and_firing_incidents(code_text, text, sub_event_type):
+    assert relevance.is_relevant(text)
+    assert sub_event_type in {e.sub_event_type for e in code_text(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Hackers hacked the ministry's servers on Monday and leaked thousands of emails.",
+    "The home side was beaten 3-0 in the final on Sunday.",
+    "The company said a firing incident at its plant, the dismissal of two managers, was handled by the book.",
+])
+def test_other_senses_of_hacked_beaten_and_firing(code_text, text):
+    assert code_text(text) == []

@@ -33,7 +33,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 _COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 # Sentence ends, roughly: . ! ? (with closing quotes or brackets) before a space, or a line break.
 
-TRIGGER_WORDS = frozenset(lx.TRIGGERS) - PHRASE_ONLY
+# "beaten", "stoned": triggers only in "... to death", which TO_DEATH looks for
+TRIGGER_WORDS = frozenset(lx.TRIGGERS) - PHRASE_ONLY - lx.TO_DEATH_VERBS
+TO_DEATH = re.compile(rf"\b(?:{'|'.join(sorted(lx.TO_DEATH_VERBS))})\W+(?:[a-z]+\W+){{0,3}}?(?:to|till|until)\W+death\b")
 # Ambiguous for the extractor, which asks for context in the same sentence, but rarely
 # anything but violence in news; the parser should see them (the context may be further off).
 HIGH_SIGNAL = frozenset({"assassinated", "assassination", "slaying", "slain", "massacre",
@@ -62,7 +64,7 @@ PHRASES = tuple((a, b, _phrase_pattern(a, b)) for a, b in lx.PHRASES)
 PHRASE_FIRST = frozenset(a for a, _, _ in PHRASES)
 PHRASE_SECOND = frozenset(b for _, b, _ in PHRASES)
 # Any word that could make a document relevant: the fast first look.
-ANY_SIGN = TRIGGER_WORDS | PHRASE_FIRST | PHRASE_SECOND
+ANY_SIGN = TRIGGER_WORDS | PHRASE_FIRST | PHRASE_SECOND | {"death"}
 VIOLENT = frozenset(lx.VIOLENCE_CONTEXT)
 PEACEFUL = frozenset(lx.NON_VIOLENT_CONTEXT)
 DISASTER = frozenset(lx.DISASTER_CAUSES)
@@ -129,6 +131,8 @@ def judge(text: str) -> Verdict:
     phrase = has_phrase(low, words)
     if phrase:
         return Verdict(True, f"phrase:{phrase}")
+    if "death" in words and TO_DEATH.search(low):
+        return Verdict(True, "to-death")
     if not words & TRIGGER_WORDS:
         return Verdict(False, "no-trigger")
     building = BOMBED_BUILDING.search(low)

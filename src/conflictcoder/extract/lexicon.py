@@ -74,6 +74,11 @@ _add(LOOT, "looted looting torched vandalised vandalized ransacked demolished ra
 # senses too ("burned calories", "the sun burned"), which extract.triggers.damaged_on_purpose sorts out
 _add(LOOT, "burned burnt sabotaged")
 _add(ATTACK, "machinegunned machine-gunned strafed")
+# killings by hand, triggers only with "to death" (extract.triggers.killed_to_death): "hacked to
+# death", not "hackers hacked the ministry's servers" nor "beaten in the final"
+TO_DEATH_VERBS = {"hacked", "bludgeoned", "clubbed", "stoned", "beaten", "beat", "battered",
+                  "strangled", "tortured", "trampled"}
+_add(KILL, " ".join(sorted(TO_DEATH_VERBS)))
 _add(EXPLODE, "dynamited")
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
 _add(TAKEOVER, "overran seized-control entered")

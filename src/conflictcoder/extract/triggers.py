@@ -187,15 +187,32 @@ def plausible_trigger(tok, category: str) -> bool:
     if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(1).idx == tok.idx + len(tok.text) \
             and tok.nbor(2).lower_ not in lx.TRIGGERS:
         return False  # "a rocket-launching site", "bomb-making materials": the word after names the thing
-    if tok.dep_ == "compound" and tok.head.lower_ not in lx.TRIGGERS:
+    if tok.dep_ == "compound" and tok.head.lower_ not in lx.TRIGGERS and not incident_noun(tok):
         return False  # "hostage crisis", "assault rifles", "bomb squad": the head names the thing
-    if tok.lower_ in ("fired", "firing") and not aimed_fire(tok):
+    if tok.lower_ in lx.TO_DEATH_VERBS and not killed_to_death(tok):
+        return False
+    if tok.lower_ in ("fired", "firing") and not aimed_fire(tok) and not incident_noun(tok):
         return False  # "fired the coach", "the firing of staff", "a firing range"
     if tok.lower_ == "dead" and tok.dep_ not in ("oprd", "acomp", "ROOT", "conj", "advmod", "xcomp"):
         return False
     if tok.lower_ in DAMAGE_VERBS and not damaged_on_purpose(tok):
         return False
     return True
+
+
+INCIDENT_NOUNS = {"incident", "incidents"}
+INCIDENT_KINDS = {"firing", "shooting", "stabbing", "blast", "bomb", "grenade", "explosion", "kidnapping", "abduction"}
+
+
+def incident_noun(tok) -> bool:
+    """'injured in a firing incident', 'two separate shooting incidents': the incident is the event."""
+    return tok.dep_ == "compound" and tok.lower_ in INCIDENT_KINDS and tok.head.lower_ in INCIDENT_NOUNS
+
+
+def killed_to_death(tok) -> bool:
+    """'hacked to death', 'was beaten to death by a mob'."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "till", "until") and any(
+        p.lower_ in ("death", "died") for p in c.subtree) for c in tok.children)
 
 
 DAMAGE_VERBS = {"burned", "burnt", "sabotaged", "machinegunned", "machine-gunned", "strafed", "dynamited"}
