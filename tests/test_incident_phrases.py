@@ -54,3 +54,27 @@ def test_killings_by_hand_and_firing_incidents(code_text, text, sub_event_type):
 ])
 def test_other_senses_of_hacked_beaten_and_firing(code_text, text):
     assert code_text(text) == []
+
+
+def test_an_attack_made_with_grenades_is_typed_by_them(code_text):
+    events = code_text("Seventeen policemen were injured as militants attacked a police party in the town on "
+                       "Saturday. Witnesses said the militants threw two grenades at the party.")
+    assert [e.sub_event_type for e in events] == ["Grenade"]
+
+
+def test_arms_found_at_the_scene_do_not_type_the_killing(code_text):
+    events = code_text("Police and soldiers killed a rebel in a joint operation in the hills on Tuesday. "
+                       "Troops recovered a pistol, fired cases and a hand grenade from the site of the operation.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_spent_shells_found_after_a_shooting_belong_to_it(code_text):
+    events = code_text("Four paramilitary soldiers were shot dead by unidentified gunmen on motorcycles outside "
+                       "a mosque in the city on Friday. Police recovered seven bullet shells from the incident site.")
+    assert [e.event_type for e in events] in (["Violence against civilians"], ["Battles"])
+
+
+def test_an_exchange_of_fire_is_a_clash(code_text):
+    events = code_text("An exchange of fire with the rebels took place in a forest near the village on Sunday. "
+                       "There were no casualties.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .extract.typing import VIOLENT_TYPES, disorder_type
+from .extract import lexicon as lx
+from .extract.typing import EXPLOSIONS, VIOLENT_TYPES, disorder_type
 from .geodesy import km
 from .records import Actor, Document, Event, Mention, PlaceMention, Source, Span
 from .resolve.assign import CONTEXT, EVENT, LEDE, PUBLISHED, REPORT, place_rank
@@ -39,14 +40,28 @@ class Group:
 
     @property
     def lead(self) -> Mention:
-        """The mention that types the event: one with words of its own, not a bare casualty."""
-        for m in self.mentions:
-            if not m.casualty_only and not m.anaphoric:
+        """The mention that types the event: one with words of its own, not a bare casualty,
+        and never arms or suspects taken at the scene afterwards."""
+        told = [m for m in self.mentions if not m.aftermath] or self.mentions
+        lead = self.first_telling(told)
+        means = next((m for m in told if m.event_type == EXPLOSIONS and not m.anaphoric), None)
+        if lead.sub_event_type in ("Attack", "Armed clash") and means is not None \
+                and not any(m.trigger.label == lx.CLASH for m in told):
+            # "militants attacked a police party ... they threw two grenades": ACLED types an
+            # attack by the explosive weapon it was made with, unless a fight is told
+            return means
+        return lead
+
+    @staticmethod
+    def first_telling(told: list[Mention]) -> Mention:
+        for m in told:
+            # "police killed a militant" names both armed sides: a battle, told by its toll
+            if (not m.casualty_only or m.sub_event_type == "Armed clash") and not m.anaphoric:
                 return m
-        for m in self.mentions:
+        for m in told:
             if not m.casualty_only:
                 return m
-        return self.mentions[0]
+        return told[0]
 
     def date_mention(self) -> Mention | None:
         dated = [m for m in self.mentions if m.date is not None]

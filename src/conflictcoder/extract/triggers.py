@@ -515,6 +515,8 @@ def refine_category(tok, category: str) -> str | None:
     """Categories that depend on what the verb acts on: 'seized rifles' vs 'seized engineers',
     'captured the town' vs 'captured two fighters', 'agreed a ceasefire' vs 'agreed with critics'."""
     low = tok.lower_
+    if low in ("exchange", "exchanges") and exchange_of_fire(tok):
+        return lx.CLASH  # "an exchange of fire took place": a fight, not a prisoner swap
     if low in ("shot", "shooting") and has_child_word(tok, {"dead"}):
         return lx.KILL
     if low in ("shot", "shooting", "intercepted") and has_child_word(tok, {"down"}) and \
@@ -528,6 +530,12 @@ def refine_category(tok, category: str) -> str | None:
         return None
     refine = REFINERS.get(category)
     return refine(tok, category) if refine else category
+
+
+def exchange_of_fire(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and p.lower_ in ("fire", "fires", "gunfire", "shots", "bullets") for p in c.children)
+        for c in tok.children)
 
 
 ROLE_WORDS = {"tasked", "charged", "mandated", "entrusted", "responsible", "trained", "deployed",
@@ -1006,13 +1014,19 @@ def weapon_not_used(tok, category: str) -> bool:
         head = cur.head
         if head is cur:
             break
-        if head.lower_ in WEAPON_USE_VERBS:
+        if head.lower_ in WEAPON_USE_VERBS and not spent_rounds(head):
             return False
         if cur.dep_ == "pobj" and head.lower_ in ("in", "by", "with") and head.head.lower_ in (
                 lx.TRIGGERS.keys() | WEAPON_USE_VERBS):
             return False  # "killed in a bomb blast", "attacked with grenades"
         cur = head
     return True
+
+
+def spent_rounds(verb) -> bool:
+    """'recovered a pistol, fired cases and a grenade': cases that were fired, found afterwards."""
+    return verb.lower_ == "fired" and (verb.dep_ in ("amod", "acl") or any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in SPENT_ROUNDS for c in verb.children))
 
 
 def object_words(tok) -> set[str]:
