@@ -78,3 +78,19 @@ def test_an_exchange_of_fire_is_a_clash(code_text):
     events = code_text("An exchange of fire with the rebels took place in a forest near the village on Sunday. "
                        "There were no casualties.")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Ten people were wounded when a suicide bomber rammed his explosives-laden car into a police station on Monday.",
+     "Suicide bomb"),
+    ("Five oil workers were injured when their vehicle was attacked with a remote controlled device on Monday.",
+     "Remote explosive/landmine/IED"),
+    ("Eight civilians were injured in a VBIED attack on a police base in the provincial capital on Friday.",
+     "Remote explosive/landmine/IED"),
+])
+def test_vehicle_and_remote_bombs(code_text, text, sub_event_type):
+    assert sub_event_type in {e.sub_event_type for e in code_text(text)}
+
+
+def test_a_truck_that_rammed_a_bus_is_an_accident(code_text):
+    assert code_text("A truck rammed into a bus on the highway on Monday, killing four passengers.") == []

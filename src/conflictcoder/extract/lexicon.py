@@ -80,6 +80,8 @@ TO_DEATH_VERBS = {"hacked", "bludgeoned", "clubbed", "stoned", "beaten", "beat",
                   "strangled", "tortured", "trampled"}
 _add(KILL, " ".join(sorted(TO_DEATH_VERBS)))
 _add(EXPLODE, "dynamited")
+# a vehicle bomb driven into its target: only with explosives or a bomber told (extract.triggers.rammed_with_explosives)
+_add(EXPLODE, "rammed ramming")
 _add(SEXUAL, "raped rape rapes gang-raped gang-rape molested")
 _add(TAKEOVER, "overran seized-control entered")
 _add(RETAKE, "recaptured retook regained liberated cleared expelled")
@@ -188,7 +190,7 @@ PHRASES: dict[tuple[str, ...], str] = {
 # Triggers with common non-violent senses ("heart attack", "shot at goal", "a battle for market
 # share"): they need some sign of violence in the sentence before they count.
 AMBIGUOUS = {
-    "burned", "burnt", "sabotaged", "machinegunned", "machine-gunned", "strafed", "dynamited",
+    "burned", "burnt", "sabotaged", "machinegunned", "machine-gunned", "strafed", "dynamited", "rammed", "ramming",
     "attack", "attacks", "attacked", "attacking", "assault", "assaulted", "raid", "raided",
     "stormed", "shot", "shooting", "shootings", "opened", "fired", "firing", "struck", "pounded", "pounding", "fought", "fighting", "battled",
     "clash", "clashes", "clashed", "clashing", "ambush", "bomb", "bombs", "bombed", "blast",

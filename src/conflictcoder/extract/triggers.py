@@ -924,12 +924,27 @@ def refine_explode(tok, category: str) -> str | None:
     if tok.lower_ in ("went", "go", "goes"):  # "the device went off", not "the alarm went off"
         subject = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         return category if subject & (lx.EXPLOSIVE_DEVICES | {"mine", "mines", "landmine", "shell", "shells"}) else None
+    if tok.lower_ in RAMMING_VERBS:
+        return category if rammed_with_explosives(tok) else None
     if tok.lower_ not in ("struck", "pounded", "pounding", "destroyed"):
         return category
     strikers = [c for c in tok.children if c.dep_ == "nsubj"] + [
         g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     names = {t.lower_ for s in strikers for t in s.subtree}
     return category if names & lx.STANDOFF_STRIKERS else None
+
+
+RAMMING_VERBS = {"rammed", "ramming"}
+
+
+def rammed_with_explosives(tok) -> bool:
+    """'a suicide bomber rammed his explosives-laden car into the police station': a car bomb;
+    not 'a truck rammed into a bus' nor 'he drove his car into the barrier'."""
+    told = {t.lower_ for t in tok.subtree}
+    bomber = subject_words(tok) & {"bomber", "bombers"}
+    laden = told & {"explosives", "explosive", "explosives-laden", "explosive-laden", "bomb-laden",
+                    "booby-trapped", "vbied", "svbied"}
+    return bool(laden or (bomber and any(c.dep_ in ("dobj", "prep") for c in tok.children)))
 
 
 REFINERS = {

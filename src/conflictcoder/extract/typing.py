@@ -78,7 +78,14 @@ KIDNAP_WORDS = {"abducted", "abduct", "abducting", "abduction", "abductions", "k
 MOB_WORDS = {"mob", "mobs", "lynched", "lynching", "vigilante", "vigilantes", "jungle"}
 EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "mortar", "mortars",
                    "rocket", "rockets", "missile", "missiles", "shell", "shells", "explosive",
-                   "explosives", "landmine", "landmines", "mine", "shelling", "artillery"}
+                   "explosives", "landmine", "landmines", "mine", "shelling", "artillery",
+                   "vbied", "vbieds", "svbied", "svbieds"}
+DEVICE_KINDS = {"remote", "remote-controlled", "improvised", "explosion", "timer", "time"}
+
+
+def explosive_device(words: set[str]) -> set[str]:
+    """'attacked with a remote controlled device', 'a Vehicle Borne Improvised Explosion Device'."""
+    return {"device"} if words & {"device", "devices"} and words & DEVICE_KINDS else set()
 
 
 # What a protest's other clauses tell of the same scene: "protesters rallied ... and clashes
@@ -111,7 +118,7 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         return STRATEGIC, "Non-violent transfer of territory"
     if suicide_attack(categories, words):
         return EXPLOSIONS, "Suicide bomb"
-    explosive = words & (EXPLOSIVE_WORDS | AIR_VEHICLES | {"bomber", "bombers"})
+    explosive = words & (EXPLOSIVE_WORDS | AIR_VEHICLES | {"bomber", "bombers"}) | explosive_device(words)
     if words & INCENDIARY_WORDS and explosive <= {"bomb", "bombs"}:
         explosive = set()  # petrol bombs and Molotov cocktails are fire, thrown by hand
     if lx.EXPLODE in categories or (categories & {lx.KILL, lx.INJURE, lx.ATTACK} and explosive):
