@@ -94,3 +94,9 @@ def test_vehicle_and_remote_bombs(code_text, text, sub_event_type):
 
 def test_a_truck_that_rammed_a_bus_is_an_accident(code_text):
     assert code_text("A truck rammed into a bus on the highway on Monday, killing four passengers.") == []
+
+
+def test_a_gun_fight_in_two_words_is_a_clash(code_text):
+    events = code_text("A gun fight took place on the highway between a group of militants and soldiers "
+                       "on Sunday evening, police said.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

@@ -97,6 +97,10 @@ _add(MOBILIZE, "mobilized mobilised mobilizing mobilising merged recruited defec
 PHRASES: dict[tuple[str, ...], str] = {
     ("exchanged", "fire"): CLASH,
     ("gun", "battle"): CLASH,
+    ("gun", "battles"): CLASH,
+    ("gun", "fight"): CLASH,
+    ("gun", "fights"): CLASH,
+    ("fire", "fight"): CLASH,
     ("opened", "fire"): ATTACK,
     ("shot", "dead"): KILL,
     ("gunned", "down"): KILL,
