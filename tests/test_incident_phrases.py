@@ -100,3 +100,14 @@ def test_a_gun_fight_in_two_words_is_a_clash(code_text):
     events = code_text("A gun fight took place on the highway between a group of militants and soldiers "
                        "on Sunday evening, police said.")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_construction_camp_is_no_armed_target(code_text):
+    events = code_text("Rebels attacked the camp of a construction firm near the village on Tuesday and "
+                       "ordered the workers to leave.")
+    assert events and "Armed clash" not in {e.sub_event_type for e in events}
+
+
+def test_an_army_camp_is_one(code_text):
+    events = code_text("Rebels attacked an army camp near the village on Tuesday, officials said.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

@@ -183,7 +183,10 @@ MILITARY_TARGETS = {"base", "bases", "checkpoint", "checkpoints", "post", "posts
                     "barracks", "convoy", "convoys", "positions", "position", "camp", "camps",
                     "garrison", "patrol", "patrols", "headquarters", "airbase"}
 CIVILIAN_PLACES = {"refugee", "refugees", "displacement", "idp", "idps", "civilian", "school",
-                   "market", "aid", "humanitarian", "medical", "migrant", "migrants"}
+                   "market", "aid", "humanitarian", "medical", "migrant", "migrants",
+                   # a construction company's camp, its workers' post: no armed target
+                   "construction", "firm", "company", "contractor", "contractors", "labourers",
+                   "laborers", "workers", "labour", "labor"}
 
 
 def party_kind(noun) -> str:
