@@ -111,3 +111,17 @@ def test_a_construction_camp_is_no_armed_target(code_text):
 def test_an_army_camp_is_one(code_text):
     events = code_text("Rebels attacked an army camp near the village on Tuesday, officials said.")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_recollection_that_retells_the_lede_joins_it(code_text):
+    events = code_text("A health worker who was injured in an attack by armed men on May 28 in the city died "
+                       "on June 7. She had sustained bullet injuries in an attack by gunmen, doctors said.")
+    assert len(events) == 1
+    assert any("bullet" in s.sentence for s in events[0].sources)
+
+
+def test_an_earlier_abduction_of_another_kind_is_not_the_killing(code_text):
+    events = code_text("Rebels killed a village leader near the river on December 30. "
+                       "He had been abducted by the rebels from his home.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    assert not any("abducted" in s.sentence for s in events[0].sources)

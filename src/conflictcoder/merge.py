@@ -46,7 +46,8 @@ class Group:
         lead = self.first_telling(told)
         means = next((m for m in told if m.event_type == EXPLOSIONS and not m.anaphoric), None)
         if lead.sub_event_type in ("Attack", "Armed clash") and means is not None \
-                and not any(m.trigger.label == lx.CLASH for m in told):
+                and lead.trigger.label in (lx.ATTACK, lx.KILL, lx.INJURE) \
+                and not any(m.trigger.label in (lx.CLASH, lx.RAID) for m in told):
             # "militants attacked a police party ... they threw two grenades": ACLED types an
             # attack by the explosive weapon it was made with, unless a fight is told
             return means
@@ -55,8 +56,9 @@ class Group:
     @staticmethod
     def first_telling(told: list[Mention]) -> Mention:
         for m in told:
-            # "police killed a militant" names both armed sides: a battle, told by its toll
-            if (not m.casualty_only or m.sub_event_type == "Armed clash") and not m.anaphoric:
+            # "police killed a militant", as the event is first told, names both armed sides: a
+            # battle, told by its toll
+            if (not m.casualty_only or (m is told[0] and m.sub_event_type == "Armed clash")) and not m.anaphoric:
                 return m
         for m in told:
             if not m.casualty_only:
@@ -169,6 +171,13 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
         if id(m) in owner:
             continue  # pulled in earlier by a headline that refers forward to it
         if is_dropped(m):
+            retold = earlier_telling(m, ordered[:index], owner) if m.pluperfect else None
+            if retold is not None:
+                # "Sumbal, who had sustained bullet injuries in an attack, succumbed": the
+                # recollection retells the attack the article opened with
+                retold.mentions.append(m)
+                owner[id(m)] = retold
+                continue
             owner[id(m)] = g = Group([m], dropped=True)
             groups.append(g)
             continue
@@ -199,6 +208,15 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
         owner[id(m)] = g = Group([m])
         groups.append(g)
     return join_retold([g for g in groups if not g.dropped])
+
+
+def earlier_telling(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Group | None:
+    """The event, told earlier and kept, that an undated recollection of the same type retells."""
+    if m.aggregate or m.several:
+        return None
+    kept = [p for p in before if p.sub_event_type == m.sub_event_type and id(p) in owner and not owner[id(p)].dropped]
+    prev = nearest_compatible(m, kept, owner)
+    return owner[id(prev)] if prev is not None else None
 
 
 def opens_story(m: Mention, before: list[Mention]) -> bool:
