@@ -125,3 +125,18 @@ def test_an_earlier_abduction_of_another_kind_is_not_the_killing(code_text):
                        "He had been abducted by the rebels from his home.")
     assert [e.sub_event_type for e in events] == ["Attack"]
     assert not any("abducted" in s.sentence for s in events[0].sources)
+
+
+@pytest.mark.parametrize("text", [
+    "The film's climax is a ten-minute gun fight in a Hong Kong teahouse, shot in a single take.",
+    "The movie ends with a shootout in a warehouse, and critics loved it.",
+    "The game's final mission is an ambush on a convoy, its designers said on Tuesday.",
+])
+def test_what_a_story_shows_is_no_event(code_text, text):
+    assert code_text(text) == []
+
+
+def test_armed_doers_settle_an_ambiguous_attack(code_text):
+    text = "A film crew was attacked by gunmen in Kabul on Monday."
+    assert relevance.is_relevant(text)
+    assert [e.event_type for e in code_text(text)] == ["Violence against civilians"]

@@ -88,6 +88,8 @@ DOC_CONTEXT = NEIGHBOUR_CONTEXT | (WEAK_CONTEXT & frozenset(
 MORE_DISASTER = frozenset("""collided crashed derailed capsized sank fell falling fall
 drowning electrocuted""".split())
 CASUALTY_WORDS = frozenset(w for w, c in lx.TRIGGERS.items() if c in lx.CASUALTY)
+# Armed doers beside an ambiguous trigger settle its sense (extract.triggers.armed_doer)
+ARMED_DOERS = frozenset(lx.ARMED_NOUNS - {"group", "gang", "gangs"})
 # Sentences either side of a trigger's own whose words count as its context (the parser may
 # cut sentences elsewhere than `sentences` does).
 MARGIN = 1
@@ -198,6 +200,8 @@ def sentence_verdict(text: str) -> Verdict:
                 continue  # "died in a car crash", "injured when the train derailed"
             if trigger in lx.EXPLOSION_WORDS and own & lx.EXPLOSIVE_DEVICES:
                 return Verdict(True, f"device:{trigger}")
+            if own & ARMED_DOERS:
+                return Verdict(True, f"armed:{trigger}")  # "a film crew was attacked by gunmen"
             violent = len(((own - {trigger}) & VIOLENT) | (around & NEIGHBOUR_CONTEXT))
             if trigger in KILL_WORDS:
                 if violent > peaceful:

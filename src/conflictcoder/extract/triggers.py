@@ -111,9 +111,10 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
     hits: list[Hit] = []
     seen: set[int] = set()
     # an unambiguous trigger ("kidnapped", "blew himself up") vouches for the ambiguous ones
-    vouched = any((phrase_hit(t) and t.lower_ not in FIGURATIVE_VERBS)
-                  or (t.lower_ in lx.TRIGGERS and t.lower_ not in lx.AMBIGUOUS
-                      and t.lower_ not in PHRASE_ONLY and plausible_trigger(t, ""))
+    vouched = any(((phrase_hit(t) and t.lower_ not in FIGURATIVE_VERBS)
+                   or (t.lower_ in lx.TRIGGERS and t.lower_ not in lx.AMBIGUOUS
+                       and t.lower_ not in PHRASE_ONLY and plausible_trigger(t, "")))
+                  and not told_in_fiction(t)
                   for t in sent)
     for tok in sent:
         if tok.i in seen or tok.is_punct:
@@ -146,6 +147,8 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
         if category in HARM_CATEGORIES and (harmless_agent(tok) or vehicle_accident(tok) or judicial_execution(tok)):
             continue
         if category == lx.EXPLODE and figurative_blast(tok):
+            continue
+        if told_in_fiction(tok):
             continue
         seen.add(tok.i)
         hits.append(make_hit(tok, category))
@@ -243,6 +246,20 @@ def named_victim(tok) -> bool:
     return tok.lower_ in NAMING_HARM and tok.head.pos_ == "PROPN" and tok.head.ent_type_ not in (
         "GPE", "LOC", "ORG", "NORP", "FAC") and any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.head.children)
+
+
+FICTION_HEADS = {"film", "films", "movie", "movies", "novel", "novels", "climax", "scene", "scenes",
+                 "episode", "episodes", "plot", "sequel", "trailer", "thriller", "drama", "finale",
+                 "chapter", "screenplay", "show", "series", "game", "level", "mission", "story"}
+
+
+def told_in_fiction(tok) -> bool:
+    """'The film's climax is a gunfight', 'the movie ends with a shootout': what a story shows,
+    said of the story itself (the subject of the trigger's clause, or of the copula it completes)."""
+    verb = tok.head if tok.dep_ in ("attr", "dobj", "pobj", "acomp") else tok
+    if tok.dep_ == "pobj":
+        verb = tok.head.head
+    return any(s.lower_ in FICTION_HEADS for s in verb_subjects(verb))
 
 
 def verb_subjects(tok) -> list:
@@ -417,6 +434,8 @@ def violent_reading(tok, words: set[str], violent_words: set[str], violent_docum
         return True  # "a time device exploded near the university": a bomb, whatever else is said
     if struck_a_building(tok):
         return True
+    if armed_doer(tok):
+        return True  # "a film crew was attacked by gunmen": who did it says what it was
     violent = len(others & violent_words) + (1 if violent_document else 0)
     peaceful = len(others & lx.NON_VIOLENT_CONTEXT)
     if tok.lower_ in ("killed", "kill", "kills", "killing", "killings", "dead", "died", "die",
@@ -429,6 +448,13 @@ def violent_reading(tok, words: set[str], violent_words: set[str], violent_docum
             return False
         return peaceful == 0 or violent > peaceful
     return violent >= 1 and violent > peaceful
+
+
+def armed_doer(tok) -> bool:
+    """The trigger's own subject, or its agent in the passive, is an armed group ('gunmen')."""
+    doers = [c for c in tok.children if c.dep_ == "nsubj"] + [
+        p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return any(d.lower_ in lx.ARMED_NOUNS - {"group", "gang", "gangs"} for d in doers)
 
 
 ASSASSINATION_WORDS = {"assassination", "assassinations", "assassinated", "assassinate", "slain",
