@@ -37,13 +37,15 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     violent_document = is_violent_document(doc)
     sport_document = is_sport_document(doc)
     civil_document = not has_political_sign(doc)
+    criminal_case = civil_document and is_criminal_case(doc)
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
         if any(b.start <= sent.start_char < b.end for b in skip):
             continue
         hits = [h for h in find_hits(sent, violent_words, violent_document, sport_document)
                 if not any(b.start <= h.start < b.end for b in skip) and not within_recalled(h.token)
-                and not (civil_document and h.category in POLICE_WORK and not mass_arrest(h.token))]
+                and not (civil_document and h.category in POLICE_WORK and not mass_arrest(h.token))
+                and not (criminal_case and h.category in STREET_CRIME and not forces_harmed(h.token))]
         if not hits:
             continue
         sentence = Span(sent.start_char, sent.end_char, clean.text[sent.start_char:sent.end_char])
@@ -69,9 +71,35 @@ militancy rebellion separatist election elections campaign troops soldiers army 
 taliban maoists maoist cadres isaf coalition explosives explosive ied ieds bomb bombs grenade
 grenades weapons ammunition rifles arms unrest riot riots curfew war ceasefire
 isis isil daesh qaeda shabaab al-shabaab hamas hezbollah boko houthi houthis pkk farc
-pirates pirate poachers poaching rangers hideout""".split())) - {"group"}
+pirates pirate poachers poaching rangers hideout herders herdsmen communal sectarian ethnic
+mp mps senator senators congressman congresswoman councillor councilor mayor governor minister
+ministers candidate candidates legislator legislators union unions unionist unionists""".split())) - {"group"}
 POLITICAL_PAIRS = {("security", "forces"), ("armed", "forces"), ("government", "forces"),
                    ("national", "guard"), ("border", "guards"), ("border", "guard")}
+
+
+# A killing told as a criminal case (a suspect, a charge, a trial) in an article that names
+# nothing political or armed is crime, which ACLED leaves out: a school shooting, a robbery,
+# a domestic murder, police shooting a man with a knife
+STREET_CRIME = {lx.KILL, lx.INJURE, lx.ATTACK, lx.LOOT}
+CRIMINAL_CASE_WORDS = set("""
+suspect suspects suspicion charged charges manslaughter homicide jury
+convicted conviction prosecutors prosecutor custody sentencing sentenced trial robbers robbery
+burglary burglar burglars thieves theft domestic""".split())
+
+
+def forces_harmed(tok) -> bool:
+    """'Three policemen were killed in a gun attack': violence against the state's forces is
+    coded whoever did it."""
+    harmed = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if tok.dep_ in ("pobj",) and tok.head.head.pos_ == "VERB":  # "killed in a gun attack"
+        harmed += [c for c in tok.head.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    return any(h.lower_ in lx.STATE_NOUNS - {"authorities", "government", "agents", "agent", "guard", "guards"}
+               for h in harmed)
+
+
+def is_criminal_case(doc) -> bool:
+    return any(t.lower_ in CRIMINAL_CASE_WORDS for t in doc)
 
 
 def has_political_sign(doc) -> bool:

@@ -1,0 +1,32 @@
+"""Killings told as criminal cases, in articles that name nothing political or armed, are crime,
+which ACLED leaves out; violence against the state's forces or political figures stays in
+(invented texts)."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "A 14-year-old student opened fire at his high school on Wednesday, killing two students and two "
+    "teachers, the sheriff said. The suspect was taken into custody and will be charged with murder.",
+    "Armed robbers stormed a jewellery store in a shopping mall on Sunday and escaped with gems, police "
+    "said. A security guard was shot in the leg. Police said they were searching for four suspects.",
+    "A man has been arrested on suspicion of murder after a woman was stabbed to death at a house in "
+    "the city on Sunday, police said. The two were known to each other.",
+    "Police shot and wounded a man who threatened officers with a knife in a suburb on Monday, "
+    "prosecutors said. An investigation has been opened into the shooting.",
+])
+def test_a_criminal_case_is_no_event(code_text, text):
+    assert code_text(text) == []
+
+
+def test_policemen_killed_by_suspects_are_an_event(code_text):
+    events = code_text("Three policemen were killed in a gun attack near the bypass on Monday. The suspects "
+                       "opened fire when they were stopped at a checkpoint and escaped, police said.")
+    assert events and events[0].fatalities == 3
+
+
+def test_a_mayor_shot_dead_is_political_whoever_is_charged(code_text):
+    events = code_text("The mayor of a small town was shot dead outside his home on Friday. Prosecutors "
+                       "said a suspect had been charged with murder.")
+    assert [e.event_type for e in events] == ["Violence against civilians"]
