@@ -140,3 +140,16 @@ def test_armed_doers_settle_an_ambiguous_attack(code_text):
     text = "A film crew was attacked by gunmen in Kabul on Monday."
     assert relevance.is_relevant(text)
     assert [e.event_type for e in code_text(text)] == ["Violence against civilians"]
+
+
+def test_a_line_s_first_word_stays_in_its_sentence():
+    from conflictcoder.nlp import load_model
+
+    nlp = load_model()
+    doc = nlp("Storm hits the coast\n\nHurricane Milton struck the west coast on Wednesday night, killing ten.")
+    assert [s.text.strip()[:16] for s in doc.sents] == ["Storm hits the c", "Hurricane Milton"]
+
+
+def test_a_named_hurricane_that_killed_is_no_event(code_text):
+    assert code_text("Hurricane strikes the coast\n\nTAMPA, Florida - Hurricane Milton struck the west coast "
+                     "on Wednesday night, killing at least 10 people and leaving homes without power.") == []

@@ -32,8 +32,19 @@ def paragraph_breaks(doc):
         i = bisect_right(starts, pos) - 1  # the token whose text or trailing space holds it
         if 0 <= i < last:
             doc[i + 1].is_sent_start = True
+            keep_first_word_in_sentence(doc, i + 1)
         pos = text.find("\n", pos + 1)
     return doc
+
+
+def keep_first_word_in_sentence(doc, i: int) -> None:
+    """The parser likes to cut a line's first word off as a sentence of its own ('Gunmen' /
+    'killed 10 people ...'): a word that opens a line runs on into the next one."""
+    while i < len(doc) - 1 and doc[i].is_space:
+        i += 1
+    if i + 1 < len(doc) and doc[i].is_alpha and not doc[i + 1].is_space and not doc[i + 1].is_punct \
+            and "\n" not in doc[i].whitespace_:
+        doc[i + 1].is_sent_start = False
 
 
 _NAME_TAGS = ("NNP", "NNPS")
