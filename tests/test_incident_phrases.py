@@ -147,7 +147,8 @@ def test_a_line_s_first_word_stays_in_its_sentence():
 
     nlp = load_model()
     doc = nlp("Storm hits the coast\n\nHurricane Milton struck the west coast on Wednesday night, killing ten.")
-    assert [s.text.strip()[:16] for s in doc.sents] == ["Storm hits the c", "Hurricane Milton"]
+    lede = next(s for s in doc.sents if "struck" in s.text)
+    assert lede.text.strip().startswith("Hurricane Milton struck")
 
 
 def test_a_named_hurricane_that_killed_is_no_event(code_text):
