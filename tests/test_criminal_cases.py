@@ -30,3 +30,14 @@ def test_a_mayor_shot_dead_is_political_whoever_is_charged(code_text):
     events = code_text("The mayor of a small town was shot dead outside his home on Friday. Prosecutors "
                        "said a suspect had been charged with murder.")
     assert [e.event_type for e in events] == ["Violence against civilians"]
+
+
+def test_a_fraud_gang_s_arrests_are_policing(code_text):
+    assert code_text("Police arrested 20 people on Tuesday accused of running a phone scam that targeted "
+                     "elderly people. The gang made about 3 million euros, police said.") == []
+
+
+def test_an_armed_gang_s_killings_are_coded(code_text):
+    events = code_text("Gang members killed 12 people in an attack on a neighbourhood of the capital on "
+                       "Sunday, police said. The gang controls drug trafficking routes in the area.")
+    assert events and events[0].fatalities == 12

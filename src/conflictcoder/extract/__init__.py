@@ -36,8 +36,10 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     violent_words = lx.VIOLENCE_CONTEXT
     violent_document = is_violent_document(doc)
     sport_document = is_sport_document(doc)
-    civil_document = not has_political_sign(doc)
-    criminal_case = civil_document and is_criminal_case(doc)
+    signs = political_signs(doc)
+    criminal_case = not signs and is_criminal_case(doc)
+    # a fraud or drug gang's arrests are policing too: only an armed gang's violence is coded
+    civil_document = not signs or (signs <= {"gang", "gangs"} and is_criminal_case(doc))
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
         if any(b.start <= sent.start_char < b.end for b in skip):
@@ -85,7 +87,7 @@ STREET_CRIME = {lx.KILL, lx.INJURE, lx.ATTACK, lx.LOOT}
 CRIMINAL_CASE_WORDS = set("""
 suspect suspects suspicion charged charges manslaughter homicide jury
 convicted conviction prosecutors prosecutor custody sentencing sentenced trial robbers robbery
-burglary burglar burglars thieves theft domestic""".split())
+burglary burglar burglars thieves theft domestic fraud scam scams swindle laundering""".split())
 
 
 def forces_harmed(tok) -> bool:
@@ -102,11 +104,11 @@ def is_criminal_case(doc) -> bool:
     return any(t.lower_ in CRIMINAL_CASE_WORDS for t in doc)
 
 
-def has_political_sign(doc) -> bool:
-    """Whether an article names anything political or armed (a party, protesters, troops,
-    militants, explosives, security forces), as opposed to ordinary crime and policing."""
-    return any(t.lower_ in POLITICAL_SIGNS or (t.i and (doc[t.i - 1].lower_, t.lower_) in POLITICAL_PAIRS)
-               for t in doc)
+def political_signs(doc) -> set[str]:
+    """What an article names that is political or armed (a party, protesters, troops, militants,
+    explosives, security forces), as opposed to ordinary crime and policing."""
+    return {t.lower_ for t in doc
+            if t.lower_ in POLITICAL_SIGNS or (t.i and (doc[t.i - 1].lower_, t.lower_) in POLITICAL_PAIRS)}
 
 
 def mass_arrest(tok) -> bool:
