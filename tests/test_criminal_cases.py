@@ -41,3 +41,19 @@ def test_an_armed_gang_s_killings_are_coded(code_text):
     events = code_text("Gang members killed 12 people in an attack on a neighbourhood of the capital on "
                        "Sunday, police said. The gang controls drug trafficking routes in the area.")
     assert events and events[0].fatalities == 12
+
+
+def test_wartime_ordnance_made_safe_is_no_event(code_text):
+    assert code_text("A 500kg unexploded Second World War bomb was found in a garden on Tuesday, forcing the "
+                     "evacuation of 10,000 people. Army experts towed the device out to sea and detonated it.") == []
+
+
+def test_an_anniversary_s_toll_is_history(code_text):
+    assert code_text("World leaders gathered on Thursday to mark the 80th anniversary of the landings. More "
+                     "than 4,000 soldiers were killed on the first day. A handful of veterans attended.") == []
+
+
+def test_an_attack_on_an_anniversary_is_news(code_text):
+    events = code_text("Police fired tear gas at mourners marking the anniversary of the massacre on Saturday. "
+                       "Two mourners were killed by gunfire near the memorial on Saturday afternoon.")
+    assert events

@@ -100,6 +100,8 @@ LONG_AGO = re.compile(r"\b(?:ago|previously|earlier|in the past|some ?time|last 
 def is_dropped(m: Mention) -> bool:
     if m.aggregate:
         return True
+    if m.background and m.date_basis != EVENT:
+        return True  # a toll an anniversary recalls, with no day of its own
     undatable = m.date is None and not m.date_basis  # no publication date: "April 20" has no year to resolve against
     if m.several and not undatable and not (m.date_basis == EVENT and m.date is not None and m.date.precision == 1):
         return True  # "two firefights" with no day of their own: a summary of events told elsewhere

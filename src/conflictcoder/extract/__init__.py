@@ -36,6 +36,8 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     violent_words = lx.VIOLENCE_CONTEXT
     violent_document = is_violent_document(doc)
     sport_document = is_sport_document(doc)
+    legacy = legacy_ordnance(doc)
+    commemoration = commemorates(doc)
     signs = political_signs(doc)
     criminal_case = not signs and is_criminal_case(doc)
     # a fraud or drug gang's arrests are policing too: only an armed gang's violence is coded
@@ -47,12 +49,37 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
         hits = [h for h in find_hits(sent, violent_words, violent_document, sport_document)
                 if not any(b.start <= h.start < b.end for b in skip) and not within_recalled(h.token)
                 and not (civil_document and h.category in POLICE_WORK and not mass_arrest(h.token))
-                and not (criminal_case and h.category in STREET_CRIME and not forces_harmed(h.token))]
+                and not (criminal_case and h.category in STREET_CRIME and not forces_harmed(h.token))
+                and not (legacy and h.category in (lx.SEIZE, lx.EXPLODE))]
         if not hits:
             continue
         sentence = Span(sent.start_char, sent.end_char, clean.text[sent.start_char:sent.end_char])
-        mentions.extend(mentions_of_sentence(sent, sentence, hits, index, clean.doc.doc_id, options))
+        found = mentions_of_sentence(sent, sentence, hits, index, clean.doc.doc_id, options)
+        for m in found:
+            # "leaders marked the anniversary ... 4,000 soldiers were killed on the first day"
+            m.background = commemoration and m.casualty_only
+        mentions.extend(found)
     return mentions
+
+
+LEGACY_WAR = re.compile(r"\b(?:(?:first|second) world war|world war (?:one|two|i|ii|1|2)|ww ?(?:ii|2|i|1)|wartime)\b", re.I)
+
+
+def legacy_ordnance(doc) -> bool:
+    """'An unexploded Second World War bomb was found and detonated': old ordnance made safe,
+    no event of today's conflicts."""
+    return "unexploded" in doc.text.lower() and bool(LEGACY_WAR.search(doc.text))
+
+
+COMMEMORATION = re.compile(r"\banniversary of\b|\byears since\b|\b(?:mark|marks|marked|marking|commemorate|"
+                           r"commemorates|commemorated|commemorating|remember|remembered|remembering)\b"
+                           r"[^.]{0,60}\b(?:anniversary|deaths?|victims|massacre|landings|war|genocide)\b", re.I)
+
+
+def commemorates(doc) -> bool:
+    """An article that opens by marking an anniversary: the deaths it recalls are history."""
+    lede = " ".join(s.text for s, _ in zip(doc.sents, range(3)))
+    return bool(COMMEMORATION.search(lede))
 
 
 def is_violent_document(doc) -> bool:
