@@ -154,3 +154,9 @@ def test_a_line_s_first_word_stays_in_its_sentence():
 def test_a_named_hurricane_that_killed_is_no_event(code_text):
     assert code_text("Hurricane strikes the coast\n\nTAMPA, Florida - Hurricane Milton struck the west coast "
                      "on Wednesday night, killing at least 10 people and leaving homes without power.") == []
+
+
+def test_bombs_defused_at_the_site_of_an_explosion_belong_to_it(code_text):
+    events = code_text("Two people were killed on Monday when a roadside bomb exploded near the market in the "
+                       "town. Bomb disposal experts reached the site of explosion and defused four more bombs.")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

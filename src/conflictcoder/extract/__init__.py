@@ -358,7 +358,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
 
 SCENE = re.compile(
     r"\b(?:from|at|near) the (?:(?:encounter|incident|attack|blast|explosion|crime|operation|gunfight|clash)\s+)?"
-    r"(?:site|spot|scene)\b|\bsite of the (?:explosion|blast|attack|encounter|incident|gunfight|clash|operation)\b|"
+    r"(?:site|spot|scene)\b|\bsite of (?:the )?(?:explosion|blast|attack|encounter|incident|gunfight|clash|operation)\b|"
     r"\b(?:empty|spent|bullet|cartridge)\s+(?:shells|cases|casings|cartridges)\b|\bfired cases\b", re.I)
 
 
