@@ -160,3 +160,16 @@ def test_bombs_defused_at_the_site_of_an_explosion_belong_to_it(code_text):
     events = code_text("Two people were killed on Monday when a roadside bomb exploded near the market in the "
                        "town. Bomb disposal experts reached the site of explosion and defused four more bombs.")
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text", [
+    "Three bombs were found near a showroom on Monday and were safely detonated at a safe place by police.",
+    "The bomb disposal squad detonated the device in a controlled explosion on Tuesday.",
+])
+def test_a_bomb_made_safe_is_disrupted_weapons_use(code_text, text):
+    assert {e.sub_event_type for e in code_text(text)} == {"Disrupted weapons use"}
+
+
+def test_a_remote_controlled_bomb_is_the_bomber_s(code_text):
+    events = code_text("Two people were killed on Monday when a remote controlled explosion hit a car near the market.")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

@@ -952,6 +952,8 @@ def refine_explode(tok, category: str) -> str | None:
         return category if subject & (lx.EXPLOSIVE_DEVICES | {"mine", "mines", "landmine", "shell", "shells"}) else None
     if tok.lower_ in RAMMING_VERBS:
         return category if rammed_with_explosives(tok) else None
+    if made_safe(tok):
+        return lx.SEIZE  # "the bomb squad detonated the device in a controlled explosion"
     if tok.lower_ not in ("struck", "pounded", "pounding", "destroyed"):
         return category
     strikers = [c for c in tok.children if c.dep_ == "nsubj"] + [
@@ -961,6 +963,23 @@ def refine_explode(tok, category: str) -> str | None:
 
 
 RAMMING_VERBS = {"rammed", "ramming"}
+DISPOSERS = {"squad", "disposal", "bds", "sappers", "deminers", "experts", "technicians", "police", "policemen"}
+SAFE_WORDS = {"controlled", "safely", "safe"}
+
+
+def made_safe(tok) -> bool:
+    """A bomb destroyed by those who found it: 'safely detonated at a safe place by police', 'a
+    controlled explosion'. ACLED codes that as disrupted weapons use, not an explosion."""
+    if tok.lower_ not in ("detonated", "detonating", "exploded", "explosion", "destroyed", "blew", "blown"):
+        return False
+    near = [t for t in tok.subtree]
+    if tok.dep_ in ("conj",):
+        near += [t for t in tok.head.children if t.dep_ == "advmod"]
+    safe = any(t.lower_ in SAFE_WORDS and not (t.i and t.nbor(-1).lower_ in ("remote", "remotely", "-"))
+               for t in near)  # "a remote controlled device" is the bomber's
+    heads = verb_subjects(tok) + [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    doers = {w.lower_ for h in heads for w in [h] + [c for c in h.children if c.dep_ == "compound"]}
+    return safe or bool(doers & DISPOSERS)
 
 
 def rammed_with_explosives(tok) -> bool:
