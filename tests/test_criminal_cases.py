@@ -57,3 +57,30 @@ def test_an_attack_on_an_anniversary_is_news(code_text):
     events = code_text("Police fired tear gas at mourners marking the anniversary of the massacre on Saturday. "
                        "Two mourners were killed by gunfire near the memorial on Saturday afternoon.")
     assert events
+
+
+@pytest.mark.parametrize("text", [
+    "Bus plunges into ravine in the Andes, killing 14\n\nAt least 14 people were killed and 20 injured when a "
+    "passenger bus plunged into a ravine on Sunday night, officials said.",
+    "Cyclist killed in hit-and-run, police hunt driver\n\nA cyclist was killed on Friday night in a hit-and-run "
+    "on the coast road, police said.",
+    "Hiker killed in grizzly bear attack\n\nA hiker was killed in a grizzly bear attack in the national park on "
+    "Tuesday, rangers said.",
+    "Toddler hurt in dog mauling\n\nA two-year-old boy was seriously injured after being mauled by a dog at a "
+    "house on Monday afternoon, police said. The child suffered injuries to his face and arms.",
+    "Two people were killed by falling debris as Hurricane Dora battered the coast on Thursday, officials said.",
+    "The band absolutely killed it on Saturday night, playing to a sold-out crowd of 15,000.",
+    "The minister said officials were killing the project by a thousand cuts, in a radio interview on Monday.",
+    "Review: the film delivers gunfights\n\nDirector Kyle Maddox stages a string of elaborate gunfights, including a "
+    "ten-minute shootout in a burning warehouse that leaves dozens of henchmen dead.",
+    "Judges praised the novel's unflinching depiction of starvation, air raids and massacres on Tuesday.",
+    "Security was tight across the capital for the parade, with thousands of police deployed on Sunday.",
+])
+def test_newcomer_texts_without_political_violence(code_text, text):
+    assert code_text(text) == []
+
+
+def test_a_constable_shot_dead_near_a_factory_is_coded(code_text):
+    events = code_text("A police head constable was shot dead in a targeted killing near a factory in the city "
+                       "on March 4, police said.")
+    assert events

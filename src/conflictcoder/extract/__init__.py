@@ -18,7 +18,7 @@ from .modality import REAL, is_aggregate_clause, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
                     informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
                     sum_quantities, victim_strings, weapons_in)
-from .triggers import Hit, find_hits
+from .triggers import CRASH_VERBS, INDUSTRIAL, Hit, find_hits
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
 
 __all__ = ["extract_mentions"]
@@ -39,7 +39,7 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     legacy = legacy_ordnance(doc)
     commemoration = commemorates(doc)
     signs = political_signs(doc)
-    criminal_case = not signs and is_criminal_case(doc)
+    criminal_case = not signs and (is_criminal_case(doc) or accident_story(doc))
     # a fraud or drug gang's arrests are policing too: only an armed gang's violence is coded
     civil_document = not signs or (signs <= {"gang", "gangs"} and is_criminal_case(doc))
     mentions: list[Mention] = []
@@ -49,7 +49,7 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
         hits = [h for h in find_hits(sent, violent_words, violent_document, sport_document)
                 if not any(b.start <= h.start < b.end for b in skip) and not within_recalled(h.token)
                 and not (civil_document and h.category in POLICE_WORK and not mass_arrest(h.token))
-                and not (criminal_case and h.category in STREET_CRIME and not forces_harmed(h.token))
+                and not (criminal_case and h.category in CIVIL_HARM and not forces_harmed(h.token))
                 and not (legacy and h.category in (lx.SEIZE, lx.EXPLODE))]
         if not hits:
             continue
@@ -101,8 +101,7 @@ taliban maoists maoist cadres isaf coalition explosives explosive ied ieds bomb 
 grenades weapons ammunition rifles arms unrest riot riots curfew war ceasefire
 isis isil daesh qaeda shabaab al-shabaab hamas hezbollah boko houthi houthis pkk farc
 pirates pirate poachers poaching rangers hideout herders herdsmen communal sectarian ethnic
-mp mps senator senators congressman congresswoman councillor councilor mayor governor minister
-ministers candidate candidates legislator legislators union unions unionist unionists""".split())) - {"group"}
+union unions unionist unionists firebomb firebombs gunfire""".split())) - {"group", "arms"}
 POLITICAL_PAIRS = {("security", "forces"), ("armed", "forces"), ("government", "forces"),
                    ("national", "guard"), ("border", "guards"), ("border", "guard")}
 
@@ -117,14 +116,37 @@ convicted conviction prosecutors prosecutor custody sentencing sentenced trial r
 burglary burglar burglars thieves theft domestic fraud scam scams swindle laundering""".split())
 
 
+CIVIL_HARM = STREET_CRIME | {lx.EXPLODE}
+# "tear gas", "tank", "plant" are said of conflict too: a gas leak or explosion is looked for whole
+ACCIDENT_WORDS = lx.DISASTER_CAUSES | CRASH_VERBS | (INDUSTRIAL - {"gas", "tank", "tanks", "plant", "leak"}) | set("""
+debris mauled mauling drowning drowned electrocuted crash crashes dog dogs bear bears
+shark sharks crocodile crocodiles elephant elephants snake snakes leopard lion tiger""".split())
+ACCIDENT_PHRASES = re.compile(r"\bhit-and-run\b|\bgas (?:explosion|leak|cylinder|blast|pipe)", re.I)
+
+
+def accident_story(doc) -> bool:
+    """An article that opens with a crash, a disaster, an industrial blast or an animal's
+    attack: the deaths it tells are that, in an article naming nothing political or armed."""
+    opening = list(doc.sents)[:3]
+    return any(t.lower_ in ACCIDENT_WORDS for s in opening for t in s) or any(
+        ACCIDENT_PHRASES.search(s.text) for s in opening)
+
+
+# whose killing is political whoever did it: the state's forces and public figures
+PROTECTED = (lx.STATE_NOUNS - {"authorities", "government", "agents", "agent", "guard", "guards"}) | set("""
+mayor governor minister mp senator congressman congresswoman councillor councilor candidate
+legislator lawmaker politician journalist reporter activist judge prosecutor unionist constable
+constables jawan jawans trooper troopers sepoy""".split())
+
+
 def forces_harmed(tok) -> bool:
-    """'Three policemen were killed in a gun attack': violence against the state's forces is
-    coded whoever did it."""
+    """'Three policemen were killed in a gun attack', 'the mayor was shot dead': violence against
+    the state's forces or a public figure is coded whoever did it."""
     harmed = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     if tok.dep_ in ("pobj",) and tok.head.head.pos_ == "VERB":  # "killed in a gun attack"
         harmed += [c for c in tok.head.head.children if c.dep_ in ("nsubjpass", "dobj")]
-    return any(h.lower_ in lx.STATE_NOUNS - {"authorities", "government", "agents", "agent", "guard", "guards"}
-               for h in harmed)
+    return any(w.lower_ in PROTECTED - {"security"} for h in harmed
+               for w in [h] + [c for c in h.children if c.dep_ == "compound"])  # not "a security guard"
 
 
 def is_criminal_case(doc) -> bool:

@@ -396,6 +396,8 @@ PERCEPTION_CUES = {"hear", "heard", "hearing", "saw", "see", "seen", "witnessed"
                    "recalled", "remember", "remembered", "showed", "shows", "filmed", "watched",
                    "memories", "memory", "film", "movie", "novel", "book", "story", "stories",
                    "documentary", "play", "drama", "exhibition", "anniversary", "commemorated",
+                   "depiction", "depictions", "depicts", "depicted", "depicting", "portrayal",
+                   "portrays", "portrayed", "portraying",
                    "commemorate", "marked", "mourned"}
 # What one attacks in words, not with weapons: "attacked the budget", "fought the plan"
 ABSTRACT_OBJECTS = {"budget", "plan", "plans", "policy", "policies", "decision", "decisions", "law",
@@ -403,7 +405,9 @@ ABSTRACT_OBJECTS = {"budget", "plan", "plans", "policy", "policies", "decision",
                     "comments", "remarks", "statement", "report", "reforms", "reform", "move",
                     "measures", "strategy", "approach", "ruling", "verdict", "speech", "critics",
                     "rumours", "rumors", "claims", "corruption", "inflation", "poverty", "disease",
-                    "virus", "blaze", "flames", "cancer", "rates", "prices", "market", "share"}
+                    "virus", "blaze", "flames", "cancer", "rates", "prices", "market", "share",
+                    "project", "projects", "scheme", "schemes", "momentum", "hopes", "chances",
+                    "jobs", "economy", "industry", "competition", "innovation", "mood", "vibe"}
 # Words of sport, whose density marks a report of a match
 SPORT_WORDS = {"match", "win", "won", "defeat", "league", "goal", "goals", "striker", "manager",
                "coach", "season", "half", "defence", "defense", "visitors", "counter-attack",

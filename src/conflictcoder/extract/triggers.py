@@ -183,6 +183,8 @@ def plausible_trigger(tok, category: str) -> bool:
     if tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in lx.ABSTRACT_OBJECTS for c in tok.children) and not (
             category == lx.PROTEST and crowd_subject(tok)):
         return False  # "attacked the budget", "fought the plan", "battled the blaze"
+    if tok.lower_.startswith("kill") and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+        return False  # "the band absolutely killed it": a triumph
     if in_title_case_name(tok):
         return False  # "a third Kill The Bill demonstration": a campaign's name
     if tok.dep_ == "amod" and tok.lower_ not in ("dead",) and not named_victim(tok):
@@ -248,6 +250,10 @@ def named_victim(tok) -> bool:
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.head.children)
 
 
+# who makes a story: "the director stages a string of gunfights"
+FICTION_MAKERS = {"director", "directors", "filmmaker", "filmmakers", "author", "authors", "novelist",
+                  "writer", "writers", "screenwriter", "developer", "developers", "studio", "studios",
+                  "cast", "actor", "actors", "actress", "star", "stars", "playwright", "showrunner"}
 FICTION_HEADS = {"film", "films", "movie", "movies", "novel", "novels", "climax", "scene", "scenes",
                  "episode", "episodes", "plot", "sequel", "trailer", "thriller", "drama", "finale",
                  "chapter", "screenplay", "show", "series", "game", "level", "mission", "story"}
@@ -256,10 +262,15 @@ FICTION_HEADS = {"film", "films", "movie", "movies", "novel", "novels", "climax"
 def told_in_fiction(tok) -> bool:
     """'The film's climax is a gunfight', 'the movie ends with a shootout': what a story shows,
     said of the story itself (the subject of the trigger's clause, or of the copula it completes)."""
-    verb = tok.head if tok.dep_ in ("attr", "dobj", "pobj", "acomp") else tok
-    if tok.dep_ == "pobj":
-        verb = tok.head.head
-    return any(s.lower_ in FICTION_HEADS for s in verb_subjects(verb))
+    verb = tok
+    while verb.dep_ in ("attr", "dobj", "pobj", "acomp", "prep", "conj", "appos") and verb.head is not verb \
+            and not (verb is not tok and verb.pos_ in ("VERB", "AUX") and verb.dep_ != "prep"):
+        verb = verb.head  # "stages a string of elaborate gunfights": up to the verb that tells them
+    heads = verb_subjects(verb)
+    makers = {w.lower_ for s in heads for w in [s] + [c for c in s.children if c.dep_ == "compound"]}
+    # a maker counts only for what the maker makes, not for what is done to a director; a
+    # "film crew" is people
+    return any(s.lower_ in FICTION_HEADS for s in heads) or (verb is not tok and bool(makers & FICTION_MAKERS))
 
 
 def verb_subjects(tok) -> list:
@@ -364,19 +375,29 @@ def agents_of_trigger(tok) -> list:
 
 def harmless_agent(tok) -> bool:
     """'A shark killed a surfer', 'attacked by a dog', 'ambushed by the lenders', and a
-    casualty of such an attack: 'injured when she was attacked by a dog'."""
+    casualty of such an attack: 'injured when she was attacked by a dog', 'killed in a grizzly
+    bear attack', 'hurt after being mauled by a dog'."""
     if any(a.lower_ in HARMLESS_AGENTS for a in agents_of_trigger(tok)):
         return True
+    if any(c.dep_ == "compound" and c.lower_ in HARMLESS_AGENTS for c in tok.children):
+        return True  # "a bear attack", "a dog mauling"
     if tok.lower_ in lx.TRIGGERS and lx.TRIGGERS[tok.lower_] in lx.CASUALTY:
-        return any(c.dep_ == "advcl" and c.lower_ in lx.TRIGGERS and
-                   any(a.lower_ in HARMLESS_AGENTS for a in agents_of_trigger(c)) for c in tok.children)
+        for c in tok.children:
+            if c.dep_ in ("advcl", "pcomp") and c.pos_ == "VERB" and any(
+                    a.lower_ in HARMLESS_AGENTS for a in agents_of_trigger(c)):
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("in", "by", "after") and any(
+                    p.lower_ in HARMLESS_AGENTS or any(m.dep_ == "compound" and m.lower_ in HARMLESS_AGENTS
+                                                       for m in p.children)
+                    for p in c.children if p.dep_ in ("pobj", "pcomp")):
+                return True
     return False
 
 
 # the parser runs without a lemmatiser: the inflections news uses
 CRASH_VERBS = {"crashed", "crashes", "crashing", "collided", "collides", "derailed", "derails",
-               "capsized", "capsizes", "overturned", "plunged", "sank", "toppled", "skidded",
-               "collapsed", "collapses", "veered"}
+               "capsized", "capsizes", "overturned", "overturns", "plunged", "plunges", "sank", "toppled",
+               "skidded", "collapsed", "collapses", "veered"}
 VEHICLES = {"train", "trains", "bus", "buses", "coach", "truck", "trucks", "lorry", "lorries",
             "car", "cars", "vehicle", "vehicles", "ferry", "boat", "ship", "tanker", "van",
             "minibus", "plane", "aircraft", "jet", "helicopter", "motorcycle", "tram"}
@@ -384,13 +405,18 @@ VEHICLES = {"train", "trains", "bus", "buses", "coach", "truck", "trucks", "lorr
 
 def vehicle_accident(tok) -> bool:
     """'A plane crashed, killing 62', 'a goods train rammed into a passenger train, killing nine':
-    deaths a crash or a collision caused, told as what the crash did."""
+    deaths a crash or a collision caused, told as what the crash did, or as when it happened
+    ('killed when a bus plunged into a ravine')."""
+    if any(c.dep_ == "advcl" and c.lower_ in CRASH_VERBS for c in tok.children):
+        return True
     while tok.dep_ == "conj" and tok.head.lower_ in lx.TRIGGERS:
         tok = tok.head  # "killing nine and injuring dozens"
     if tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head is tok:
         return False
     verb = tok.head
     if verb.lower_ in CRASH_VERBS:
+        return True
+    if "hit-and-run" in tok.sent.text.lower():
         return True
     # a vehicle that hit another vehicle: a collision, not a ramming attack on a crowd
     driver = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
@@ -837,7 +863,10 @@ def refine_mobilize(tok, category: str) -> str | None:
         return category if formed & ARMED_ORGANS and subject_words(tok) & (FORCE_WORDS | MILITARY_WORDS) else None
     if tok.lower_ in ("moved", "moving", "redeployed", "redeploying"):
         return category if moved_forces(tok) else None
-    return category if around(tok) & FORCE_WORDS else None
+    forces = around(tok) & FORCE_WORDS
+    if forces and forces <= {"police", "officers"}:
+        return None  # "thousands of police deployed" for a parade or a match: policing
+    return category if forces else None
 
 
 ARMED_ORGANS = {"organisation", "organization", "wing", "network", "entity", "force", "corps", "group"}
