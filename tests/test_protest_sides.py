@@ -28,3 +28,22 @@ def test_a_campaign_name_in_title_case_is_no_killing(code_text):
     events = code_text("Police made a dozen arrests during the fourth Stop The Killing rally in the "
                        "city centre on Saturday after bottles were thrown at officers.")
     assert "Attack" not in {e.sub_event_type for e in events}
+
+
+def test_a_crowd_that_clashes_with_police_is_one_riot(code_text):
+    events = code_text("Protesting teachers clash with police in the capital\n\nDozens of people were injured on "
+                       "Monday when police clashed with thousands of protesting teachers near the ministry. "
+                       "Some protesters threw bricks and bottles.")
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+
+
+def test_miners_who_clash_with_police_riot(code_text):
+    events = code_text("Miners clashed with police on the highway on Monday, officials said.")
+    assert [e.event_type for e in events] == ["Riots"]
+
+
+def test_arrests_and_injured_officers_belong_to_the_protest(code_text):
+    events = code_text("Police fired tear gas and water cannon late on Wednesday to disperse thousands of "
+                       "protesters outside parliament. Some demonstrators threw stones at officers. The "
+                       "interior ministry said 23 people were detained and five police officers were injured.")
+    assert len(events) == 1 and events[0].arrested == 23 and events[0].injured == 5

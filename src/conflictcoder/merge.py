@@ -125,8 +125,21 @@ def needs_antecedent(m: Mention) -> bool:
     return not own_date and m.place is None and (m.casualty_only or m.event_type in VIOLENT_TYPES)
 
 
+VIOLENT_PROTEST = {"Violent demonstration", "Excessive force against protesters"}
+
+
 def compatible_kind(a: Mention, b: Mention) -> bool:
-    return family(a) == family(b)
+    """Of one kind of event; a bare toll ('five officers were injured') may tell a protest's
+    violence."""
+    if family(a) == family(b):
+        return True
+    return tells_protest_policing(a, b) or tells_protest_policing(b, a)
+
+
+def tells_protest_policing(a: Mention, b: Mention) -> bool:
+    """'23 people were detained and five officers were injured', after a protest was told."""
+    return family(b) == "demonstration" and a.event_type != "Battles" and (
+        (a.casualty_only and b.sub_event_type in VIOLENT_PROTEST) or a.trigger.label == lx.ARREST)
 
 
 def date_window(m: Mention) -> tuple[date, date] | None:

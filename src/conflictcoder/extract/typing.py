@@ -70,7 +70,9 @@ HARSH_FORCE = {"violently", "brutally", "baton", "batons", "beat", "beaten", "be
 INCENDIARY_WORDS = {"petrol", "molotov", "gasoline", "firebombs", "kerosene"}
 # Sides of a clash that are crowds, not armed forces: their clashes are riots
 CROWD_SIDES = {"students", "supporters", "villagers", "residents", "youths", "mobs", "mob", "fans",
-               "activists", "workers", "crowds", "crowd", "worshippers", "traders"}
+               "activists", "workers", "crowds", "crowd", "worshippers", "traders", "miners", "teachers",
+               "farmers", "drivers", "nurses", "doctors", "fishermen", "vendors", "labourers", "laborers",
+               "locals", "squatters", "settlers", "pilgrims"}
 MOURNING = {"mourn", "mourned", "mourning", "commemorate", "commemorating", "anniversary", "memory",
             "funeral", "funerals", "honour", "honor", "remember", "remembering", "vigil"}
 KIDNAP_WORDS = {"abducted", "abduct", "abducting", "abduction", "abductions", "kidnapped", "kidnap",
@@ -92,7 +94,8 @@ def explosive_device(words: set[str]) -> set[str]:
 # broke out", "farmers blocked roads and railways to protest the bills"
 SCENE_CUES = (PROTESTER_VIOLENCE - {"set", "turned", "attacked", "ugly", "violent"}) | BLOCKING | ROADS
 CROWD_FIGHTS = {"clash", "clashes", "clashed", "clashing", "scuffles", "scuffled", "skirmishes", "fought", "fighting"}
-PROTEST_NOUNS = lx.PROTESTER_NOUNS | {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies"}
+PROTEST_NOUNS = lx.PROTESTER_NOUNS | {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies",
+                                      "protesting", "demonstrating", "procession", "processions"}
 
 
 def classify(categories: set[str], words: set[str], agents: list[Party], patients: list[Party],
@@ -128,9 +131,11 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     if lx.RIOT in categories or RIOTER in kinds_all:
         return RIOTS, ("Mob violence" if words & MOB_WORDS else "Violent demonstration")
     if lx.CLASH in categories:
-        crowds = {p.head.lower() for p in agents + others} & CROWD_SIDES
-        if crowds and not kinds_all & {STATE, ARMED}:
-            return RIOTS, "Violent demonstration"  # "students clashed with party supporters": a riot
+        crowds = {p.head.lower() for p in agents + patients + others} & CROWD_SIDES
+        if crowds and ARMED not in kinds_all and not words & {"encounter", "encounters", "gunfight", "gunbattle"}:
+            # "students clashed with party supporters", "miners clash with police": a crowd that
+            # fights riots; no armed group fought
+            return RIOTS, "Violent demonstration"
         return BATTLES, "Armed clash"
     if lx.SEXUAL in categories:
         return VAC, "Sexual violence"
