@@ -22,6 +22,7 @@ from .extract.typing import EXPLOSIONS, VIOLENT_TYPES, disorder_type
 from .geodesy import km
 from .records import Actor, Document, Event, Mention, PlaceMention, Source, Span
 from .resolve.assign import CONTEXT, EVENT, LEDE, PUBLISHED, REPORT, place_rank
+from .resolve.attribution import NO_CLAIM
 
 ATTACH_WINDOW = 40  # sentences back to look for what a reference refers to
 UNDATED_WINDOW_DAYS = 14  # a mention dated only by its report may tell an event this much older
@@ -196,9 +197,9 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
             owner[id(m)] = g = Group([m], dropped=True)
             groups.append(g)
             continue
-        if m.aftermath:
+        if m.aftermath or freed_captive(m):
             scene = latest_violent_group(groups, m)
-            if scene is not None:
+            if scene is not None and (m.aftermath or scene.lead.sub_event_type == ABDUCTION):
                 scene.mentions.append(m)
                 owner[id(m)] = scene
                 continue
@@ -223,6 +224,15 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
         owner[id(m)] = g = Group([m])
         groups.append(g)
     return join_retold([g for g in groups if not g.dropped])
+
+
+ABDUCTION = "Abduction/forced disappearance"
+
+
+def freed_captive(m: Mention) -> bool:
+    """'The driver was later released', after an abduction told: how the abduction ended, not
+    an event of its own (merged into the abduction by latest_violent_group)."""
+    return m.trigger.label == lx.RELEASE and m.sub_event_type == "Other" and m.date_basis != EVENT
 
 
 def earlier_telling(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Group | None:
@@ -493,7 +503,8 @@ def pick_sides(event_type: str, candidates: list[Actor]) -> tuple[Actor | None, 
 
 def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -> None:
     a1, a2 = pick_sides(event.event_type, side_candidates(g))
-    context = " ".join(m.sentence.text for m in g.mentions)
+    # a sentence that says no group claimed it names groups only to say they did not
+    context = " ".join(m.sentence.text for m in g.mentions if not NO_CLAIM.search(m.sentence.text))
     n1 = name_the_group(name_actor, a1, event.iso3, context, document_text)
     n2 = name_the_group(name_actor, a2, event.iso3, context, document_text)
     if n1 is not None and n2 is not None and n1.name == n2.name:
@@ -529,7 +540,9 @@ def named_often(text: str, iso3: str) -> bool:
     sentences = [s for s in text.replace("\n", " ").split(". ") if entry.pattern.search(s)]
     # twice named, or named once as claiming the attack just told ("Al-Shabab claimed
     # responsibility"), not as claiming another one ("... for two blasts in Atyrau on October 31")
-    return len(sentences) >= 2 or any("claim" in s.lower() and not OTHER_TIME.search(s) for s in sentences)
+    return len(sentences) >= 2 or any("claim" in s.lower() and not OTHER_TIME.search(s)
+                                      and not NO_CLAIM.search(s) for s in sentences)
+
 
 
 OTHER_TIME = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|"

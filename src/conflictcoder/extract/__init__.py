@@ -384,10 +384,17 @@ SCENE = re.compile(
     r"\b(?:empty|spent|bullet|cartridge)\s+(?:shells|cases|casings|cartridges)\b|\bfired cases\b", re.I)
 
 
+# forces sent after an event: "security forces had been deployed to the area", "troops rushed to the spot"
+RESPONSE = re.compile(r"\b(?:deployed|rushed|sent|dispatched|moved|arrived)\b[^.]{0,40}?\b(?:to|at|in) the "
+                      r"(?:area|spot|scene|site|village|town)\b", re.I)
+
+
 def is_aftermath(categories: set[str], sentence_text: str) -> bool:
     """Arms or suspects taken at the scene after an event ("recovered from the encounter site",
-    "arrested five cadres from the spot", "seven empty shells were found"): the scene of an
-    event the text has told, not a seizure or an arrest in its own right."""
+    "arrested five cadres from the spot", "seven empty shells were found"), or forces sent there:
+    the scene of an event the text has told, not a seizure, an arrest or a deployment in its own right."""
+    if categories == {lx.MOBILIZE}:
+        return bool(RESPONSE.search(sentence_text))
     return bool(categories) and categories <= {lx.SEIZE, lx.ARREST} and bool(SCENE.search(sentence_text))
 
 

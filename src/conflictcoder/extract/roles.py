@@ -212,6 +212,8 @@ def party_kind(noun) -> str:
                 mods & lx.STATE_MODIFIERS) and low not in ("officers", "officer"):
             return UNKNOWN
         return STATE
+    if low in ("members", "member") and {t.lower_ for t in noun.subtree} & (lx.ARMED_NOUNS - {"group"}):
+        return ARMED  # "armed gang members", "members of the militia"
     if low in ("members", "member") and any(t.lower_ in lx.STATE_MODIFIERS | {"services", "forces"}
                                              for t in noun.subtree):
         return STATE

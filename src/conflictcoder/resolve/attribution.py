@@ -33,6 +33,10 @@ GENERIC_PERPETRATORS = {"guerrillas", "guerrilla", "rebels", "rebel", "terrorist
                         "urban", "armed", "heavily", "hooded", "masked", "group", "band", "squad",
                         "fighters", "paid", "assassins", "hitmen", "elements", "criminals"}
 # Verbs and nouns of responsibility: a group named with them is named as the author
+# "No group has claimed the kidnapping, but groups linked to the Islamic State are active there":
+# the groups named there are not held responsible
+NO_CLAIM = re.compile(r"\bno (?:group|one|organi[sz]ation|party)\b[^.]{0,30}\bclaim|\b(?:not|yet to|never) "
+                      r"(?:\w+ )?claim|\bunclaimed\b", re.I)
 CLAIM = re.compile(r"\b(?:claim(?:s|ed|ing)? (?:the )?(?:responsibility|authorship|credit)|"
                    r"responsib(?:le|ility)|attribut(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|"
                    r"carried out by|perpetrated by|committed by|the work of|accus(?:e|es|ed|ing)|"
@@ -174,6 +178,8 @@ def responsible_groups(text: str, year: int | None = None) -> list[GroupMention]
     forms: dict[str, dict[str, int]] = {}
     for g in mentions:
         sentence = sentence_around(text, g.start, g.end)
+        if NO_CLAIM.search(sentence):
+            continue
         weight = 1.0
         if CLAIM.search(sentence):
             weight += 3.0

@@ -1,0 +1,27 @@
+"""Details of a story that belong to its main event, and sides named right (invented texts)."""
+from __future__ import annotations
+
+
+def test_armed_gang_members_are_an_armed_group(code_text):
+    events = code_text("Armed gang members attacked a town in the centre of the country before dawn on Monday, "
+                       "killing at least 12 people, local officials said.")
+    assert events and events[0].actor1.startswith("Unidentified Armed Group")
+
+
+def test_a_captive_later_freed_ends_the_abduction(code_text):
+    events = code_text("Armed men abducted a foreign aid worker and his driver near the town on Tuesday, "
+                       "officials said. The driver was later released.")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_forces_sent_to_the_area_are_part_of_the_attack(code_text):
+    events = code_text("Gunmen on motorcycles killed at least 17 people in an attack on a village on Thursday, "
+                       "residents said. A police spokesman said security forces had been deployed to the area.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_groups_said_not_to_have_claimed_are_not_credited(code_text):
+    events = code_text("Armed men abducted a foreign aid worker near the town on Tuesday, officials said. No group "
+                       "has claimed the kidnapping, but groups linked to the Islamic State are active in the area.")
+    assert events and "Islamic State" not in (events[0].actor1 or "")
+    assert not any("islamic" in p.lower() for p in events[0].perpetrators)
