@@ -41,3 +41,9 @@ def test_forces_that_jailed_suspects_arrested_them(code_text):
 
 def test_a_court_that_jailed_a_fraudster_is_no_event(code_text):
     assert code_text("A court jailed a former bank manager for six years on Monday for fraud.") == []
+
+
+def test_hundreds_of_demonstrators_who_block_a_highway_riot(code_text):
+    events = code_text("On Monday, hundreds of demonstrators blocked the main highway near the city to demand "
+                       "government protection, and said they would stay until officials met them.")
+    assert [e.event_type for e in events] == ["Riots"]

@@ -907,11 +907,19 @@ PROTEST_FILED = {"lodged", "lodges", "lodge", "lodging", "filed", "files", "file
                  "registered", "sent", "delivered", "issued", "entered"}
 
 
+CROWD_QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "tens", "crowds", "crowd", "groups", "group",
+                   "hundred", "thousand", "dozen", "lots", "number"}
+
+
 def refine_protest(tok, category: str) -> str | None:
     if tok.dep_ == "dobj" and tok.head.lower_ in PROTEST_FILED:
         return None  # "lodged a formal protest with the commission": a complaint, not a demonstration
     if tok.lower_ in lx.PROTESTER_NOUNS:
-        # "protesters blocked the road": the protesters' action is the event
+        # "protesters blocked the road", "hundreds of demonstrators blocked the highway": the
+        # protesters' action is the event
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("nsubj", "nsubjpass") \
+                and (tok.head.head.like_num or tok.head.head.lower_ in CROWD_QUANTITIES):
+            return category
         return category if tok.dep_ in ("nsubj", "nsubjpass") else None
     if tok.lower_ in ("took", "take", "taking", "takes"):
         return category if any(t.lower_ == "streets" for t in tok.subtree) else None
