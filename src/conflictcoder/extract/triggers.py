@@ -907,7 +907,7 @@ PROTEST_FILED = {"lodged", "lodges", "lodge", "lodging", "filed", "files", "file
                  "registered", "sent", "delivered", "issued", "entered"}
 
 
-CROWD_QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "tens", "crowds", "crowd", "groups", "group",
+CROWD_QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "tens", "crowds", "crowd",
                    "hundred", "thousand", "dozen", "lots", "number"}
 
 
