@@ -84,3 +84,18 @@ def test_a_constable_shot_dead_near_a_factory_is_coded(code_text):
     events = code_text("A police head constable was shot dead in a targeted killing near a factory in the city "
                        "on March 4, police said.")
     assert events
+
+
+@pytest.mark.parametrize("text", [
+    "Police figures show 26 killed in six weeks in the port city\n\nThe figures were released on Tuesday.",
+    "More than 3,000 civilians have been killed in the region since the military seized power, a report said on Monday.",
+    "The UN envoy urges the parties to agree a nationwide truce before the holy month, in a statement on Sunday.",
+    "Police say an intelligence tip-off thwarted a planned attack on the Christmas market, in a statement on Friday.",
+    "The army rejects claims it shelled the border town, saying on Monday that the video is years old.",
+    "Hundreds of police officers took part in a large-scale exercise at the airport on Sunday. In the scenario, "
+    "a group of gunmen stormed the main concourse and took passengers hostage.",
+    "Floods hit the north\n\nThe army said on Monday it had deployed several units to help the civil administration "
+    "in the worst-affected districts.",
+])
+def test_talk_of_violence_that_is_no_new_event(code_text, text):
+    assert code_text(text) == []

@@ -380,10 +380,14 @@ PLANNED_CUES = {"planned", "plan", "plans", "planning", "plot", "plots", "plotte
                 "mount", "stage", "mobilising", "mobilizing", "recruiting"}
 THREAT_CUES = {"threatened", "threaten", "threatens", "threatening", "threat", "threats",
                "vowed", "vow", "vows", "warned", "warn", "warns", "ultimatum"}
-DENIED_CUES = {"denied", "deny", "denies", "denying", "rejected", "dismissed", "refuted"}
+DENIED_CUES = {"denied", "deny", "denies", "denying", "rejected", "rejects", "rejecting", "dismissed",
+               "dismisses", "refuted", "refutes", "denial", "denials"}
 HYPOTHETICAL_CUES = {"could", "might", "may", "would", "should", "if", "unless", "fear",
                      "feared", "fears", "risk", "possible", "possibility", "likely",
-                     "rationale", "pretext", "urge", "urged", "plead", "pleaded", "implore",
+                     "rationale", "pretext", "urge", "urged", "urges", "urging", "plead", "pleaded", "implore",
+                     # a drill's scenario: "an exercise simulating a terrorist attack"
+                     "simulating", "simulated", "simulate", "simulation", "scenario", "drill", "drills",
+                     "exercise", "rehearsal", "mock",
                      "implored", "demand", "demanded", "demands", "order", "orders", "ask",
                      "asked", "want", "wanted", "hope", "hoped", "seek", "sought", "prevent",
                      "avoid", "help", "can", "will", "must", "need", "needs", "recur",

@@ -16,7 +16,11 @@ _AGGREGATE = re.compile(
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?:month|year)\b|"
     r"\b(?:of whom|of them have|so far this|since (?:the start|the beginning|19\d\d|20\d\d)|"
     r"in total|altogether|a total of|in all\b|since early|since late|this year alone|"
-    r"(?:days|weeks|months|years) of (?:\w+[- ]){0,2}(?:fighting|violence|clashes|unrest))",
+    r"(?:days|weeks|months|years) of (?:\w+[- ]){0,2}(?:fighting|violence|clashes|unrest))|"
+    # "26 killed in six weeks", "3,000 killed since the military seized power"
+    r"\b(?:in|over|during|within) (?:just |only )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"several|a few) (?:days|weeks|months|years)\b|"
+    r"\bsince the (?:military|army|junta|coup|war|conflict|fighting|invasion|takeover|uprising|insurgency)\b",
     re.I)
 
 
@@ -63,6 +67,20 @@ def blames_a_deed(cue, tok) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
+def in_simulation(tok) -> bool:
+    cur = tok
+    while True:
+        if any(c.dep_ == "prep" and any(p.lower_ in SIMULATION_NOUNS for p in c.children if p.dep_ == "pobj")
+               for c in cur.children):
+            return True
+        if cur.dep_ != "conj" or cur.head is cur:
+            return False
+        cur = cur.head
+
+
+UNREALISED_MODIFIERS = {"planned", "plotted", "intended", "foiled", "thwarted", "averted", "potential",
+                        "possible", "future", "imminent", "hypothetical", "simulated", "mock"}
+SIMULATION_NOUNS = {"scenario", "simulation", "exercise", "drill", "rehearsal"}
 EVIDENCE_SUBJECTS = {"reports", "report", "records", "figures", "data", "investigation", "investigations",
                      "statement", "statements", "sources", "witnesses", "officials", "police"}
 
@@ -74,6 +92,10 @@ def trigger_modality(tok) -> str:
     for child in tok.children:
         if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
             return "hypothetical"
+        if child.dep_ == "amod" and child.lower_ in UNREALISED_MODIFIERS:
+            return "planned"  # "a planned attack", "the thwarted bombing"
+    if in_simulation(tok):
+        return "hypothetical"  # "in the scenario, gunmen stormed the concourse and took hostages"
     if tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         cue = cue_modality(tok.head.lower_)
         if cue:
@@ -95,6 +117,8 @@ def trigger_modality(tok) -> str:
             break  # "appealed for calm after a firefight": the cue governs another event
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_PREPOSITIONS - {"before", "until"} for c in cur.children):
             break  # "vowed an inquiry after seven people were murdered": the murders took place
+        if any(c.lower_ in lx.DENIED_CUES for c in parent.children if c.dep_ == "nsubj"):
+            return "denied"  # a headline the parser misreads: "army rejects claims it shelled town"
         cue = cue_modality(parent.lower_)
         if cue == "alleged" and blames_a_deed(parent, tok):
             cur = parent  # "held the rebels responsible for the murder of the mayor": it happened

@@ -1089,7 +1089,9 @@ def accident(category: str, words: set[str]) -> bool:
     if category in (lx.MOBILIZE, lx.BASE):
         return bool(words & lx.DISASTER_CAUSES | words & {"rains", "rain", "relief", "rescue", "evacuate",
                                                           "survivors", "rescuers", "exercise", "exercises",
-                                                          "drills", "parade", "peacekeeping"})
+                                                          "drills", "parade", "peacekeeping", "debris",
+                                                          "help", "assist", "humanitarian", "flood-hit",
+                                                          "worst-affected", "stranded"})
     return False
 
 
