@@ -25,3 +25,16 @@ def test_groups_said_not_to_have_claimed_are_not_credited(code_text):
                        "has claimed the kidnapping, but groups linked to the Islamic State are active in the area.")
     assert events and "Islamic State" not in (events[0].actor1 or "")
     assert not any("islamic" in p.lower() for p in events[0].perpetrators)
+
+
+def test_where_attackers_withdrew_to_is_not_where_they_struck(code_text):
+    events = code_text("Late Monday, suspected jihadist fighters on motorbikes attacked a gendarmerie post on the "
+                       "outskirts of Koutiala, Mali. At least three gendarmes were killed and the attackers set "
+                       "fire to two vehicles before withdrawing towards the border with Burkina Faso.")
+    assert len(events) == 1 and events[0].iso3 == "MLI" and events[0].fatalities == 3
+
+
+def test_a_small_namesake_abroad_is_not_the_place(code_text):
+    events = code_text("Inmates riot at Ecuador's Turi prison, at least six dead\n\nAt least six inmates were killed "
+                       "during a riot at the Turi prison in the southern Ecuadorian city of Cuenca on Tuesday.")
+    assert events and {e.iso3 for e in events} == {"ECU"}

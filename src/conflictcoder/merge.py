@@ -467,13 +467,15 @@ def fill_place(event: Event, pm: PlaceMention, inferred: bool) -> None:
 
 
 def side_candidates(g: Group) -> list[Actor]:
-    """Every side the mentions of the event name, the lead's first."""
+    """Every side the mentions of the event name, the lead's first; those who only came to
+    the scene afterwards ('soldiers were deployed to the area') when no one else is named."""
     out: list[Actor] = []
+    later: list[Actor] = []
     for m in [g.lead] + [m for m in g.mentions if m is not g.lead]:
         for actor in (m.actor1, m.actor2):
             if actor is not None and (actor.mention or actor.inter):
-                out.append(actor)
-    return out
+                (later if m.aftermath and m.trigger.label == lx.MOBILIZE else out).append(actor)
+    return out or later
 
 
 def pick_sides(event_type: str, candidates: list[Actor]) -> tuple[Actor | None, Actor | None]:

@@ -166,8 +166,14 @@ def event_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
         before = text[max(0, p.start - 12):p.start].lower().split()
         if before and before[-1] in ("from", "to", "into", "toward", "towards"):
             continue
+        if TOWARDS_A_BORDER.search(text[max(0, p.start - 45):p.start]):
+            continue  # "withdrawing towards the border with Burkina Faso": where they went
         out.append(p)
     return out
+
+
+TOWARDS_A_BORDER = re.compile(r"\b(?:to|towards?|into|from|across)\s+(?:the\s+)?(?:\w+\s+)?(?:border|frontier)"
+                              r"\s+(?:with\s+|of\s+)?$", re.I)
 
 
 def proximity_owner(mentions: list[Mention], position: int) -> Mention:
