@@ -38,3 +38,11 @@ def test_a_small_namesake_abroad_is_not_the_place(code_text):
     events = code_text("Inmates riot at Ecuador's Turi prison, at least six dead\n\nAt least six inmates were killed "
                        "during a riot at the Turi prison in the southern Ecuadorian city of Cuenca on Tuesday.")
     assert events and {e.iso3 for e in events} == {"ECU"}
+
+
+def test_a_lynching_is_mob_violence(code_text):
+    events = code_text("Mob kills two men accused of trying to kidnap child\n\nA mob beat and burned to death two men "
+                       "accused of trying to kidnap a child in the town on Wednesday, police said. Residents seized "
+                       "the men near a primary school after a woman raised the alarm.")
+    assert [e.sub_event_type for e in events] == ["Mob violence"]
+    assert events[0].fatalities == 2

@@ -59,7 +59,7 @@ class Group:
         for m in told:
             # "police killed a militant", as the event is first told, names both armed sides: a
             # battle, told by its toll
-            if (not m.casualty_only or (m is told[0] and m.sub_event_type == "Armed clash")) and not m.anaphoric:
+            if (not m.casualty_only or (m is told[0] and m.sub_event_type in TOLD_BY_TOLL)) and not m.anaphoric:
                 return m
         for m in told:
             if not m.casualty_only:
@@ -126,6 +126,8 @@ def needs_antecedent(m: Mention) -> bool:
     return not own_date and m.place is None and (m.casualty_only or m.event_type in VIOLENT_TYPES)
 
 
+# a lede's toll typed by who did it: "police killed a militant", "a mob killed two men"
+TOLD_BY_TOLL = {"Armed clash", "Mob violence"}
 VIOLENT_PROTEST = {"Violent demonstration", "Excessive force against protesters"}
 
 

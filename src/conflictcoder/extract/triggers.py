@@ -200,7 +200,7 @@ def plausible_trigger(tok, category: str) -> bool:
         return False  # "fired the coach", "the firing of staff", "a firing range"
     if tok.lower_ == "dead" and tok.dep_ not in ("oprd", "acomp", "ROOT", "conj", "advmod", "xcomp"):
         return False
-    if tok.lower_ in DAMAGE_VERBS and not damaged_on_purpose(tok):
+    if tok.lower_ in DAMAGE_VERBS and not damaged_on_purpose(tok) and not killed_to_death(tok):
         return False
     return True
 
@@ -215,9 +215,10 @@ def incident_noun(tok) -> bool:
 
 
 def killed_to_death(tok) -> bool:
-    """'hacked to death', 'was beaten to death by a mob'."""
+    """'hacked to death', 'was beaten to death by a mob', 'beat and burned to death'."""
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     return any(c.dep_ == "prep" and c.lower_ in ("to", "till", "until") and any(
-        p.lower_ in ("death", "died") for p in c.subtree) for c in tok.children)
+        p.lower_ in ("death", "died") for p in c.subtree) for v in verbs for c in v.children)
 
 
 DAMAGE_VERBS = {"burned", "burnt", "sabotaged", "machinegunned", "machine-gunned", "strafed", "dynamited"}
@@ -567,6 +568,8 @@ def refine_category(tok, category: str) -> str | None:
     """Categories that depend on what the verb acts on: 'seized rifles' vs 'seized engineers',
     'captured the town' vs 'captured two fighters', 'agreed a ceasefire' vs 'agreed with critics'."""
     low = tok.lower_
+    if low in ("burned", "burnt") and killed_to_death(tok):
+        return lx.KILL  # "burned to death by a mob"
     if low in ("exchange", "exchanges") and exchange_of_fire(tok):
         return lx.CLASH  # "an exchange of fire took place": a fight, not a prisoner swap
     if low in ("shot", "shooting") and has_child_word(tok, {"dead"}):
