@@ -1,6 +1,8 @@
 """Details of a story that belong to its main event, and sides named right (invented texts)."""
 from __future__ import annotations
 
+from datetime import date
+
 
 def test_armed_gang_members_are_an_armed_group(code_text):
     events = code_text("Armed gang members attacked a town in the centre of the country before dawn on Monday, "
@@ -46,3 +48,17 @@ def test_a_lynching_is_mob_violence(code_text):
                        "the men near a primary school after a woman raised the alarm.")
     assert [e.sub_event_type for e in events] == ["Mob violence"]
     assert events[0].fatalities == 2
+
+
+def test_fighting_between_two_armed_groups_has_no_default_state(code_text):
+    events = code_text("Clashes between the ELN and FARC dissidents killed at least five fighters in the Catatumbo "
+                       "region of Colombia last weekend, local authorities said.",
+                       published=date(2025, 6, 17))
+    assert events and events[0].inter1 in (2, 3) and events[0].inter2 in (2, 3)
+
+
+def test_farmers_and_herders_who_fight_are_communal_militias(code_text):
+    events = code_text("At least twelve people were killed in clashes between farmers and herders in southern "
+                       "Chad on Thursday, local officials said.", published=date(2025, 10, 11))
+    assert events and (events[0].inter1, events[0].inter2) == (4, 4)
+    assert events[0].fatalities == 12

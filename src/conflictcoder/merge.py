@@ -484,6 +484,12 @@ def pick_sides(event_type: str, candidates: list[Actor]) -> tuple[Actor | None, 
     """ACLED order: in a battle the state's forces first, then the armed group; in violence
     against civilians the perpetrator, then the civilians. Named sides beat default ones."""
     named = [a for a in candidates if a.mention] + [a for a in candidates if not a.mention]
+    told = [a for a in candidates if a.mention]
+    if event_type == "Battles" and not any(a.inter == 1 for a in told) and \
+            len({a.mention.lower() for a in told if a.inter in (2, 3, 4, 8)}) >= 2:
+        # two non-state sides named ("fighting between the ELN and FARC dissidents"): no default state
+        first = next(a for a in told if a.inter in (2, 3, 4, 8))
+        return first, next(a for a in told if a.inter in (2, 3, 4, 8) and a.mention.lower() != first.mention.lower())
     if event_type == "Battles":
         state = next((a for a in named if a.inter == 1), None)
         armed = next((a for a in named if a.inter in (2, 3, 4, 8) and a is not state), None)

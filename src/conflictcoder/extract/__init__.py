@@ -366,6 +366,12 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     if mention.aftermath:  # arms found where a clash was fought are the arms it was fought with
         mention.weapons = unique(weapons_in(tokens))
     mention.actor1, mention.actor2 = sides(event_type, agents, patients, others)
+    between = sides_between(live, options) if event_type == BATTLES else []
+    if len(between) >= 2 and not any(p.kind for p in agents) and not any(p.kind == STATE for p in between):
+        # "fighting between the ELN and FARC dissidents", "clashes between farmers and herders":
+        # two armed groups, or two communities' militias (ACLED inter 4)
+        mention.actor1, mention.actor2 = (Actor(name="", inter=3 if p.kind == ARMED else 4, mention=p.text)
+                                          for p in between[:2])
     nation = next((n for h in specific if (n := national_force(h.token)) is not None), None)
     if nation is not None and (mention.actor1 is None or not mention.actor1.mention) and not any(p.kind for p in agents):
         # "an Israeli airstrike", "Russian shelling": the state's forces, named by their nation
@@ -528,6 +534,17 @@ def counts_from(per_field: dict[str, list[Quantity | None]], patients: list[Part
         if q is not None:
             setattr(counts, name, q.best)
     return counts
+
+
+def sides_between(hits: list[Hit], options: Options) -> list[Party]:
+    """The parties of 'clashes between farmers and herders', 'fighting between X and Y'."""
+    for h in hits:
+        for prep in h.token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                nouns = [n for n in prep.children if n.dep_ == "pobj"]
+                nouns += [c for n in nouns for c in n.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+                return [make_party(n, options.vague_counts) for n in nouns]
+    return []
 
 
 def sides(event_type: str, agents: list[Party], patients: list[Party], others: list[Party]) -> tuple[Actor | None, Actor | None]:

@@ -114,4 +114,8 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
     generic = {5: "Rioters", 6: "Protesters", 7: "Civilians"}.get(actor.inter)
     if generic:
         return Actor(name=f"{generic}{suffix}", inter=actor.inter, mention=mention, iso3=iso3)
+    if actor.inter == 4 and mention:
+        # a community that fought ("clashes between farmers and herders"): ACLED's communal militia
+        community = mention.split()[-1].capitalize()
+        return Actor(name=f"{community} Communal Militia{suffix}", inter=4, mention=mention, iso3=iso3)
     return Actor(name=f"Unidentified Armed Group{suffix}", inter=3, mention=mention, iso3=iso3)
