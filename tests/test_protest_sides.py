@@ -47,3 +47,9 @@ def test_arrests_and_injured_officers_belong_to_the_protest(code_text):
                        "protesters outside parliament. Some demonstrators threw stones at officers. The "
                        "interior ministry said 23 people were detained and five police officers were injured.")
     assert len(events) == 1 and events[0].arrested == 23 and events[0].injured == 5
+
+
+def test_young_men_who_clash_with_security_forces_riot(code_text):
+    events = code_text("On the eve of the vote, young men opposed to the referendum clashed with security forces in "
+                       "the capital's suburbs on Saturday, witnesses said.")
+    assert [e.event_type for e in events] == ["Riots"]

@@ -131,7 +131,9 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     if lx.RIOT in categories or RIOTER in kinds_all:
         return RIOTS, ("Mob violence" if words & MOB_WORDS else "Violent demonstration")
     if lx.CLASH in categories:
-        crowds = {p.head.lower() for p in agents + patients + others} & CROWD_SIDES
+        crowds = {p.head.lower() for p in agents + patients + others} & CROWD_SIDES or {
+            "young men" for p in agents + patients + others
+            if p.head.lower() in ("men", "people") and "young" in {m.lower() for m in p.modifiers}}
         if crowds and ARMED not in kinds_all and not words & {"encounter", "encounters", "gunfight", "gunbattle"}:
             # "students clashed with party supporters", "miners clash with police": a crowd that
             # fights riots; no armed group fought
