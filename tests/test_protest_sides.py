@@ -53,3 +53,8 @@ def test_young_men_who_clash_with_security_forces_riot(code_text):
     events = code_text("On the eve of the vote, young men opposed to the referendum clashed with security forces in "
                        "the capital's suburbs on Saturday, witnesses said.")
     assert [e.event_type for e in events] == ["Riots"]
+
+
+def test_a_crowd_that_fought_the_police_has_them_as_its_other_side(code_text):
+    events = code_text("Miners clashed with police on the highway near the town on Monday, officials said.")
+    assert events and events[0].actor2.startswith("Police Forces")

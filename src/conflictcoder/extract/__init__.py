@@ -567,9 +567,12 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
         return Actor(name="", inter=6, mention=civil[0].text if civil else ""), actor(state[0] if state else None)
     if event_type == RIOTS:
         rioters = next((p for p in parties if p.kind == RIOTER), None)
-        # a mob's victims are civilians unless the text says otherwise ("suspected thieves")
-        return Actor(name="", inter=5, mention=rioters.text if rioters else ""), actor(
-            next((p for p in patients if p.kind != RIOTER), None), unknown_inter=7)
+        # a mob's victims are civilians unless the text says otherwise ("suspected thieves"); a
+        # crowd that fought the police has them as its other side
+        victim = next((p for p in patients if p.kind != RIOTER), None)
+        if (victim is None or victim.kind not in (CIVILIAN, PROTESTER)) and state:
+            victim = state[0]
+        return Actor(name="", inter=5, mention=rioters.text if rioters else ""), actor(victim, unknown_inter=7)
     if event_type == STRATEGIC:
         first = state[0] if state else (agents[0] if agents else None)
         second = next((p for p in patients + armed if p is not first and p.kind != STATE), None)
