@@ -99,3 +99,8 @@ def test_a_constable_shot_dead_near_a_factory_is_coded(code_text):
 ])
 def test_talk_of_violence_that_is_no_new_event(code_text, text):
     assert code_text(text) == []
+
+
+def test_last_month_s_attacks_recalled_are_no_new_event(code_text):
+    assert code_text("Police said calm had returned to the town after last month's attacks, and schools "
+                     "reopened on Monday.") == []

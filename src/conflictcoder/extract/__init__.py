@@ -488,7 +488,14 @@ def multiple_events(main: list[Hit]) -> bool:
     """'two firefights', 'three bombings': a summary of several events told elsewhere ('four
     rockets slammed into the town' is one event with four rockets)."""
     events = [h for h in main if h.token.lower_ not in MUNITIONS]
-    return bool(events) and all(h.plural_count >= 2 for h in events)
+    return bool(events) and all(h.plural_count >= 2 or recalled_plural(h.token) for h in events)
+
+
+def recalled_plural(tok) -> bool:
+    """'after last month's attacks', 'the week's clashes': events of a past span, told together."""
+    return tok.tag_ == "NNS" and any(
+        c.dep_ == "poss" and c.lower_ in ("month", "week", "year", "weekend", "summer", "winter")
+        for c in tok.children)
 
 
 def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], list[Party], list[Party], Counts]:
