@@ -88,8 +88,6 @@ DOC_CONTEXT = NEIGHBOUR_CONTEXT | (WEAK_CONTEXT & frozenset(
 MORE_DISASTER = frozenset("""collided crashed derailed capsized sank fell falling fall
 drowning electrocuted""".split())
 CASUALTY_WORDS = frozenset(w for w, c in lx.TRIGGERS.items() if c in lx.CASUALTY)
-# Armed doers beside an ambiguous trigger settle its sense (extract.triggers.armed_doer)
-ARMED_DOERS = frozenset(lx.ARMED_NOUNS - {"group", "gang", "gangs"})
 # Sentences either side of a trigger's own whose words count as its context (the parser may
 # cut sentences elsewhere than `sentences` does).
 MARGIN = 1
@@ -145,7 +143,7 @@ def judge(text: str) -> Verdict:
 
 # "bombed a bank branch", "bombed the embassies of ...": a bombing verb with a building, a
 # vehicle or a line as its object (extract.triggers.struck_a_building); a noun or two between
-_TARGET_WORDS = "|".join(sorted(re.escape(w) for w in lx.PHYSICAL_TARGETS | lx.TARGET_THINGS))
+_TARGET_WORDS = "|".join(sorted(re.escape(w) for w in lx.STRUCK_THINGS))
 BOMBED_BUILDING = re.compile(rf"\bbombed\s+(?:the|a|an|two|three|several|its|their|his|her)\s+"
                              rf"(?:[a-z-]+\s+){{0,2}}?({_TARGET_WORDS})\b")
 
@@ -200,7 +198,7 @@ def sentence_verdict(text: str) -> Verdict:
                 continue  # "died in a car crash", "injured when the train derailed"
             if trigger in lx.EXPLOSION_WORDS and own & lx.EXPLOSIVE_DEVICES:
                 return Verdict(True, f"device:{trigger}")
-            if own & ARMED_DOERS:
+            if own & lx.ARMED_DOERS:  # as extract.triggers.armed_doer
                 return Verdict(True, f"armed:{trigger}")  # "a film crew was attacked by gunmen"
             violent = len(((own - {trigger}) & VIOLENT) | (around & NEIGHBOUR_CONTEXT))
             if trigger in KILL_WORDS:

@@ -367,6 +367,10 @@ warehouses depot depots tanker tankers aircraft airplane airliner jail prison pr
 consulates ministries courthouse courthouses cathedral chapel seminary monastery dormitory
 apartment apartments flat flats shack cabin cabins mansion mansions supermarket garage
 """.split())
+# Everything an attack can strike, for the checks that ask whether a verb hit a thing
+STRUCK_THINGS = frozenset(PHYSICAL_TARGETS | TARGET_THINGS)
+# Armed nouns that name who did a deed ("gunmen", "militants"), not any "group" or "gang"
+ARMED_DOERS = frozenset(ARMED_NOUNS - {"group", "gang", "gangs"})
 REPORTING_VERBS = {"said", "says", "say", "told", "tells", "reported", "reports", "added",
                    "stated", "announced", "claimed", "confirmed", "according", "insisted",
                    "insists", "explained", "noted", "declared", "quoted", "wrote", "tweeted"}

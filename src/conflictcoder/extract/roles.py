@@ -93,6 +93,10 @@ def person_name(noun, lone_ok: bool = False) -> str | None:
     return " ".join(t.text for t in words)
 
 
+# nouns that are never a surname, however the tagger reads lower-case text
+COMMON_NOUNS_OF_NEWS = lx.HUMAN_NOUNS | lx.STRUCK_THINGS | lx.WEAPON_WORDS
+
+
 def caseless_surname(noun) -> bool:
     """In text written all in one case the tagger takes a surname after given names for a
     common noun ("francisco jose guerrero"): a noun led by a proper-noun compound counts as a
@@ -102,7 +106,7 @@ def caseless_surname(noun) -> bool:
     before = noun.doc[noun.i - 1]
     return before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == noun.i \
         and before.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME") \
-        and noun.lower_ not in lx.HUMAN_NOUNS | lx.PHYSICAL_TARGETS | lx.TARGET_THINGS | lx.WEAPON_WORDS
+        and noun.lower_ not in COMMON_NOUNS_OF_NEWS
 
 
 def is_caseless(doc) -> bool:
@@ -189,6 +193,10 @@ CIVILIAN_PLACES = {"refugee", "refugees", "displacement", "idp", "idps", "civili
                    "laborers", "workers", "labour", "labor"}
 
 
+# "armed gang members", "members of the militia": whose members make them armed
+ARMED_MEMBERSHIP = lx.ARMED_NOUNS - {"group"}
+
+
 def party_kind(noun) -> str:
     low = noun.lower_
     mods = {c.lower_ for c in noun.lefts}
@@ -212,7 +220,7 @@ def party_kind(noun) -> str:
                 mods & lx.STATE_MODIFIERS) and low not in ("officers", "officer"):
             return UNKNOWN
         return STATE
-    if low in ("members", "member") and {t.lower_ for t in noun.subtree} & (lx.ARMED_NOUNS - {"group"}):
+    if low in ("members", "member") and {t.lower_ for t in noun.subtree} & ARMED_MEMBERSHIP:
         return ARMED  # "armed gang members", "members of the militia"
     if low in ("members", "member") and any(t.lower_ in lx.STATE_MODIFIERS | {"services", "forces"}
                                              for t in noun.subtree):
@@ -597,7 +605,7 @@ def physical_targets(tokens, patients: list[Party] = ()) -> list[str]:
                 "pobj", "dobj", "nsubjpass", "conj", "appos"):
             if tok.dep_ == "pobj" and tok.head.lower_ not in TARGET_PREPOSITIONS and not damage_to(tok.head):
                 continue  # "left for home", "150 meters from the palace": not what was hit
-            if tok.dep_ == "appos" and tok.head.lower_ not in lx.PHYSICAL_TARGETS | lx.TARGET_THINGS:
+            if tok.dep_ == "appos" and tok.head.lower_ not in lx.STRUCK_THINGS:
                 continue  # "three vehicles -- a truck and a bus" lists the things hit; other appositions do not
             if tok.lower_ in ROUTES and tok.dep_ in ("pobj", "conj"):
                 continue  # "on the coastal highway": where it happened; "mined the road" hit it

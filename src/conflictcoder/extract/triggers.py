@@ -224,6 +224,7 @@ def killed_to_death(tok) -> bool:
 DAMAGE_VERBS = {"burned", "burnt", "sabotaged", "machinegunned", "machine-gunned", "strafed", "dynamited"}
 NATURAL_AGENTS = {"fire", "fires", "flames", "blaze", "blazes", "wildfire", "wildfires", "bushfire",
                   "sun", "heat", "lightning", "candle", "stove", "short-circuit", "circuit"}
+NATURAL_CAUSES = NATURAL_AGENTS | lx.DISASTER_CAUSES
 
 
 def damaged_on_purpose(tok) -> bool:
@@ -233,11 +234,11 @@ def damaged_on_purpose(tok) -> bool:
     if tok.pos_ != "VERB":
         return False
     struck = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(c.lower_ in lx.PHYSICAL_TARGETS | lx.TARGET_THINGS for c in struck):
+    if not any(c.lower_ in lx.STRUCK_THINGS for c in struck):
         return False
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     doers += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    return not any(d.lower_ in NATURAL_AGENTS | lx.DISASTER_CAUSES for d in doers)
+    return not any(d.lower_ in NATURAL_CAUSES for d in doers)
 
 
 NAMING_HARM = {"assassinated", "murdered", "slain", "kidnapped", "kidnaped", "abducted"}
@@ -481,7 +482,7 @@ def armed_doer(tok) -> bool:
     """The trigger's own subject, or its agent in the passive, is an armed group ('gunmen')."""
     doers = [c for c in tok.children if c.dep_ == "nsubj"] + [
         p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    return any(d.lower_ in lx.ARMED_NOUNS - {"group", "gang", "gangs"} for d in doers)
+    return any(d.lower_ in lx.ARMED_DOERS for d in doers)
 
 
 ASSASSINATION_WORDS = {"assassination", "assassinations", "assassinated", "assassinate", "slain",
@@ -495,7 +496,7 @@ def struck_a_building(tok) -> bool:
     a power line is an attack, whatever else the sentence says ('the film bombed' has no object)."""
     if tok.lower_ not in HIT_VERBS or tok.pos_ != "VERB":
         return False
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lx.PHYSICAL_TARGETS | lx.TARGET_THINGS
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lx.STRUCK_THINGS
                for c in tok.children)
 
 
@@ -1074,10 +1075,14 @@ POLITICAL_ARMED = {"militants", "militant", "rebels", "rebel", "insurgents", "in
                    "gang", "gangs", "cartel", "cartels", "bandits"}
 
 
+# smuggling and trafficking are armed groups' business too: they make no killing a crime
+STREET_CRIME_WORDS = CRIME_WORDS - {"smuggling", "smugglers", "trafficking", "traffickers"}
+
+
 def ordinary_crime(words: set[str]) -> bool:
     """'stabbed to death in a robbery', 'shot during a burglary': crime, which ACLED leaves out,
     unless an armed group is named (gangs and cartels fight for territory and are coded)."""
-    return bool(words & (CRIME_WORDS - {"smuggling", "smugglers", "trafficking", "traffickers"})) and not words & POLITICAL_ARMED
+    return bool(words & STREET_CRIME_WORDS) and not words & POLITICAL_ARMED
 
 
 def accident(category: str, words: set[str]) -> bool:
