@@ -8,6 +8,7 @@ the text gives for it; nothing is resolved here.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..records import Actor, Counts, Mention, Parsed, Span
 from ..settings import Options
@@ -34,14 +35,17 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     clean = parsed.clean
     skip = [b for b in clean.boilerplate if b.label != "dateline"]
     violent_words = lx.VIOLENCE_CONTEXT
-    violent_document = is_violent_document(doc)
-    sport_document = is_sport_document(doc)
+    lowers = [t.lower_ for t in doc]  # the document's words, read once for every test below
+    words = set(lowers)
+    violent_document = is_violent_document(words)
+    sport_document = is_sport_document(lowers, words)
     legacy = legacy_ordnance(doc)
     commemoration = commemorates(doc)
-    signs = political_signs(doc)
-    criminal_case = not signs and (is_criminal_case(doc) or accident_story(doc))
+    signs = political_signs(lowers)
+    told_as_case = bool(words & CRIMINAL_CASE_WORDS)
+    criminal_case = not signs and (told_as_case or accident_story(doc))
     # a fraud or drug gang's arrests are policing too: only an armed gang's violence is coded
-    civil_document = not signs or (signs <= {"gang", "gangs"} and is_criminal_case(doc))
+    civil_document = not signs or (signs <= {"gang", "gangs"} and told_as_case)
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
         if any(b.start <= sent.start_char < b.end for b in skip):
@@ -78,14 +82,13 @@ COMMEMORATION = re.compile(r"\banniversary of\b|\byears since\b|\b(?:mark|marks|
 
 def commemorates(doc) -> bool:
     """An article that opens by marking an anniversary: the deaths it recalls are history."""
-    lede = " ".join(s.text for s, _ in zip(doc.sents, range(3)))
+    lede = " ".join(s.text for s in islice(doc.sents, 3))
     return bool(COMMEMORATION.search(lede))
 
 
-def is_violent_document(doc) -> bool:
+def is_violent_document(words: set[str]) -> bool:
     """An article plainly about violence: several distinct words of violence, few of sport or
     business."""
-    words = {t.lower_ for t in doc}
     return len(words & lx.VIOLENCE_CONTEXT) >= 4 and len(words & lx.NON_VIOLENT_CONTEXT) <= 2
 
 
@@ -127,13 +130,14 @@ ACCIDENT_PHRASES = re.compile(r"\bhit-and-run\b|\bgas (?:explosion|leak|cylinder
 def accident_story(doc) -> bool:
     """An article that opens with a crash, a disaster, an industrial blast or an animal's
     attack: the deaths it tells are that, in an article naming nothing political or armed."""
-    opening = list(doc.sents)[:3]
+    opening = list(islice(doc.sents, 3))
     return any(t.lower_ in ACCIDENT_WORDS for s in opening for t in s) or any(
         ACCIDENT_PHRASES.search(s.text) for s in opening)
 
 
-# whose killing is political whoever did it: the state's forces and public figures
-PROTECTED = (lx.STATE_NOUNS - {"authorities", "government", "agents", "agent", "guard", "guards"}) | set("""
+# whose killing is political whoever did it: the state's forces and public figures ("security"
+# only as a force of its own, not "a security guard")
+PROTECTED = (lx.STATE_NOUNS - {"authorities", "government", "agents", "agent", "guard", "guards", "security"}) | set("""
 mayor governor minister mp senator congressman congresswoman councillor councilor candidate
 legislator lawmaker politician journalist reporter activist judge prosecutor unionist constable
 constables jawan jawans trooper troopers sepoy""".split())
@@ -145,19 +149,15 @@ def forces_harmed(tok) -> bool:
     harmed = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     if tok.dep_ in ("pobj",) and tok.head.head.pos_ == "VERB":  # "killed in a gun attack"
         harmed += [c for c in tok.head.head.children if c.dep_ in ("nsubjpass", "dobj")]
-    return any(w.lower_ in PROTECTED - {"security"} for h in harmed
-               for w in [h] + [c for c in h.children if c.dep_ == "compound"])  # not "a security guard"
+    return any(w.lower_ in PROTECTED for h in harmed for w in [h] + [c for c in h.children if c.dep_ == "compound"])
 
 
-def is_criminal_case(doc) -> bool:
-    return any(t.lower_ in CRIMINAL_CASE_WORDS for t in doc)
-
-
-def political_signs(doc) -> set[str]:
+def political_signs(lowers: list[str]) -> set[str]:
     """What an article names that is political or armed (a party, protesters, troops, militants,
-    explosives, security forces), as opposed to ordinary crime and policing."""
-    return {t.lower_ for t in doc
-            if t.lower_ in POLITICAL_SIGNS or (t.i and (doc[t.i - 1].lower_, t.lower_) in POLITICAL_PAIRS)}
+    explosives, security forces), as opposed to ordinary crime and policing; `lowers` are its
+    words in order."""
+    return {w for i, w in enumerate(lowers)
+            if w in POLITICAL_SIGNS or (i and (lowers[i - 1], w) in POLITICAL_PAIRS)}
 
 
 def mass_arrest(tok) -> bool:
@@ -171,11 +171,10 @@ def mass_arrest(tok) -> bool:
         if c.dep_ == "nsubjpass" for t in c.subtree)
 
 
-def is_sport_document(doc) -> bool:
+def is_sport_document(lowers: list[str], words: set[str]) -> bool:
     """A match report: more words of sport than of violence ("stormed to a 4-0 win")."""
-    words = [t.lower_ for t in doc]
-    sport = sum(1 for w in words if w in lx.SPORT_WORDS)
-    violent = len(set(words) & lx.VIOLENCE_CONTEXT)
+    sport = sum(1 for w in lowers if w in lx.SPORT_WORDS)
+    violent = len(words & lx.VIOLENCE_CONTEXT)
     return sport >= 3 and sport > 2 * violent
 
 
@@ -318,21 +317,21 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     # not a mention that has words of its own ("arrest of 18 ... after bombings").
     # "arrested three suspects in connection with the bombing": the reference does not type it
     fresh = [h for h in main if not h.anaphoric and not backdrop(h.token)]
-    if any(not told_aside(h.token) for h in fresh):
-        # "exchanged prisoners near the city, the scene of the fiercest fighting": the exchange
-        fresh = [h for h in fresh if not told_aside(h.token)]
     casualties = [h for h in specific if h.category in lx.CASUALTY]
     if any(not told_aside(h.token) for h in fresh):
+        # "exchanged prisoners near the city, the scene of the fiercest fighting": the exchange;
         # "firearms, one of which is linked to a murder, were seized": the murder describes them
+        fresh = [h for h in fresh if not told_aside(h.token)]
         casualties = [h for h in casualties if not told_aside(h.token)]
     typing_hits = (fresh + casualties) if fresh else (specific if main else live)
     categories = {h.category for h in typing_hits}
-    if categories <= lx.CASUALTY and mine_struck({t.lower_ for t in sent}):
+    in_sentence = {t.lower_ for t in sent}
+    if categories <= lx.CASUALTY and mine_struck(in_sentence):
         categories, words = categories | {lx.EXPLODE}, words | {"landmine"}  # "killed after their vehicle hit a mine"
     agents, patients, others, counts = parties_and_counts(live, options)
     event_type, sub_event_type = classify(categories, words, agents, patients, others,
                                           sentence_words=news_words(sent))
-    if event_type == EXPLOSIONS and chemical_agent({t.lower_ for t in sent}):
+    if event_type == EXPLOSIONS and chemical_agent(in_sentence):
         sub_event_type = "Chemical weapon"  # "poisonous gas ... by militants, who fired several shells"
     anaphoric = bool(main) and all(h.anaphoric for h in main)
     casualty_only = not main
