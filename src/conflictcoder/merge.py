@@ -473,7 +473,8 @@ def side_candidates(g: Group) -> list[Actor]:
     the scene afterwards ('soldiers were deployed to the area') when no one else is named."""
     out: list[Actor] = []
     later: list[Actor] = []
-    for m in [g.lead] + [m for m in g.mentions if m is not g.lead]:
+    lead = g.lead
+    for m in [lead] + [m for m in g.mentions if m is not lead]:
         for actor in (m.actor1, m.actor2):
             if actor is not None and (actor.mention or actor.inter):
                 (later if m.aftermath and m.trigger.label == lx.MOBILIZE else out).append(actor)
@@ -552,7 +553,6 @@ def named_often(text: str, iso3: str) -> bool:
     # responsibility"), not as claiming another one ("... for two blasts in Atyrau on October 31")
     return len(sentences) >= 2 or any("claim" in s.lower() and not OTHER_TIME.search(s)
                                       and not NO_CLAIM.search(s) for s in sentences)
-
 
 
 OTHER_TIME = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|"

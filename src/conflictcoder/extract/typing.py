@@ -98,6 +98,12 @@ PROTEST_NOUNS = lx.PROTESTER_NOUNS | {"protest", "protests", "demonstration", "d
                                       "protesting", "demonstrating", "procession", "processions"}
 
 
+def crowd_side(p: Party) -> bool:
+    """A side of a clash that is a crowd: 'students', 'miners', 'young men'."""
+    head = p.head.lower()
+    return head in CROWD_SIDES or (head in ("men", "people") and "young" in {m.lower() for m in p.modifiers})
+
+
 def classify(categories: set[str], words: set[str], agents: list[Party], patients: list[Party],
              others: list[Party], sentence_words: set[str] = frozenset()) -> tuple[str, str]:
     """(event_type, sub_event_type), the most specific reading first. `sentence_words` are the
@@ -131,9 +137,7 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
     if lx.RIOT in categories or RIOTER in kinds_all:
         return RIOTS, ("Mob violence" if words & MOB_WORDS else "Violent demonstration")
     if lx.CLASH in categories:
-        crowds = {p.head.lower() for p in agents + patients + others} & CROWD_SIDES or {
-            "young men" for p in agents + patients + others
-            if p.head.lower() in ("men", "people") and "young" in {m.lower() for m in p.modifiers}}
+        crowds = any(crowd_side(p) for p in agents + patients + others)
         if crowds and ARMED not in kinds_all and not words & {"encounter", "encounters", "gunfight", "gunbattle"}:
             # "students clashed with party supporters", "miners clash with police": a crowd that
             # fights riots; no armed group fought

@@ -637,8 +637,6 @@ def _score(m: Match, cand: _Candidate, context: Counter, total: int, anchors: li
 # Texas in the USA: no).
 TOWN_SHARE_OF_REGION = 0.05
 CITY_POPULATION = 100_000
-# a town abroad, in a country the article does not name, is a namesake of a place at home
-FOREIGN_TOWN_POPULATION = 100_000
 
 
 def _prefer_town_over_same_named_region(matches: list[Match], cand: _Candidate) -> list[Match]:
@@ -740,8 +738,8 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
         if primary and not cand.demonym and place.population >= CITY_POPULATION and (known or cand.locative):
             return True  # a city the model took for people ("destruction of Aleppo", NORP)
         return cand.label == "PERSON" and cand.locative and known
-    if context and not known and not place.is_admin and place.population < FOREIGN_TOWN_POPULATION:
-        return False  # "Ecuador's Turi prison": no town of a country the article never names
+    if context and not known and not place.is_admin and place.population < CITY_POPULATION:
+        return False  # "Ecuador's Turi prison": a town (no city) of a country the article never names
     if cand.label in PLACE_LABELS:
         return known or place.population >= 10_000 or (primary and cand.locative)
     if mode == "mixed" and " " not in cand.text and cand.text.lower() in text_lower_words:
