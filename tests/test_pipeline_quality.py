@@ -632,11 +632,20 @@ def test_pipeline_an_unknown_village_is_not_a_look_alike_town_abroad(code_text):
 
 
 def test_pipeline_they_who_arrested_are_the_police_who_said_so(code_text):
+    events = code_text("Police in Kabul, Afghanistan, said on Friday they had arrested the leader and three "
+                       "members of an Islamic State cell.")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1 == "Police Forces of Afghanistan"
+
+
+def test_pipeline_suspects_hunted_after_a_bombing_are_part_of_its_story(code_text):
+    # ACLED codes arrests of notable people or groups; three suspects picked up after an attack
+    # belong to the attack's record, and the police who hunt them are not its perpetrators
     events = code_text("A car bomb exploded outside a government office in Kabul, Afghanistan, on Thursday, "
                        "killing 12 people. The Taliban claimed responsibility. Police said they had arrested "
                        "three suspects in connection with the bombing.")
-    arrests = [e for e in events if e.sub_event_type == "Arrests"]
-    assert arrests and arrests[0].actor1 == "Police Forces of Afghanistan"
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert events[0].actor1 == "Taliban" and events[0].arrested == 3
 
 
 @pytest.mark.parametrize("text, sub_event_type", [

@@ -57,7 +57,8 @@ _DATELINE = re.compile(
     r"^\s*((?:[A-Z][A-Z.'\-]+)(?:[ ][A-Z][A-Z.'\-]+){0,3}"  # BISHKEK, SAN SALVADOR
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"    # , Kyrgyzstan
     r"(?:,?\s*\([^)\n]{0,60}\))?"                           # (Reuters), (Jan. 25, 2013)
-    r"(?:,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2,4}(?:\s*\([^)\n]{0,30}\))?)?)"  # , 3 JAN 90 (EFE)
+    r"(?:,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2,4}(?:\s*\([^)\n]{0,30}\))?)?"  # , 3 JAN 90 (EFE)
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2})?)"  # , Sept 19 / , FEB 15: the report's day
     r"\s*(?:--|-|\u2013|\u2014)\s")
 # "KABUL, Afghanistan (Feb. 21, 2011) Afghan and coalition forces ...": a dated dateline, no dash
 _DATED_DATELINE = re.compile(

@@ -469,15 +469,16 @@ def fill_place(event: Event, pm: PlaceMention, inferred: bool) -> None:
 
 
 def side_candidates(g: Group) -> list[Actor]:
-    """Every side the mentions of the event name, the lead's first; those who only came to
-    the scene afterwards ('soldiers were deployed to the area') when no one else is named."""
+    """Every side the mentions of the event name, the lead's first; those who only came
+    afterwards ('soldiers were deployed to the area', 'police arrested three suspects in
+    connection with the bombing') when no one else is named."""
     out: list[Actor] = []
     later: list[Actor] = []
     lead = g.lead
     for m in [lead] + [m for m in g.mentions if m is not lead]:
         for actor in (m.actor1, m.actor2):
             if actor is not None and (actor.mention or actor.inter):
-                (later if m.aftermath and m.trigger.label == lx.MOBILIZE else out).append(actor)
+                (later if m.aftermath else out).append(actor)
     return out or later
 
 

@@ -43,7 +43,9 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     commemoration = commemorates(doc)
     signs = political_signs(lowers)
     told_as_case = bool(words & CRIMINAL_CASE_WORDS)
-    criminal_case = not signs and (told_as_case or accident_story(doc))
+    criminal_case = (not signs and told_as_case) or (not signs - CIVIC_SIGNS and accident_story(doc))
+    disaster = natural_disaster_story(doc)  # troops sent to help do not make it political
+    drill = exercise_story(doc)
     # a fraud or drug gang's arrests are policing too: only an armed gang's violence is coded
     civil_document = not signs or (signs <= {"gang", "gangs"} and told_as_case)
     mentions: list[Mention] = []
@@ -54,7 +56,10 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
                 if not any(b.start <= h.start < b.end for b in skip) and not within_recalled(h.token)
                 and not (civil_document and h.category in POLICE_WORK and not mass_arrest(h.token))
                 and not (criminal_case and h.category in CIVIL_HARM and not forces_harmed(h.token))
-                and not (legacy and h.category in (lx.SEIZE, lx.EXPLODE))]
+                and not (legacy and h.category in (lx.SEIZE, lx.EXPLODE))
+                and not (disaster and h.category in CIVIL_HARM | lx.CASUALTY and not attack_told(sent))
+                and not (drill and h.category in DRILL_ACTS)
+                and not (h.category == lx.MOBILIZE and not deployed_now(h.token))]
         if not hits:
             continue
         sentence = Span(sent.start_char, sent.end_char, clean.text[sent.start_char:sent.end_char])
@@ -86,6 +91,49 @@ def commemorates(doc) -> bool:
     return bool(COMMEMORATION.search(lede))
 
 
+NATURAL_DISASTERS = {"earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "aftershock",
+                     "flood", "floods", "flooding", "landslide", "landslides", "cyclone", "hurricane",
+                     "typhoon", "tsunami", "avalanche", "wildfire", "wildfires", "heatwave", "tornado",
+                     "eruption", "storm", "storms", "lightning", "mudslide", "mudslides", "drought"}
+ATTACK_WORDS = {"attack", "attacks", "attacked", "attackers", "gunmen", "militants", "insurgents", "rebels",
+                "bomb", "bombs", "bomber", "shelling", "airstrike", "airstrikes", "shot", "gunfire", "explosives",
+                "grenade", "ambush", "ambushed", "mob", "rioters", "clashes", "fighting", "killers", "troops"}
+
+
+def natural_disaster_story(doc) -> bool:
+    """An article that opens with an earthquake, a flood or a storm and with no attack: the dead
+    and injured it counts are the disaster's."""
+    opening = [t.lower_ for s in islice(doc.sents, 2) for t in s]
+    return bool(set(opening) & NATURAL_DISASTERS) and not set(opening) & ATTACK_WORDS
+
+
+def attack_told(sent) -> bool:
+    return any(t.lower_ in ATTACK_WORDS - {"troops"} for t in sent)
+
+
+# what a drill does: fire at a target, sink a hulk, storm a mock village
+DRILL_ACTS = {lx.ATTACK, lx.EXPLODE, lx.CLASH, lx.TAKEOVER, lx.RETAKE, lx.RAID}
+EXERCISE = re.compile(r"\b(?:drills?|exercises?|war ?games|wargames|manoeuvres|maneuvers)\b", re.I)
+
+
+def exercise_story(doc) -> bool:
+    """An article whose headline or lede is a military exercise, with no one killed or hurt in
+    it: the firing it tells is the drill ("forces sink decommissioned ship in live-fire drill")."""
+    opening = list(islice(doc.sents, 2))
+    return any(EXERCISE.search(s.text) for s in opening) and not any(
+        lx.TRIGGERS.get(t.lower_) in lx.CASUALTY for s in opening for t in s)
+
+
+def deployed_now(tok) -> bool:
+    """A deployment as news ('troops were deployed to the town on Monday'), not a standing
+    state ('since January the government has deployed the army to ports', 'men are mobilised
+    into the army'): ACLED notes forces sent into a conflict, not the routine of a country at war."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.tag_ == "VBN" and aux & {"are", "is", "am"} and not any(c.lower_ == "being" for c in tok.children):
+        return False  # a present passive: what happens as a rule
+    return not (aux & {"has", "have"} and any(t.lower_ == "since" for t in tok.sent))
+
+
 def is_violent_document(words: set[str]) -> bool:
     """An article plainly about violence: several distinct words of violence, few of sport or
     business."""
@@ -105,8 +153,12 @@ grenades weapons ammunition rifles arms unrest riot riots curfew war ceasefire
 isis isil daesh qaeda shabaab al-shabaab hamas hezbollah boko houthi houthis pkk farc
 pirates pirate poachers poaching rangers hideout herders herdsmen communal sectarian ethnic
 union unions unionist unionists firebomb firebombs gunfire""".split())) - {"group", "arms"}
+# signs of politics, not of violence: a crash story that asks parliament for tougher penalties,
+# or troops sent to the rescue, is still an accident
+CIVIC_SIGNS = {"parliament", "party", "parties", "politician", "politicians", "lawmaker", "lawmakers",
+               "election", "elections", "campaign", "troops", "soldiers", "army", "military"}
 POLITICAL_PAIRS = {("security", "forces"), ("armed", "forces"), ("government", "forces"),
-                   ("national", "guard"), ("border", "guards"), ("border", "guard")}
+                   ("national", "guard"), ("border", "guards"), ("border", "guard"), ("islamic", "state")}
 
 
 # A killing told as a criminal case (a suspect, a charge, a trial) in an article that names
@@ -329,6 +381,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     if categories <= lx.CASUALTY and mine_struck(in_sentence):
         categories, words = categories | {lx.EXPLODE}, words | {"landmine"}  # "killed after their vehicle hit a mine"
     agents, patients, others, counts = parties_and_counts(live, options)
+    if counts.killed is None and (toll := toll_figure(sentence.text)) is not None:
+        counts.killed = counts.killed_low = counts.killed_high = toll
     event_type, sub_event_type = classify(categories, words, agents, patients, others,
                                           sentence_words=news_words(sent))
     if event_type == EXPLOSIONS and chemical_agent(in_sentence):
@@ -394,13 +448,56 @@ RESPONSE = re.compile(r"\b(?:deployed|rushed|sent|dispatched|moved|arrived)\b[^.
                       r"(?:area|spot|scene|site|village|town)\b", re.I)
 
 
+# the hunt for those behind an event: "arrested four people in connection with the blast"
+FOLLOW_UP = re.compile(
+    r"\bin connection with\b|\b(?:involved|hand|role) in the (?:\w+ )?(?:attack|incident|killing|killings|blast|"
+    r"explosion|murder|abduction|kidnapping|ambush|bombing|violence)\b|"
+    r"\b(?:following|after) the (?:incident|attack|blast|explosion|killing|ambush|bombing)\b|"
+    r"\bresponsible for the (?:\w+ )?(?:attack|incident|killing|blast|explosion|murder|abduction|bombing)\b", re.I)
+# arms taken from the fighters of an event just told: "recovered from their possession", "seized
+# from the slain militants", "found during the search operation"
+TAKEN_FROM_FIGHTERS = re.compile(
+    r"\bfrom (?:them|their possession|his possession|the possession|the (?:killed|slain|dead|arrested|"
+    r"injured|deceased|captured) )|\bfrom the (?:house|compound|hideout|bodies|body)\b|"
+    r"\b(?:during|in) the (?:search|operation|raid|encounter|combing|gunfight|clash|exchange)\b|"
+    r"\bafter the (?:clash|encounter|gunfight|face ?off|exchange of fire|operation)\b", re.I)
+# a new story begins: "Meanwhile, forces recovered a huge cache in another district"
+ANOTHER_STORY = re.compile(r"\b(?:meanwhile|separately|in another|in a separate|elsewhere|in a related)\b", re.I)
+
+
+# "the death toll from the bombing rose to 14", "the toll stands at 17": the count of the dead
+TOLL = re.compile(r"\btoll\b[^.;]{0,90}?\b(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|increased|"
+                  r"stands|stood|is|was|hit|hits)\s+(?:to\s+|at\s+)?(?:at least\s+)?([\w,]+)", re.I)
+
+
+def toll_figure(text: str) -> int | None:
+    from .counts import parse_number
+
+    match = TOLL.search(text)
+    return parse_number(match.group(1)) if match else None
+
+
 def is_aftermath(categories: set[str], sentence_text: str) -> bool:
     """Arms or suspects taken at the scene after an event ("recovered from the encounter site",
-    "arrested five cadres from the spot", "seven empty shells were found"), or forces sent there:
-    the scene of an event the text has told, not a seizure, an arrest or a deployment in its own right."""
+    "arrested five cadres from the spot", "seven empty shells were found"), arms taken from its
+    fighters, suspects hunted for it ("arrested four people in connection with the blast"), or
+    forces sent there: what followed an event the text has told, not a seizure, an arrest or a
+    deployment in its own right. ACLED codes arrests of notable people and significant caches;
+    the routine sequel of an attack is part of the attack's story."""
     if categories == {lx.MOBILIZE}:
         return bool(RESPONSE.search(sentence_text))
-    return bool(categories) and categories <= {lx.SEIZE, lx.ARREST} and bool(SCENE.search(sentence_text))
+    if not categories or not categories <= {lx.SEIZE, lx.ARREST}:
+        return False
+    if SCENE.search(sentence_text):
+        return True
+    if ANOTHER_STORY.search(sentence_text):
+        return False
+    if categories == {lx.SEIZE} and not DEFUSED.search(sentence_text):
+        return bool(TAKEN_FROM_FIGHTERS.search(sentence_text))
+    return lx.ARREST in categories and bool(FOLLOW_UP.search(sentence_text))
+
+
+DEFUSED = re.compile(r"\b(?:defused|defusing|diffused|neutrali[sz]ed|detonated|exploded|disposal)\b", re.I)
 
 
 def weapons_used(sub_event_type: str, hits: list[Hit], tokens, agents: list[Party]) -> list[str]:

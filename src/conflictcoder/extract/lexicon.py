@@ -197,7 +197,7 @@ AMBIGUOUS = {
     "burned", "burnt", "sabotaged", "machinegunned", "machine-gunned", "strafed", "dynamited", "rammed", "ramming",
     "attack", "attacks", "attacked", "attacking", "assault", "assaulted", "raid", "raided",
     "stormed", "shot", "shooting", "shootings", "opened", "fired", "firing", "struck", "pounded", "pounding", "fought", "fighting", "battled",
-    "clash", "clashes", "clashed", "clashing", "ambush", "bomb", "bombs", "bombed", "blast",
+    "clash", "clashes", "clashed", "clashing", "ambush", "ambushed", "ambushing", "besieged", "bombarded", "bomb", "bombs", "bombed", "blast",
     "blasts", "explosion", "explosions", "exploded", "shells", "shelled", "rocket", "rockets",
     "missile", "missiles", "drone", "killed", "kill", "kills", "killing", "killings", "dead",
     "died", "die", "dies", "death", "deaths", "executed", "hurt", "injured", "injuring", "injuries", "wounded",
@@ -421,7 +421,11 @@ SPORT_WORDS = {"match", "win", "won", "defeat", "league", "goal", "goals", "stri
                "coach", "season", "half", "defence", "defense", "visitors", "counter-attack",
                "fixture", "title", "championship", "tournament", "final", "semi-final", "cup",
                "club", "fans", "stadium", "score", "scored", "points", "player", "players",
-               "team", "squad", "aces", "set", "innings", "wicket", "race", "lap", "medal"}
+               "team", "squad", "aces", "set", "innings", "wicket", "race", "lap", "medal",
+               "wickets", "bowler", "bowlers", "batsman", "batsmen", "batting", "bowling", "overs",
+               "sixes", "cricket", "rugby", "tries", "scrum", "winger", "fly-half", "flanker",
+               "semi-finals", "quarter-final", "quarter-finals", "esports", "team-mate", "teammate",
+               "rounds", "opener", "captain", "series", "chess", "grandmaster"}
 NEGATION_DETS = {"no", "none", "neither", "never"}
 
 # Singular nouns that name a body of people: "the group conducted attacks" tells events, where

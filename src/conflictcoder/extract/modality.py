@@ -20,7 +20,12 @@ _AGGREGATE = re.compile(
     # "26 killed in six weeks", "3,000 killed since the military seized power"
     r"\b(?:in|over|during|within) (?:just |only )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
     r"several|a few) (?:days|weeks|months|years)\b|"
-    r"\bsince the (?:military|army|junta|coup|war|conflict|fighting|invasion|takeover|uprising|insurgency)\b",
+    r"\bsince the (?:military|army|junta|coup|war|conflict|fighting|invasion|takeover|uprising|insurgency)\b|"
+    # "at least 30 candidates have been killed since September", "attacks have become less frequent"
+    r"\b(?:killed|died|dead|wounded|injured|abducted|kidnapped|arrested|detained)\b[^.,;]{0,40}?"
+    r"\bsince (?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b(?! \d)|"
+    r"\bhave become (?:more |less |)(?:frequent|common|rare)\b",
     re.I)
 
 
@@ -85,6 +90,29 @@ EVIDENCE_SUBJECTS = {"reports", "report", "records", "figures", "data", "investi
                      "statement", "statements", "sources", "witnesses", "officials", "police"}
 
 
+# what a search, a raid or a journey is for; the purpose may never be met
+PURPOSE_VERBS = {"arrest", "detain", "apprehend", "nab", "capture", "kill", "abduct", "kidnap",
+                  "assassinate", "eliminate"}
+
+
+# verbs whose to-infinitive took place: "began to fire", "went on to kill", "managed to arrest"
+REALISING_HEADS = {"began", "begin", "begins", "begun", "started", "start", "starts", "continued",
+                   "continue", "continues", "went", "go", "goes", "managed", "manage", "manages",
+                   "proceeded", "proceed", "helped", "help", "helps"}
+
+
+def purpose_of_another_act(tok) -> bool:
+    """'launched a search operation to arrest the attackers', 'gunmen came to kill the chief',
+    'searches intensified to arrest the accused': a to-infinitive saying what another act was for
+    tells an aim, not a deed. Dispersal is left out: 'fired tear gas to disperse the crowd' tells
+    what the gas did."""
+    if tok.lower_ not in PURPOSE_VERBS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    return tok.dep_ in ("advcl", "acl") or (tok.dep_ == "xcomp" and tok.head.lower_ not in REALISING_HEADS)
+
+
 def trigger_modality(tok) -> str:
     """Walk from the trigger up to the reporting verb (or the root) looking for cues."""
     if negated(tok):
@@ -100,6 +128,8 @@ def trigger_modality(tok) -> str:
         cue = cue_modality(tok.head.lower_)
         if cue:
             return cue
+    if purpose_of_another_act(tok):
+        return "intended"  # not "planned": a foiled plot's arrests happened, an aim's did not
     cur, steps = tok, 0
     while cur.head is not cur and steps < 8:
         parent = cur.head
@@ -123,8 +153,9 @@ def trigger_modality(tok) -> str:
         if cue == "alleged" and blames_a_deed(parent, tok):
             cur = parent  # "held the rebels responsible for the murder of the mayor": it happened
             continue
-        if cue and not (cue == "hypothetical" and parent.pos_ in ("NOUN",) and cur.dep_ != "pobj"):
-            return cue
+        if cue and not (cue == "hypothetical" and parent.pos_ in ("NOUN",) and cur.dep_ != "pobj"
+                        and not (cur.dep_ == "prep" and cur.lower_ == "of")):
+            return cue  # "the risk of kidnapping", "fears of reprisals": what may come
         if parent.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "det" and c.lower_ in lx.NEGATION_DETS for c in parent.children):
             return "negated"  # "there have been no reports of such attacks"

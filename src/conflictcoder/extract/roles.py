@@ -225,6 +225,8 @@ def party_kind(noun) -> str:
     if low in ("members", "member") and any(t.lower_ in lx.STATE_MODIFIERS | {"services", "forces"}
                                              for t in noun.subtree):
         return STATE
+    if low in ("him", "her") and noun.dep_ in ("pobj", "dobj"):
+        return CIVILIAN  # "fired several times at him": one person targeted, told by a pronoun
     if low in lx.CIVILIAN_NOUNS:
         if mods & {"armed", "masked"}:
             return ARMED
@@ -298,12 +300,26 @@ def quantity_of(noun, vague_counts: dict[str, int]) -> Quantity | None:
 
 
 def number_token_quantity(tok) -> Quantity | None:
-    words = [t for t in tok.subtree if t.like_num or t.dep_ in ("compound", "quantmod", "advmod", "amod")]
+    if tells_age(tok):
+        return None  # "a 45-year-old woman" is one woman
+    # not the words of an apposition or a phrase after it: "one of the wounded, a 45-year-old woman"
+    asides = {t.i for c in tok.children if c.dep_ in ("appos", "prep", "relcl", "acl") for t in c.subtree}
+    words = [t for t in tok.subtree if (t.like_num or t.dep_ in ("compound", "quantmod", "advmod", "amod"))
+             and t.i not in asides and not tells_age(t)]
     number = " ".join(t.text for t in words if t.like_num or t.lower_ in ("hundred", "thousand", "dozen"))
     modifier = " ".join(t.lower_ for t in words if not t.like_num and t.i < tok.i)
     if not number:
         number = tok.text
     return quantity_of_words(number, modifier)
+
+
+AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+
+
+def tells_age(tok) -> bool:
+    """'45-year-old', '19 years old', '6-month-old': the number is an age."""
+    after = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 5] if t.text != "-"]
+    return len(after) >= 2 and after[0] in AGE_UNITS and after[1] == "old"
 
 
 ATTACK_NOUNS = {"attack", "attacks", "assault", "assaults", "raid", "raids", "crackdown"}
@@ -334,6 +350,9 @@ def inverted_passive_subjects(tok) -> list:
     return [n for h in holders for c in h.children if c.dep_ == "attr" for n in conjuncts(c)]
 
 
+FIRING_VERBS = {"fired", "firing", "fires", "shot", "shooting"}
+
+
 def patients_of(tok) -> list:
     """The nouns a casualty word is said of: passive subjects, objects, 'of' phrases, 'left X dead'."""
     if gives_self_up(tok):
@@ -349,6 +368,10 @@ def patients_of(tok) -> list:
         elif child.dep_ == "prep" and child.lower_ in ("against", "on") and tok.pos_ == "NOUN" and \
                 tok.lower_ in ATTACK_NOUNS:
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))  # "attacks on protesters"
+        elif child.dep_ == "prep" and child.lower_ in ("at", "on", "upon") and tok.lower_ in FIRING_VERBS:
+            # "fired several times at him", "opened fire on the police party": whom the shots were aimed at
+            nouns.extend(n for c in child.children if c.dep_ == "pobj" and (c.lower_ in lx.HUMAN_NOUNS or c.lower_ in (
+                "him", "her", "them")) for n in conjuncts(c))
     if not nouns and tok.tag_ == "VBN":
         nouns.extend(inverted_passive_subjects(tok))  # "Also killed in the strike were two men"
     if not nouns and tok.dep_ == "amod" and tok.head.pos_ == "PROPN":
@@ -435,9 +458,22 @@ def agents_of(tok) -> list:
     if not nouns and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "xcomp"):
         nouns = controller_subject(tok)
     if not nouns:
+        nouns = shared_subject(tok)
+    if not nouns:
         nouns = blamed_for(tok)
     nouns = [reporter_for_pronoun(tok, n) for n in nouns]
     return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
+
+
+def shared_subject(tok) -> list:
+    """'The militants came and rounded up the villagers': a verb coordinated with another, in the
+    active voice and with no subject of its own, shares that verb's subject."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ != "VERB" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in tok.children):
+        return []
+    if tok.tag_ == "VBN" and not perfect(tok.head):
+        return []
+    return [n for c in tok.head.children if c.dep_ == "nsubj" for n in conjuncts(c)]
 
 
 def reporter_for_pronoun(verb, noun):

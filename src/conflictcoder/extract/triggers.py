@@ -146,13 +146,59 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
             continue
         if category in HARM_CATEGORIES and (harmless_agent(tok) or vehicle_accident(tok) or judicial_execution(tok)):
             continue
-        if category == lx.EXPLODE and figurative_blast(tok):
+        if category == lx.EXPLODE and (figurative_blast(tok) or equipment_exploded(tok)):
+            continue
+        if category in (lx.TAKEOVER, lx.RETAKE) and (
+                controls_an_institution(tok) or (sport_document and not armed_takeover(tok, category))):
+            continue  # "rebels seize control of the party executive", "took control of the map's middle"
+        if category == lx.LOOT and broke_into_a_feeling(tok):
             continue
         if told_in_fiction(tok):
             continue
         seen.add(tok.i)
         hits.append(make_hit(tok, category))
     return hits
+
+
+# what blows up by itself: "a transformer overheated and blew up", "a boiler exploded"
+EQUIPMENT = {"transformer", "transformers", "boiler", "boilers", "cylinder", "cylinders", "tank", "tanks",
+             "tyre", "tire", "battery", "batteries", "generator", "generators", "engine", "engines",
+             "substation", "pipe", "pipeline", "main", "mains", "furnace", "reactor", "kiln", "stove",
+             "heater", "compressor", "phone", "charger", "fireworks", "firecrackers"}
+
+
+def equipment_exploded(tok) -> bool:
+    """A machine that blew up: 'a transformer at a substation overheated and blew up'."""
+    return any(a.lower_ in EQUIPMENT for a in agents_of_trigger(tok)) or any(
+        c.dep_ == "compound" and c.lower_ in EQUIPMENT for c in tok.children)  # "a transformer blast"
+
+
+# what one takes control of without a fight: a party, a board, a match
+INSTITUTIONS = {"executive", "party", "board", "committee", "company", "firm", "club", "league",
+                "agenda", "narrative", "match", "game", "map", "middle", "midfield", "ball", "possession",
+                "proceedings", "debate", "finances", "budget", "shares", "stake", "group", "bank",
+                "union", "federation", "association", "council", "leadership", "faction", "chamber",
+                "negotiations", "talks", "contest", "race", "tie", "series", "market"}
+
+
+def controls_an_institution(tok) -> bool:
+    """'seize control of the executive', 'took control of the match': control of a body or a
+    game, not of ground."""
+    held = [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "of" and c.head.lower_ == "control"
+            for p in c.children if p.dep_ == "pobj"]
+    return bool(held) and all(p.lower_ in INSTITUTIONS and p.ent_type_ not in ("GPE", "LOC", "FAC") for p in held)
+
+
+FEELINGS = {"song", "songs", "tears", "laughter", "applause", "cheers", "cheering", "smile", "smiles",
+            "grin", "dance", "dancing", "chant", "chants", "chanting", "sweat", "run", "sprint", "jog",
+            "gallop", "smiles", "celebration", "celebrations", "top", "market", "markets", "league"}
+
+
+def broke_into_a_feeling(tok) -> bool:
+    """'broke into song', 'broke into the top ten': not a break-in."""
+    into = [c for c in tok.children if c.lower_ == "into"] or (
+        [tok.nbor(1)] if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "into" else [])
+    return any(p.lower_ in FEELINGS for i in into for p in i.children if p.dep_ == "pobj")
 
 
 def armed_takeover(tok, category: str) -> bool:
@@ -299,6 +345,11 @@ FIRE_OBJECTS = {"shots", "shot", "bullets", "rounds", "volleys", "volley", "guns
                 "weapons", "pistols", "shells", "rockets", "missiles", "mortars", "grenades"}
 
 
+def tells_time(prep) -> bool:
+    """'on Thursday', 'on the night of May 3': a preposition of time, not of aim."""
+    return any(p.ent_type_ in ("DATE", "TIME") for c in prep.children if c.dep_ == "pobj" for p in [c, *c.children])
+
+
 def aimed_fire(tok) -> bool:
     """Gunfire, not dismissal: 'fired several times at the car', 'fired shots', 'killed in
     firing from across the border', 'indiscriminate firing by the gunmen'."""
@@ -314,7 +365,7 @@ def aimed_fire(tok) -> bool:
         return False  # "fired a missile into the sea", "tanks fired at a training range": a test or a drill
     if tok.dep_ in ("pcomp", "advcl") and tok.head.lower_ in ("after", "before", "while", "when"):
         return False  # "killed after firing at the patrol": the firing is part of the killing told
-    if any(c.dep_ == "prep" and c.lower_ in FIRE_AIMS for c in kids):
+    if any(c.dep_ == "prep" and c.lower_ in FIRE_AIMS and not tells_time(c) for c in kids):
         return True
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in FIRE_OBJECTS for c in kids):
         return True
@@ -356,7 +407,8 @@ hippo hippos hippopotamus buffalo bees bee hornets wasps jellyfish cow cows hors
 monkeys baboons jaguar cougar puma boar hyena hyenas rhino animal animals
 lenders lender creditors creditor investors investor shareholders shareholder critics critic
 reviewers reviewer analysts analyst regulators regulator commentators pundits bloggers trolls
-""".split())
+crashes accidents collisions
+""".split()) | (lx.DISASTER_CAUSES - {"blaze", "collapse", "collapsed"})
 
 
 def agents_of_trigger(tok) -> list:
@@ -686,14 +738,26 @@ def refine_arrest(tok, category: str) -> str | None:
     if sentence & CRIME_WORDS and not sentence & (lx.ARMED_NOUNS | {"taliban", "insurgents", "insurgent"}) \
             and not military_arrest_beside_crime(tok):
         return None  # arrests for drugs or theft are crime, not political disorder
+    if low in ("detention", "custody") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into"):
+        return None  # "suspects held in pre-trial detention": where they are, not an arrest
+    if low == "rounded" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return None  # "rounded the corner"; only "rounded up" people is taking them
+    heads = object_heads(tok)
     if low in ("captured", "capture", "capturing"):
         if retaken(tok) and not objects & lx.HUMAN_NOUNS:
             return lx.RETAKE
-        if object_heads(tok) & TERRITORY:
+        if heads & (TERRITORY | POSITIONS):
             return lx.TAKEOVER
         if objects & WEAPON_OBJECTS and not objects & lx.HUMAN_NOUNS:
             return lx.SEIZE
+    if heads and not heads & lx.HUMAN_NOUNS and heads & (VEHICLES | POSITIONS):
+        return None  # "Maoists detained a government bus": a vehicle held, nobody taken
     return category
+
+
+# posts that a fight takes: "several bunkers were captured by the tribal lashkar"
+POSITIONS = {"bunker", "bunkers", "post", "posts", "checkpost", "checkposts", "trench", "trenches",
+             "camp", "camps", "checkpoint", "checkpoints"}
 
 
 def retaken(tok) -> bool:
@@ -1099,7 +1163,10 @@ def accident(category: str, words: set[str]) -> bool:
                                                           "survivors", "rescuers", "exercise", "exercises",
                                                           "drills", "parade", "peacekeeping", "debris",
                                                           "help", "assist", "humanitarian", "flood-hit",
-                                                          "worst-affected", "stranded"})
+                                                          "worst-affected", "stranded", "insecticide",
+                                                          "spray", "mosquitoes", "mosquito", "vaccination",
+                                                          "vaccinations", "vaccines", "sandbags", "clean-up",
+                                                          "cleanup", "evacuation", "census"})
     return False
 
 

@@ -100,10 +100,24 @@ REPORT_WORDS = REPORTING_VERBS | {"confirm", "confirms", "announce", "announces"
 _WORD = re.compile(r"[A-Za-z']+")
 
 
+TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|reached|jumped|increased)\s+to\s+(?:at least\s+)?"
+                         r"[\w,]+\s+(?:on\s+|by\s+)?$", re.I)
+
+
+LATER_DEATH = re.compile(r"(?:\bsuccumbed\b(?: to (?:his|her|their|the) (?:injuries|wounds))?|\bdied\b(?: later)?"
+                         r"(?: (?:of|from) (?:his|her|their|the) (?:injuries|wounds))?(?: (?:in|at) (?:a |the )?"
+                         r"(?:\w+ )?hospital)|\bdied (?:of|from) (?:his|her|their|the) (?:injuries|wounds))"
+                         r",?\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
 def dates_the_report(text: str, d: ResolvedDate) -> bool:
     """A day said right beside a reporting verb dates the report, whatever the parse hung it
     on: "forces confirmed yesterday the death of ...", "ISAF, today, confirmed the capture",
     "police said on Tuesday"."""
+    if TOLL_UPDATE.search(text[max(0, d.start_char - 40):d.start_char]):
+        return True  # "the toll rose to 14 on Tuesday": the day of the count, not of the deaths
+    if LATER_DEATH.search(text[max(0, d.start_char - 50):d.start_char]):
+        return True  # "died in hospital on Monday": ACLED dates a death of wounds to the attack
     before = [w.lower() for w in _WORD.findall(text[max(0, d.start_char - 24):d.start_char])]
     if before and before[-1] == "on":
         before.pop()
