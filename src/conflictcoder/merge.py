@@ -313,11 +313,20 @@ def join_retold(groups: list[Group]) -> list[Group]:
     for g in groups:
         for target in out:
             if same_event(target, g):
-                target.mentions.extend(g.mentions)
+                if headline_only(target) and not headline_only(g):
+                    # the body tells what the headline sums up: its words type the event
+                    target.mentions[:0] = g.mentions
+                else:
+                    target.mentions.extend(g.mentions)
                 break
         else:
             out.append(g)
     return out
+
+
+def headline_only(g: Group) -> bool:
+    """A group told only by the text's first sentence, undated there: a headline's summary."""
+    return all(m.sentence_index == 0 and m.date_basis in (PUBLISHED, LEDE, REPORT, "") for m in g.mentions)
 
 
 def same_event(a: Group, b: Group) -> bool:
@@ -326,8 +335,8 @@ def same_event(a: Group, b: Group) -> bool:
         return False
     da, db = a.date_mention(), b.date_mention()
     if (la.event_type != lb.event_type and family(la) != "demonstration"
-            and not (la.casualty_only or lb.casualty_only or same_day(da, db))):
-        return False
+            and not (la.casualty_only or lb.casualty_only or same_day(da, db) or headline_only(a))):
+        return False  # a headline's "gang attack" may be the body's attack on residents
     one_protest = family(la) == family(lb) == "demonstration"
     if not one_protest and any(x.sentence.start == y.sentence.start for x in a.mentions for y in b.mentions):
         return False  # the text split them on purpose (but "clashes broke out with demonstrators

@@ -44,6 +44,17 @@ def clause_tokens(sent) -> dict[int, list]:
     return groups
 
 
+def own_day(verb) -> bool:
+    """The verb's clause names its own day or time ("on Tuesday", "late Monday")."""
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+            return True
+        if child.dep_ == "prep" and any(p.dep_ == "pobj" and (p.ent_type_ in ("DATE", "TIME") or any(
+                c.ent_type_ in ("DATE", "TIME") for c in p.children)) for p in child.children):
+            return True
+    return False
+
+
 def joins_parent(head) -> bool:
     """Whether the clause headed by `head` tells the same event as the clause above it."""
     if head.dep_ == "ROOT":
@@ -54,6 +65,8 @@ def joins_parent(head) -> bool:
         for subj in subjects:
             if any(t.lower_ in lx.ADDITIVE_CUES for t in subj.subtree):
                 return False
+        if subjects and own_day(head) and own_day(head.head):
+            return False  # "troops fought rebels on Tuesday, and a shell struck a camp on Wednesday"
         return not markers & OTHER_EVENT_MARKERS
     if head.dep_ == "advcl":
         if markers & OTHER_EVENT_MARKERS:

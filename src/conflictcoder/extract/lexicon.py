@@ -283,7 +283,7 @@ AIR_WORDS = {"airstrike", "airstrikes", "air", "aerial", "drone", "drones", "jet
 STANDOFF_STRIKERS = AIR_WORDS - {"air", "aerial", "fighter", "airstrike", "airstrikes"} | {
     "artillery", "shells", "shell", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
     "howitzers", "tanks", "batteries", "drone", "drones"}
-SHELLING_WORDS = {"shelling", "shelled", "shells", "mortar", "mortars", "artillery", "rocket",
+SHELLING_WORDS = {"shelling", "shelled", "shells", "shell", "shellfire", "howitzer", "howitzers", "mortar", "mortars", "artillery", "rocket",
                   "rockets", "missile", "missiles"}
 GRENADE_WORDS = {"grenade", "grenades"}
 CHEMICAL_WORDS = {"chemical", "chlorine", "sarin", "nerve", "mustard"}

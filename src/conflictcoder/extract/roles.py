@@ -197,6 +197,11 @@ CIVILIAN_PLACES = {"refugee", "refugees", "displacement", "idp", "idps", "civili
 ARMED_MEMBERSHIP = lx.ARMED_NOUNS - {"group"}
 
 
+# where people live: an attack on them is an attack on their residents
+HOMES = {"village", "villages", "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods",
+         "home", "homes", "house", "houses", "hamlet", "hamlets", "homestead", "homesteads"}
+
+
 def party_kind(noun) -> str:
     low = noun.lower_
     mods = {c.lower_ for c in noun.lefts}
@@ -225,6 +230,8 @@ def party_kind(noun) -> str:
     if low in ("members", "member") and any(t.lower_ in lx.STATE_MODIFIERS | {"services", "forces"}
                                              for t in noun.subtree):
         return STATE
+    if low in HOMES and not mods & {"military", "army", "police", "security", "rebel", "militant"}:
+        return CIVILIAN  # "a gang attack on neighbourhoods of Verrettes": the people who live there
     if low in ("him", "her") and noun.dep_ in ("pobj", "dobj"):
         return CIVILIAN  # "fired several times at him": one person targeted, told by a pronoun
     if low in lx.CIVILIAN_NOUNS:

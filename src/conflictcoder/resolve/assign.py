@@ -147,13 +147,34 @@ def assign_date(mention: Mention, dates_here: list[ResolvedDate], dates_before: 
         mention.date, mention.date_basis = publication_stand_in(anchor), PUBLISHED
 
 
-def assign_place(mention: Mention, places: list[PlaceMention]) -> None:
+def assign_place(mention: Mention, places: list[PlaceMention], sentence_places: list[PlaceMention] = ()) -> None:
     own = ([p for p in places if inside(mention.clause_spans, p.start, p.end)]
            or [p for p in places if inside(mention.context_spans, p.start, p.end)])
     if not own:
         return
     best_precision = min(place_rank(p) for p in own)
     mention.place = nearest([p for p in own if place_rank(p) == best_precision], mention.trigger.start)
+    if mention.place.place is not None and mention.place.place.is_admin:
+        town = town_named_in(mention.place, sentence_places)
+        if town is not None:
+            mention.place = town
+
+
+POSSESSIVE = re.compile(r"^['\u2019]s?\s+$")
+
+
+def possessor_of_place(p: PlaceMention, places: list[PlaceMention], text: str) -> bool:
+    """'Idlib's Ariha', 'Chhattisgarh's Bijapur district': the region that owns the place named."""
+    return any(q.start > p.end and POSSESSIVE.match(text[p.end:q.start]) for q in places)
+
+
+def town_named_in(region: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """'a councillor in Teloloapan, in the southern state of Guerrero, who was shot dead': the
+    parse hung the killing on the region; the town the sentence names inside it is where it was."""
+    admin = region.place
+    towns = [p for p in places if p.place is not None and not p.place.is_admin and not p.place.is_country
+             and p.place.iso3 == admin.iso3 and p.place.admin1 == admin.admin1 and p.qualifier in ("", "near")]
+    return towns[0] if len(towns) == 1 else None
 
 
 def place_rank(p: PlaceMention) -> int:
@@ -222,7 +243,7 @@ def resolve_sentence(mentions: list[Mention], dates_here, dates_before, places, 
                 m.date, m.date_basis = nearest(below, m.trigger.start), EVENT
         name_the_night(m, [d for d in dates_here if not dates_the_report(text, d)])
         mine_places = [p for p in places if claimed_by(m, mentions, p.start)]
-        assign_place(m, mine_places)
+        assign_place(m, mine_places, places)
         if m.place is None:
             # several events in one sentence: the places nearest after each trigger; one event:
             # only the words that depend on its trigger ("clashes in southern Kyrgyzstan")
@@ -257,6 +278,7 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
     for prev, cur in zip(starts, starts[1:]):
         previous[cur] = by_sentence.get(prev, [])
     usable = event_places(places, parsed.clean.text)
+    usable = [p for p in usable if not possessor_of_place(p, usable, parsed.clean.text)]
     per_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         mention.story = story_of(anchors, mention.sentence.start)

@@ -40,6 +40,8 @@ ADMIN_SUFFIXES = {
     "governorate": "ADM1", "prefecture": "ADM1", "territory": "ADM1", "wilaya": "ADM1",
     "department": "ADM1", "viloyat": "ADM1", "velayat": "ADM1",
     "district": "ADM2", "county": "ADM2", "rayon": "ADM2", "raion": "ADM2", "municipality": "ADM2",
+    # and words that make it a populated place: "on the outskirts of Macomia town"
+    "town": "P", "village": "P",
 }
 # Words before a name that make it a populated place.
 TOWN_PREFIXES = ("town of", "city of", "village of", "settlement of", "capital", "hamlet of")
