@@ -140,15 +140,21 @@ def is_caption(line: str, words: list[str]) -> bool:
 
 def find_boilerplate(text: str) -> list[Span]:
     spans: list[Span] = []
+    caseless = not any(c.isupper() for c in text[:5000])
     for index, (start, end) in enumerate(paragraphs(text)):
         line = text[start:end]
         kind = furniture_kind(line, index)
         if kind:
             spans.append(Span(start, end, line, kind))
             continue
-        dateline = _DATELINE.match(line) or _DATED_DATELINE.match(line)
+        # a text all in lower case writes its dateline so too ("raipur, april 18 - "); read it
+        # in capitals, which keeps its length
+        shown = line.upper() if caseless and len(line.upper()) == len(line) else line
+        dateline = _DATELINE.match(shown) or _DATED_DATELINE.match(shown)
+        if dateline and shown is not line and not re.search(r"[,(]", dateline.group(1)):
+            dateline = None  # "two u.s. mormon missionaries -- aged 19": words, not a place and a day
         if dateline and len(dateline.group(1).split()) <= 8:
-            spans.append(Span(start, start + dateline.end(), dateline.group(0), "dateline"))
+            spans.append(Span(start, start + dateline.end(), line[:dateline.end()], "dateline"))
     return spans
 
 

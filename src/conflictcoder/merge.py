@@ -371,15 +371,25 @@ def group_count(mentions: list[Mention], name: str) -> int | None:
     what was told before it ("Gunmen killed six soldiers ... Two of the attackers were also
     killed"); an "also" with nothing counted before it adds to nothing."""
     total = None
+    sides: set[str] = set()
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
         value = getattr(m.counts, name)
         if value is None:
             continue
-        if m.adds_count and total is not None:
+        if total is not None and (m.adds_count or (name.startswith("killed") and other_sides_dead(m, sides))):
             total += value
         else:
             total = value if total is None else max(total, value)
+        sides |= set(m.counts.killed_sides)
     return total
+
+
+def other_sides_dead(m: Mention, counted: set[str]) -> bool:
+    """'killing three soldiers and two civilians ... Eleven assailants were neutralised': the
+    attackers' dead, told apart from their victims' already counted, add to them (ACLED counts
+    every death)."""
+    mine = set(m.counts.killed_sides)
+    return mine == {"armed"} and bool(counted & {"state", "civilian"}) and "armed" not in counted
 
 
 def build_event(g: Group, doc: Document, published: date | None, default_place: PlaceMention | None,

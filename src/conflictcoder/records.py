@@ -132,6 +132,9 @@ class Counts:
     abducted: int | None = None
     arrested: int | None = None
     perpetrators_killed: int | None = None
+    # whose dead the killed count holds ("armed", "state", "civilian"): the attackers' dead told
+    # after their victims' add to them
+    killed_sides: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

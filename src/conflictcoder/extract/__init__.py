@@ -598,6 +598,7 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
     agents, patients, others = [], [], []
     seen: set[int] = set()
     per_field: dict[str, list[Quantity | None]] = {}
+    killed_sides: set[str] = set()
     for hit in hits:
         for noun in agents_of(hit.token):
             if noun.i not in seen:
@@ -607,7 +608,8 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
             if noun.i not in seen:
                 seen.add(noun.i)
                 others.append(make_party(noun, options.vague_counts))
-        harmed = patients_of(hit.token)
+        # what was seized is arms or loot, no side: "a quantity of weapons was seized"
+        harmed = patients_of(hit.token) if hit.category != lx.SEIZE else []
         for noun in harmed:
             party = make_party(noun, options.vague_counts, casualty=hit.category in HUMAN_HARM)
             if noun.i not in seen:
@@ -616,11 +618,15 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
             field = COUNT_FIELDS.get(hit.category)
             if field:
                 per_field.setdefault(field, []).append(party.quantity)
+            if hit.category == lx.KILL:
+                killed_sides.add(party.kind)
         for noun in named_among(hit.token, harmed):  # named, but counted in the total already
             if noun.i not in seen:
                 seen.add(noun.i)
                 patients.append(make_party(noun, options.vague_counts, casualty=hit.category in HUMAN_HARM))
-    return agents, patients, others, counts_from(per_field, patients)
+    counts = counts_from(per_field, patients)
+    counts.killed_sides = tuple(sorted(killed_sides))
+    return agents, patients, others, counts
 
 
 def counts_from(per_field: dict[str, list[Quantity | None]], patients: list[Party]) -> Counts:

@@ -79,6 +79,9 @@ _add(ATTACK, "machinegunned machine-gunned strafed")
 TO_DEATH_VERBS = {"hacked", "bludgeoned", "clubbed", "stoned", "beaten", "beat", "battered",
                   "strangled", "tortured", "trampled"}
 _add(KILL, " ".join(sorted(TO_DEATH_VERBS)))
+# the armies of the Sahel and of France say their enemies were "neutralised" (extract.triggers
+# keeps it only for people)
+_add(KILL, "neutralised neutralized")
 _add(EXPLODE, "dynamited")
 # a vehicle bomb driven into its target: only with explosives or a bomber told (extract.triggers.rammed_with_explosives)
 _add(EXPLODE, "rammed ramming")

@@ -636,6 +636,11 @@ def refine_category(tok, category: str) -> str | None:
         return category if death_as_outcome(tok) or death_someone_answers_for(tok) else None
     if category == lx.CLASH and describes_a_role(tok):
         return None
+    if low in ("neutralised", "neutralized"):
+        taken = object_words(tok) | ({tok.head.lower_} if tok.dep_ in ("acl", "amod") else set())
+        if taken & lx.HUMAN_NOUNS:
+            return lx.KILL  # "eleven assailants were neutralised": killed, in army words
+        return lx.SEIZE if taken & WEAPON_OBJECTS else None  # a bomb made safe; "neutralised the threat"
     refine = REFINERS.get(category)
     return refine(tok, category) if refine else category
 
