@@ -526,6 +526,15 @@ def _apply_possessive_countries(candidates: list[_Candidate], text: str) -> None
         country = next((m.place for m in prev.matches if m.place.is_country and m.primary), None)
         if country:
             cand.in_country = country.iso3
+            continue
+        # "Idlib's Ariha", "Chhattisgarh's Bijapur district": a place of the region named before it
+        inside = next(((m.place.iso3, m.place.admin1) for m in prev.matches for c in cand.matches
+                       if not m.place.is_country and m.place.admin1
+                       and (c.place.iso3, c.place.admin1) == (m.place.iso3, m.place.admin1)), None)
+        if inside and gap.strip() in ("'s", "\u2019s"):
+            cand.in_admin1 = "|".join(inside)
+            cand.locative = True
+            cand.want_code = cand.want_code or "P"
 
 
 # ------------------------------------------------------------------ resolution

@@ -1,0 +1,101 @@
+"""What a text tells beside its event: aims that were not met, the hunt for suspects after it,
+the toll as it rises, the day someone died of their wounds, ages, the attackers' own dead; and
+texts whose words of violence belong to a drill, a disaster, a match or a machine. Texts written
+for these tests."""
+import pytest
+
+VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+
+
+def violent(events):
+    return [e for e in events if e.event_type in VIOLENT_TYPES]
+
+
+def test_a_search_to_arrest_the_attackers_is_no_arrest(code_text):
+    events = code_text("Gunmen shot dead a shopkeeper in Rampur village of Lakhimpur Kheri district, India, on "
+                       "Monday. Police launched a search operation to arrest the attackers.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_suspects_hunted_and_arms_taken_join_the_clash_they_followed(code_text):
+    events = code_text("Security forces killed two militants in a gunfight in Kupwara district, Kashmir, on "
+                       "Tuesday, police said. Two rifles and ammunition were recovered from the slain militants. "
+                       "Police later arrested three suspects in connection with the attack.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].fatalities == 2
+
+
+def test_a_significant_cache_told_apart_stays_its_own_event(code_text):
+    events = code_text("Security forces killed two militants in a gunfight in Kupwara district, Kashmir, on "
+                       "Tuesday. Meanwhile, police recovered a huge cache of explosives in Baramulla district.")
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Disrupted weapons use"]
+
+
+def test_the_toll_as_it_rises_counts_the_dead_and_dates_only_the_report(code_text):
+    events = code_text("Toll from market bombing in Kanam rises to 14\n\n"
+                       "MAIDUGURI, Nigeria, March 14 - The death toll from a suicide bombing at a market in "
+                       "Kanam, Borno State, rose to 14 on Thursday after four of the wounded died. A bomber "
+                       "blew herself up among traders on Tuesday evening, killing nine people.")
+    (event,) = violent(events)
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities == 14
+    assert str(event.event_date) == "2024-03-12"
+
+
+def test_a_death_in_hospital_next_day_is_dated_to_the_attack_and_an_age_is_no_count(code_text):
+    events = code_text("SRINAGAR, India, March 14 - Militants hurled a grenade at a police vehicle in a "
+                       "market in Srinagar on Tuesday afternoon, wounding nine civilians, police said. One of "
+                       "the wounded, a 52-year-old vendor, died in hospital on Wednesday morning.")
+    (event,) = violent(events)
+    assert event.sub_event_type == "Grenade" and event.fatalities == 1
+    assert str(event.event_date) == "2024-03-12"
+
+
+def test_the_attackers_neutralised_after_their_victims_add_to_the_dead(code_text):
+    events = code_text("NIAMEY, Niger, March 14 - Jihadist fighters ambushed an army patrol near Tera in the "
+                       "Tillaberi region on Tuesday, killing four soldiers and a civilian, the defence ministry "
+                       "said. Troops returned fire. Nine assailants were neutralised, the ministry said.")
+    (event,) = violent(events)
+    assert event.sub_event_type == "Armed clash" and event.fatalities == 14
+
+
+def test_the_report_day_of_a_dateline_does_not_date_the_event(code_text):
+    events = code_text("BAMAKO, March 14 - Gunmen killed six villagers in an attack on Dinangourou in "
+                       "central Mali on Tuesday, local officials said.")
+    (event,) = violent(events)
+    assert str(event.event_date) == "2024-03-12"
+
+
+def test_a_region_owning_the_town_named_after_it_is_not_the_place(code_text):
+    (event,) = violent(code_text("Shelling kills three in Idlib's Ariha\n\nSyrian government forces shelled "
+                                 "the town on Tuesday, killing three civilians, rescuers said."))
+    assert event.location.startswith("Ar") and event.admin1 == "Idlib"
+
+
+@pytest.mark.parametrize("text", [
+    # a drill
+    "Navies sink old frigate in joint live-fire drill\n\nFrench and Indian warships fired missiles at a "
+    "decommissioned frigate off Goa on Tuesday, sinking it as part of their annual naval exercises.",
+    # a natural disaster, with troops sent to help
+    "Earthquake strikes Nepal's west\n\nA magnitude 6.1 earthquake struck western Nepal on Tuesday, killing "
+    "nine people, officials said. Army troops were deployed to help. At least 40 people were injured.",
+    # a machine
+    "A transformer at a substation in Lagos overheated and blew up on Tuesday night, causing a power cut, "
+    "the electricity company said.",
+    # a match
+    "Hosts ambush visitors in Colombo Test\n\nSri Lanka's seamers ambushed England on the first morning "
+    "of the second Test on Tuesday, reducing the visitors to 52 for four. The bowler struck twice.",
+    # control of a body, a song, a dismissal
+    "Party rebels seize control of executive\n\nRebels in Kenya's opposition party seized control of "
+    "its national executive on Tuesday, ousting the chairman.",
+    "Supporters at the back of the union hall in Buenos Aires broke into song on Tuesday as the result "
+    "was read out.",
+    "Sri Lanka's president on Tuesday fired the country's police chief after an audit.",
+    # a standing state
+    "Since January the government of Ecuador has deployed the armed forces to ports and prisons.",
+    "Human rights groups urged Niger's authorities to ensure fair trials for the terrorism suspects "
+    "held in pre-trial detention.",
+    "Portugal advised its citizens against travel to Mozambique's Cabo Delgado province on Tuesday, "
+    "citing the risk of terrorism and kidnapping.",
+])
+def test_no_event_where_violence_words_have_other_owners(code_text, text):
+    assert [e.sub_event_type for e in code_text(text)] == []
