@@ -99,3 +99,26 @@ def test_a_region_owning_the_town_named_after_it_is_not_the_place(code_text):
 ])
 def test_no_event_where_violence_words_have_other_owners(code_text, text):
     assert [e.sub_event_type for e in code_text(text)] == []
+
+
+def test_a_mob_its_dispersal_and_the_forces_sent_after_are_one_riot(code_text):
+    events = code_text("Mob torches houses in Manipur village\n\nIMPHAL, India, March 14 - A mob set fire to "
+                       "at least ten houses in Kwakta in Manipur's Bishnupur district late Tuesday and beat a man "
+                       "to death, police said. Security forces fired tear gas shells to disperse the crowd. "
+                       "The chief minister said additional central forces had been deployed in the district.")
+    assert [e.sub_event_type for e in events] == ["Mob violence"]
+    assert events[0].fatalities == 1
+
+
+def test_houses_burned_by_the_attackers_are_part_of_the_attack(code_text):
+    events = code_text("OUAGADOUGOU, Burkina Faso, March 14 - Gunmen killed seven traders at the market of "
+                       "Deou in northern Burkina Faso on Tuesday, local officials said. The attackers set fire "
+                       "to stalls and drove off cattle before leaving.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_fighting_curbed_by_a_truce_and_a_trade_become_common_are_no_events(code_text):
+    events = code_text("ADEN, Yemen, March 14 - A landmine killed two shepherds in Hays district on Tuesday, "
+                       "officials said. The truce has largely held, sharply reducing fighting across the "
+                       "country. Kidnapping for ransom has become a lucrative business in the region.")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

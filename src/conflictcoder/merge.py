@@ -42,8 +42,8 @@ class Group:
     @property
     def lead(self) -> Mention:
         """The mention that types the event: one with words of its own, not a bare casualty,
-        and never arms or suspects taken at the scene afterwards."""
-        told = [m for m in self.mentions if not m.aftermath] or self.mentions
+        and never arms or suspects taken at the scene afterwards, nor the looting that went with it."""
+        told = [m for m in self.mentions if not m.aftermath and not side_of_violence(m)] or self.mentions
         lead = self.first_telling(told)
         means = next((m for m in told if m.event_type == EXPLOSIONS and not m.anaphoric), None)
         if lead.sub_event_type in ("Attack", "Armed clash") and means is not None \
@@ -199,9 +199,11 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
             owner[id(m)] = g = Group([m], dropped=True)
             groups.append(g)
             continue
-        if m.aftermath or freed_captive(m):
+        if m.aftermath or freed_captive(m) or crowd_dispersed(m) or side_of_violence(m):
             scene = latest_violent_group(groups, m)
-            if scene is not None and (m.aftermath or scene.lead.sub_event_type == ABDUCTION):
+            if scene is not None and (m.aftermath or (freed_captive(m) and scene.lead.sub_event_type == ABDUCTION)
+                                      or (crowd_dispersed(m) and scene.lead.sub_event_type in CROWD_VIOLENCE)
+                                      or (side_of_violence(m) and same_scene(m, scene))):
                 scene.mentions.append(m)
                 owner[id(m)] = scene
                 continue
@@ -229,6 +231,28 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
 
 
 ABDUCTION = "Abduction/forced disappearance"
+
+
+CROWD_VIOLENCE = {"Mob violence", "Violent demonstration"}
+PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|march\w*|sit-in)\b", re.I)
+
+
+def side_of_violence(m: Mention) -> bool:
+    """Houses burned or cattle driven off by attackers, or the attackers withdrawing after a
+    fight: ACLED codes the violence, and the looting or the withdrawal is part of it."""
+    return m.sub_event_type == "Looting/property destruction" or (
+        m.sub_event_type == "Non-violent transfer of territory" and m.trigger.label == lx.WITHDRAW)
+
+
+def same_scene(m: Mention, scene: Group) -> bool:
+    anchor = scene.date_mention() or scene.lead
+    return compatible_dates(m, anchor) and compatible_places(m.place, scene.place())
+
+
+def crowd_dispersed(m: Mention) -> bool:
+    """'Security forces fired tear gas to disperse the crowd', after a mob's violence was told:
+    the end of the riot, not a protest of its own."""
+    return m.sub_event_type == "Protest with intervention" and not PROTEST_WORDS.search(m.sentence.text)
 
 
 def freed_captive(m: Mention) -> bool:
@@ -259,8 +283,12 @@ def latest_violent_group(groups: list[Group], m: Mention) -> Group | None:
     for g in reversed(groups):
         if g.dropped:
             continue
-        near = m.sentence_index - g.mentions[-1].sentence_index <= ATTACH_WINDOW
-        return g if near and family(g.lead) == "violent" else None
+        if m.sentence_index - g.mentions[-1].sentence_index > ATTACH_WINDOW:
+            return None
+        if family(g.lead) == "violent":
+            return g
+        if not (m.trigger.label == lx.MOBILIZE and family(g.lead) == "demonstration"):
+            return None  # forces sent after a riot and its dispersal were sent after the riot
     return None
 
 

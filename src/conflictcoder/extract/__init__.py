@@ -445,7 +445,8 @@ SCENE = re.compile(
 
 # forces sent after an event: "security forces had been deployed to the area", "troops rushed to the spot"
 RESPONSE = re.compile(r"\b(?:deployed|rushed|sent|dispatched|moved|arrived)\b[^.]{0,40}?\b(?:to|at|in) the "
-                      r"(?:area|spot|scene|site|village|town)\b", re.I)
+                      r"(?:area|spot|scene|site|village|town)\b|\b(?:additional|extra|more|further|reinforcements?)\b"
+                      r"[^.]{0,40}?\b(?:had been |have been |were |was |)(?:deployed|rushed|sent|dispatched)\b", re.I)
 
 
 # the hunt for those behind an event: "arrested four people in connection with the blast"

@@ -69,7 +69,8 @@ _add(PROTEST, "protest protests protested protesting protesters protestors demon
               "demonstrations demonstrators demonstrated rally rallies rallied marched sit-in "
               "marches march picketed dispersed dispersing disperse dispel dispelled walked filled thronged")
 _add(RIOT, "riot riots rioted rioting rioters")
-_add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed")
+_add(LOOT, "looted looting torched vandalised vandalized ransacked demolished razed "
+          "torches torching loots")  # a headline's present tense: "mob torches houses"
 # damage done on purpose to a building, vehicle or installation; these verbs have everyday
 # senses too ("burned calories", "the sun burned"), which extract.triggers.damaged_on_purpose sorts out
 _add(LOOT, "burned burnt sabotaged")
@@ -402,7 +403,8 @@ HYPOTHETICAL_CUES = {"could", "might", "may", "would", "should", "if", "unless",
                      "appealed", "predict", "predicted", "expect", "expected", "secure"}
 ALLEGED_CUES = {"accused", "accusing", "accuse", "accuses", "suspicion", "charged",
                 "alleged", "allegedly", "responsible", "blamed", "convicted", "sentenced",
-                "trial", "jailed", "jailing", "imprisoned", "guilty", "acquitted"}
+                "trial", "jailed", "jailing", "imprisoned", "guilty", "acquitted",
+                "rumours", "rumors", "rumour", "rumor", "rumoured", "rumored"}
 PERCEPTION_CUES = {"hear", "heard", "hearing", "saw", "see", "seen", "witnessed", "described",
                    "recalled", "remember", "remembered", "showed", "shows", "filmed", "watched",
                    "memories", "memory", "film", "movie", "novel", "book", "story", "stories",

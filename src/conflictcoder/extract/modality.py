@@ -25,7 +25,11 @@ _AGGREGATE = re.compile(
     r"\b(?:killed|died|dead|wounded|injured|abducted|kidnapped|arrested|detained)\b[^.,;]{0,40}?"
     r"\bsince (?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b(?! \d)|"
-    r"\bhave become (?:more |less |)(?:frequent|common|rare)\b",
+    r"\bha(?:s|ve) become (?:a |an |more |less |increasingly |)(?:\w+ )?(?:frequent|common|rare|business|"
+    r"problem|threat|norm|routine|rife|commonplace|daily|regular|feature)\b|"
+    # "which has been fighting to topple the government for more than 15 years"
+    r"\bfor (?:more than |over |nearly |almost |about |some )?(?:\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|many|a few) (?:years|decades)\b",
     re.I)
 
 
@@ -113,10 +117,19 @@ def purpose_of_another_act(tok) -> bool:
     return tok.dep_ in ("advcl", "acl") or (tok.dep_ == "xcomp" and tok.head.lower_ not in REALISING_HEADS)
 
 
+# what a truce or a deal does to fighting in general: "sharply reducing fighting across the country"
+CURBING_VERBS = {"reducing", "reduced", "reduce", "reduces", "halting", "halted", "halt", "curbing", "curbed",
+                 "curb", "preventing", "prevented", "prevent", "stopping", "stop", "ending", "end", "ends",
+                 "avert", "averted", "averting", "de-escalate", "limit", "limiting", "limited"}
+
+
 def trigger_modality(tok) -> str:
     """Walk from the trigger up to the reporting verb (or the root) looking for cues."""
     if negated(tok):
         return "negated"
+    if tok.dep_ == "dobj" and tok.head.lower_ in CURBING_VERBS and not any(
+            c.dep_ == "det" for c in tok.children):
+        return "negated"  # fighting in general, curbed: no one fight
     for child in tok.children:
         if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
             return "hypothetical"

@@ -78,6 +78,9 @@ MOURNING = {"mourn", "mourned", "mourning", "commemorate", "commemorating", "ann
 KIDNAP_WORDS = {"abducted", "abduct", "abducting", "abduction", "abductions", "kidnapped", "kidnap",
                 "kidnapping", "kidnaped", "kidnaping", "disappeared", "disappearance", "disappearances"}
 MOB_WORDS = {"mob", "mobs", "lynched", "lynching", "vigilante", "vigilantes", "jungle"}
+# a crowd is a mob when it hurts people ("the crowd attacked a 68-year-old man"); a crowd that
+# only loots is coded as looting
+CROWD_WORDS = {"crowd", "crowds"}
 EXPLOSIVE_WORDS = {"bomb", "bombs", "grenade", "grenades", "ied", "ieds", "mortar", "mortars",
                    "rocket", "rockets", "missile", "missiles", "shell", "shells", "explosive",
                    "explosives", "landmine", "landmines", "mine", "shelling", "artillery",
@@ -149,7 +152,8 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         if agents and all(p.kind == STATE for p in agents) and not words & KIDNAP_WORDS:
             return STRATEGIC, "Arrests"  # forces that seized suspects arrested them
         return VAC, "Abduction/forced disappearance"  # forces said to abduct make people disappear
-    if (words & MOB_WORDS and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.LOOT, lx.RIOT}
+    if ((words & MOB_WORDS and categories & {lx.KILL, lx.INJURE, lx.ATTACK, lx.LOOT, lx.RIOT}
+         or words & CROWD_WORDS and categories & {lx.KILL, lx.INJURE, lx.ATTACK})
             and not any(p.kind in (ARMED, STATE) for p in agents)):
         return RIOTS, "Mob violence"
     if lx.RAID in categories and words & AIR_VEHICLES:
