@@ -142,7 +142,13 @@ def compatible_kind(a: Mention, b: Mention) -> bool:
 def tells_protest_policing(a: Mention, b: Mention) -> bool:
     """'23 people were detained and five officers were injured', after a protest was told."""
     return family(b) == "demonstration" and a.event_type != "Battles" and (
-        (a.casualty_only and b.sub_event_type in VIOLENT_PROTEST) or a.trigger.label == lx.ARREST)
+        (a.casualty_only and b.sub_event_type in VIOLENT_PROTEST) or a.trigger.label == lx.ARREST
+        or (a.trigger.label == lx.ATTACK and b.sub_event_type in VIOLENT_PROTEST
+            and CROWD_NAMED.search(a.sentence.text) is not None))
+
+
+# "the marchers had been singing when officers fired live rounds": the protest's people named
+CROWD_NAMED = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|marchers?|crowds?)\b", re.I)
 
 
 def date_window(m: Mention) -> tuple[date, date] | None:

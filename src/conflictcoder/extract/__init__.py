@@ -301,10 +301,15 @@ PLACE_DESCRIPTIONS = {"scene", "site", "theatre", "theater", "epicentre", "epice
                       "center", "stronghold", "hotbed", "flashpoint"}
 
 
+OUTCOME_PARTICIPLES = {"killing", "wounding", "injuring"}
+
+
 def told_aside(tok) -> bool:
     """A trigger inside a relative clause or an apposition ('the town, the scene of heavy
     fighting'; 'the region where fighting has left casualties'): it describes a place or a
     person of the news rather than telling it."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") and tok.lower_ in OUTCOME_PARTICIPLES:
+        return False  # ", killing a student": the outcome of the news, wherever the parse hangs it
     cur = tok
     for _ in range(12):
         if cur.dep_ in ("relcl", "appos") or (cur.dep_ == "npadvmod" and cur.pos_ == "NOUN"

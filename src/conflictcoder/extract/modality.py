@@ -27,6 +27,8 @@ _AGGREGATE = re.compile(
     r"november|december)\b(?! \d)|"
     r"\bha(?:s|ve) become (?:a |an |more |less |increasingly |)(?:\w+ )?(?:frequent|common|rare|business|"
     r"problem|threat|norm|routine|rife|commonplace|daily|regular|feature)\b|"
+    # "the protests began last month and have since widened": a movement, not one event
+    r"\bha(?:s|ve) since (?:widened|spread|grown|escalated|continued|intensified)\b|"
     # "which has been fighting to topple the government for more than 15 years"
     r"\bfor (?:more than |over |nearly |almost |about |some )?(?:\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|several|many|a few) (?:years|decades)\b",

@@ -214,7 +214,7 @@ def party_kind(noun) -> str:
     if low in ("units", "unit", "formations", "columns", "convoys") and mods & {
             "army", "military", "government", "regime", "police", "security", "state"}:
         return STATE  # "army units took control of the village"
-    if low in lx.PROTESTER_NOUNS:
+    if low in lx.PROTESTER_NOUNS or (is_gathering(noun) and noun.dep_ == "pobj"):
         return PROTESTER
     if low in lx.RIOTER_NOUNS:
         return RIOTER
@@ -357,7 +357,15 @@ def inverted_passive_subjects(tok) -> list:
     return [n for h in holders for c in h.children if c.dep_ == "attr" for n in conjuncts(c)]
 
 
-FIRING_VERBS = {"fired", "firing", "fires", "shot", "shooting"}
+FIRING_VERBS = {"fired", "firing", "fires", "shot", "shooting", "opened", "open", "opening"}
+# a gathering fired on is its people: "police opened fire on a march"
+GATHERINGS = {"march", "marches", "rally", "rallies", "demonstration", "demonstrations", "protest", "protests",
+              "sit-in"}
+
+
+def is_gathering(noun) -> bool:
+    """'a march', 'the rally', not the month of 'on March 18'."""
+    return noun.lower_ in GATHERINGS and noun.ent_type_ not in ("DATE", "TIME") and not noun.text.istitle()
 
 
 def patients_of(tok) -> list:
@@ -377,8 +385,9 @@ def patients_of(tok) -> list:
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))  # "attacks on protesters"
         elif child.dep_ == "prep" and child.lower_ in ("at", "on", "upon") and tok.lower_ in FIRING_VERBS:
             # "fired several times at him", "opened fire on the police party": whom the shots were aimed at
-            nouns.extend(n for c in child.children if c.dep_ == "pobj" and (c.lower_ in lx.HUMAN_NOUNS or c.lower_ in (
-                "him", "her", "them")) for n in conjuncts(c))
+            nouns.extend(n for c in child.children if c.dep_ == "pobj" and (
+                c.lower_ in lx.HUMAN_NOUNS or c.lower_ in ("him", "her", "them") or is_gathering(c))
+                         for n in conjuncts(c))
     if not nouns and tok.tag_ == "VBN":
         nouns.extend(inverted_passive_subjects(tok))  # "Also killed in the strike were two men"
     if not nouns and tok.dep_ == "amod" and tok.head.pos_ == "PROPN":
