@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -39,20 +40,22 @@ EXPECTED = ("f043_", "f051_", "p3_n12_")
 
 
 def kind(name: str) -> str:
-    stem = name[3:] if name.startswith(("p2_", "p3_", "p4_")) else name
+    stem = name[3:] if re.match(r"p\d_", name) else name
     return "violent" if stem.startswith("v") else "other"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true", help="figures only")
+    parser.add_argument("--texts", type=Path, default=TEXTS, help="another folder of texts (with meta.jsonl)")
+    parser.add_argument("--hand-codes", type=Path, default=HAND_CODES, help="their hand codes")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent / "src"))
     from conflictcoder.pipeline import code_paths
 
     events: dict[str, list[str]] = {}
     coded: dict[str, list[dict]] = {}
-    for result in code_paths([TEXTS], TEXTS / "meta.jsonl"):
+    for result in code_paths([args.texts], args.texts / "meta.jsonl"):
         if not hasattr(result, "document"):
             print(f"could not read {result.doc_id}: {result.reason}")
             continue
@@ -68,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             wrong_other.append((doc_id, found))
         if k == "violent" and not found:
             missed.append(doc_id)
-    other, violent = counts["other"] - len(EXPECTED), counts["violent"]
+    expected_here = sum(1 for doc_id in events if doc_id.startswith(EXPECTED))
+    other, violent = counts["other"] - expected_here, counts["violent"]
     print(f"texts without political violence: {other - len(wrong_other)}/{other} give no event")
     print(f"texts of political violence or protest: {violent - len(missed)}/{violent} give an event")
     if not args.quiet:
@@ -76,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  false event in {doc_id}: {found[0]}")
         for doc_id in missed:
             print(f"  missed: {doc_id}")
-    score_hand_codes(coded, args.quiet)
+    score_hand_codes(coded, args.hand_codes, args.quiet)
     return 0
 
 
@@ -93,15 +97,15 @@ def agreeing_fields(hand: dict, mine: dict) -> list[str]:
                                   else str(hand[f]) == mine[f])]
 
 
-def score_hand_codes(coded: dict[str, list[dict]], quiet: bool) -> None:
+def score_hand_codes(coded: dict[str, list[dict]], hand_codes: Path, quiet: bool) -> None:
     """Each hand-coded event against the coder's event that agrees with it on most fields (each
     coder event used once)."""
-    if not HAND_CODES.exists():
+    if not hand_codes.exists():
         return
     agree = dict.fromkeys(FIELDS, 0)
     hand_total = extra = unmatched = 0
     notes = []
-    for line in HAND_CODES.read_text(encoding="utf-8").splitlines():
+    for line in hand_codes.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         doc_id = row["file"].rsplit(".", 1)[0]
         mine = list(coded.get(doc_id, []))

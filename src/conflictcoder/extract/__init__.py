@@ -19,7 +19,7 @@ from .modality import REAL, is_aggregate_clause, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
                     informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
                     sum_quantities, victim_strings, weapons_in)
-from .triggers import CRASH_VERBS, INDUSTRIAL, Hit, find_hits
+from .triggers import BLASTING_WORK, CRASH_VERBS, INDUSTRIAL, Hit, by_accident, find_hits
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
 
 __all__ = ["extract_mentions"]
@@ -56,8 +56,10 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
                 if not any(b.start <= h.start < b.end for b in skip) and not within_recalled(h.token)
                 and not (civil_document and h.category in POLICE_WORK and not mass_arrest(h.token))
                 and not (criminal_case and h.category in CIVIL_HARM and not forces_harmed(h.token))
+                # a hunter shot by a companion; civilians "accidentally killed" by forces are coded
+                and not (h.category in CIVIL_HARM and by_accident(h.token) and not signs - CIVIC_SIGNS)
                 and not (legacy and h.category in (lx.SEIZE, lx.EXPLODE))
-                and not (disaster and h.category in CIVIL_HARM | lx.CASUALTY and not attack_told(sent))
+                and not (disaster and h.category in CIVIL_HARM | lx.CASUALTY | {lx.EXPLODE} and not attack_told(sent))
                 and not (drill and h.category in DRILL_ACTS)
                 and not (h.category == lx.MOBILIZE and not deployed_now(h.token))]
         if not hits:
@@ -101,14 +103,28 @@ ATTACK_WORDS = {"attack", "attacks", "attacked", "attackers", "gunmen", "militan
 
 
 def natural_disaster_story(doc) -> bool:
-    """An article that opens with an earthquake, a flood or a storm and with no attack: the dead
-    and injured it counts are the disaster's."""
-    opening = [t.lower_ for s in islice(doc.sents, 2) for t in s]
-    return bool(set(opening) & NATURAL_DISASTERS) and not set(opening) & ATTACK_WORDS
+    """An article that opens with an earthquake, a flood or a storm, or with blasting in a quarry
+    or a mine, and with no attack: the dead and injured it counts are the disaster's or the
+    trade's, and its blasts are rock broken."""
+    opening = {t.lower_ for s in islice(doc.sents, 2) for t in s}
+    return bool(opening & (NATURAL_DISASTERS | BLASTING_WORK)) and not opening & STRONG_ATTACK_WORDS
+
+
+# in a disaster's or a quarry's story, explosives break rock, a "bomb cyclone" is weather and
+# troops come to help: only these words tell an attack there
+STRONG_ATTACK_WORDS = ATTACK_WORDS - {"troops", "explosives", "bomb", "bombs"}
 
 
 def attack_told(sent) -> bool:
-    return any(t.lower_ in ATTACK_WORDS - {"troops"} for t in sent)
+    return any(t.lower_ in STRONG_ATTACK_WORDS and not in_hyphenated_word(t) for t in sent)
+
+
+def in_hyphenated_word(tok) -> bool:
+    """'shot-firers', 'air-blast': a part of a longer word."""
+    doc = tok.doc
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+    before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    return after or before
 
 
 # what a drill does: fire at a target, sink a hulk, storm a mock village
@@ -156,7 +172,9 @@ union unions unionist unionists firebomb firebombs gunfire""".split())) - {"grou
 # signs of politics, not of violence: a crash story that asks parliament for tougher penalties,
 # or troops sent to the rescue, is still an accident
 CIVIC_SIGNS = {"parliament", "party", "parties", "politician", "politicians", "lawmaker", "lawmakers",
-               "election", "elections", "campaign", "troops", "soldiers", "army", "military"}
+               "election", "elections", "campaign", "troops", "soldiers", "army", "military",
+               # a hunting accident's rifles
+               "rifles", "weapons", "ammunition"}
 POLITICAL_PAIRS = {("security", "forces"), ("armed", "forces"), ("government", "forces"),
                    ("national", "guard"), ("border", "guards"), ("border", "guard"), ("islamic", "state")}
 
@@ -174,6 +192,7 @@ burglary burglar burglars thieves theft domestic fraud scam scams swindle launde
 CIVIL_HARM = STREET_CRIME | {lx.EXPLODE}
 # "tear gas", "tank", "plant" are said of conflict too: a gas leak or explosion is looked for whole
 ACCIDENT_WORDS = lx.DISASTER_CAUSES | CRASH_VERBS | (INDUSTRIAL - {"gas", "tank", "tanks", "plant", "leak"}) | set("""
+accidentally accidental
 debris mauled mauling drowning drowned electrocuted crash crashes dog dogs bear bears
 shark sharks crocodile crocodiles elephant elephants snake snakes leopard lion tiger""".split())
 ACCIDENT_PHRASES = re.compile(r"\bhit-and-run\b|\bgas (?:explosion|leak|cylinder|blast|pipe)", re.I)

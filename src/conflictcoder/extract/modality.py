@@ -20,7 +20,8 @@ _AGGREGATE = re.compile(
     # "26 killed in six weeks", "3,000 killed since the military seized power"
     r"\b(?:in|over|during|within) (?:just |only )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
     r"several|a few) (?:days|weeks|months|years)\b|"
-    r"\bsince the (?:military|army|junta|coup|war|conflict|fighting|invasion|takeover|uprising|insurgency)\b|"
+    r"\bsince the (?:military|army|junta|coup|war|conflict|fighting|invasion|takeover|uprising|insurgency|"
+    r"accord|agreement|deal|peace|ceasefire|truce|signing|election|elections)\b|"
     # "at least 30 candidates have been killed since September", "attacks have become less frequent"
     r"\b(?:killed|died|dead|wounded|injured|abducted|kidnapped|arrested|detained)\b[^.,;]{0,40}?"
     r"\bsince (?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|october|"
@@ -125,6 +126,36 @@ CURBING_VERBS = {"reducing", "reduced", "reduce", "reduces", "halting", "halted"
                  "avert", "averted", "averting", "de-escalate", "limit", "limiting", "limited"}
 
 
+CLAIMED_MEDIA = {"claiming", "claimed", "claims", "purporting", "purported", "purports", "said", "supposedly"}
+DISPLACING = {"displaced", "driven", "forced", "uprooted", "caused", "fuelled", "fueled", "worsened"}
+HABIT_ADVERBS = {"ever", "always", "often", "usually", "rarely", "seldom", "typically", "routinely", "regularly",
+                 "frequently", "generally", "sometimes"}
+CUSTOMS = {"practice", "practices", "tradition", "traditions", "custom", "customs", "ritual", "rituals"}
+
+
+def generic_cause(tok) -> bool:
+    """'people newly displaced by failed rains and fighting': fighting as a cause, with no article."""
+    cur = tok
+    while cur.dep_ == "conj":
+        cur = cur.head
+    return tok.pos_ == "NOUN" and not any(c.dep_ == "det" for c in tok.children) and cur.dep_ == "pobj" \
+        and cur.head.lower_ == "by" and cur.head.head.lower_ in DISPLACING
+
+
+def habitual(tok) -> bool:
+    """'amnesties only ever capture the guns criminals no longer want': what happens as a rule."""
+    return tok.tag_ in ("VBP", "VBZ") and any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in tok.children)
+
+
+def custom_named(tok) -> bool:
+    """'the practice of bride kidnapping': a custom named, not a deed."""
+    head = tok.head
+    if tok.dep_ == "compound":
+        head = head.head if head.dep_ == "pobj" else head
+    return tok.pos_ == "NOUN" and head.dep_ in ("pobj",) and head.head.lower_ == "of" and \
+        head.head.head.lower_ in CUSTOMS or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in CUSTOMS)
+
+
 def trigger_modality(tok) -> str:
     """Walk from the trigger up to the reporting verb (or the root) looking for cues."""
     if negated(tok):
@@ -132,6 +163,12 @@ def trigger_modality(tok) -> str:
     if tok.dep_ == "dobj" and tok.head.lower_ in CURBING_VERBS and not any(
             c.dep_ == "det" for c in tok.children):
         return "negated"  # fighting in general, curbed: no one fight
+    if tok.i >= 2 and (tok.doc[tok.i - 2].lower_, tok.doc[tok.i - 1].lower_) in (("rather", "than"), ("instead", "of")):
+        return "negated"  # "displaced by failed rains rather than fighting"
+    if generic_cause(tok) or habitual(tok) or custom_named(tok):
+        return "hypothetical"
+    if tok.head.lower_ in ("show", "shows", "showing", "depict", "depicting") and tok.head.head.lower_ in CLAIMED_MEDIA:
+        return "alleged"  # "a video claiming to show a gun battle"
     for child in tok.children:
         if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
             return "hypothetical"

@@ -1,6 +1,7 @@
 """Find trigger words in a parsed sentence and drop their non-violent senses."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
@@ -144,14 +145,15 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
             continue
         if category in (lx.KILL, lx.INJURE, lx.ATTACK, lx.LOOT) and ordinary_crime(words):
             continue
-        if category in HARM_CATEGORIES and (harmless_agent(tok) or vehicle_accident(tok) or judicial_execution(tok)):
+        if category in HARM_CATEGORIES and (harmless_agent(tok) or vehicle_accident(tok) or judicial_execution(tok)
+                                            or natural_death(tok)):
             continue
         if category == lx.EXPLODE and (figurative_blast(tok) or equipment_exploded(tok)):
             continue
         if category in (lx.TAKEOVER, lx.RETAKE) and (
                 controls_an_institution(tok) or (sport_document and not armed_takeover(tok, category))):
             continue  # "rebels seize control of the party executive", "took control of the map's middle"
-        if category == lx.LOOT and broke_into_a_feeling(tok):
+        if category == lx.LOOT and (broke_into_a_feeling(tok) or burns_a_ritual(tok)):
             continue
         if told_in_fiction(tok):
             continue
@@ -181,12 +183,27 @@ INSTITUTIONS = {"executive", "party", "board", "committee", "company", "firm", "
                 "negotiations", "talks", "contest", "race", "tie", "series", "market"}
 
 
+DIGITAL = {"account", "accounts", "access", "website", "websites", "page", "pages", "channel", "profile",
+           "password", "handle", "server", "servers", "system", "systems", "data", "network", "networks"}
+
+
 def controls_an_institution(tok) -> bool:
-    """'seize control of the executive', 'took control of the match': control of a body or a
-    game, not of ground."""
-    held = [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "of" and c.head.lower_ == "control"
-            for p in c.children if p.dep_ == "pobj"]
-    return bool(held) and all(p.lower_ in INSTITUTIONS and p.ent_type_ not in ("GPE", "LOC", "FAC") for p in held)
+    """'seize control of the executive', 'took control of the match', 'regained access to the
+    account': control of a body, a game or a machine, not of ground."""
+    held = [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "of" and c.head.lower_ in ("control", "access")
+            for p in c.children if p.dep_ == "pobj"] or [
+        c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in DIGITAL]
+    verb = tok.head if tok.dep_ == "dobj" else tok
+    if any(a.lower_ in CIVIL_BODIES for a in agents_of_trigger(tok) + agents_of_trigger(verb)):
+        return True  # "before the ministry regained control in the afternoon"
+    return bool(held) and all(p.lower_ in INSTITUTIONS | DIGITAL and p.ent_type_ not in ("GPE", "LOC", "FAC")
+                              for p in held)
+
+
+# bodies that take control of things, not of ground
+CIVIL_BODIES = {"ministry", "ministries", "company", "companies", "firm", "firms", "bank", "banks", "club", "clubs",
+                "board", "team", "hackers", "hacker", "users", "administrators", "regulator", "regulators", "court",
+                "shareholders", "investors", "management", "airline", "council", "school", "university"}
 
 
 FEELINGS = {"song", "songs", "tears", "laughter", "applause", "cheers", "cheering", "smile", "smiles",
@@ -199,6 +216,39 @@ def broke_into_a_feeling(tok) -> bool:
     into = [c for c in tok.children if c.lower_ == "into"] or (
         [tok.nbor(1)] if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "into" else [])
     return any(p.lower_ in FEELINGS for i in into for p in i.children if p.dep_ == "pobj")
+
+
+ILLNESSES = {"cancer", "illness", "disease", "stroke", "heart", "complications", "covid", "covid-19", "pneumonia",
+             "malaria", "causes", "age", "diabetes", "infection", "failure", "tuberculosis", "cholera", "attack"}
+DEATH_WORDS = {"died", "dies", "die", "death", "dead"}
+
+
+def natural_death(tok) -> bool:
+    """'General dies at 84', 'died of cancer', 'died after a long illness': a death, not a killing."""
+    if tok.lower_ not in DEATH_WORDS:
+        return False
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "at" and any(p.like_num or p.lower_ == "age" for p in child.children):
+            return True  # "dies at 84", "died at the age of 84"
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "after") and any(
+                t.lower_ in ILLNESSES for t in child.subtree):
+            return True
+        if child.dep_ in ("advcl", "acomp", "amod") and child.lower_ == "aged":
+            return True
+    return any(t.lower_ == "peacefully" for t in tok.children)
+
+
+ACCIDENTAL = {"accidentally", "inadvertently", "mistakenly", "unintentionally"}
+MISTAKEN_FOR_GAME = re.compile(r"\bmistak(?:en|ing|enly)\b[^.]{0,30}\bfor (?:a |an )?(?:wild )?"
+                               r"(?:boar|deer|animal|bear|game|pig|wolf|fox|rabbit)", re.I)
+
+
+def by_accident(tok) -> bool:
+    """'accidentally shot by a fellow hunter', 'after being mistaken for a wild boar'."""
+    if any(c.lower_ in ACCIDENTAL for c in tok.subtree if c.dep_ == "advmod") or any(
+            c.lower_ in ACCIDENTAL for c in tok.head.children if c.dep_ == "advmod" and tok.dep_ in ("xcomp", "auxpass")):
+        return True
+    return bool(MISTAKEN_FOR_GAME.search(tok.sent.text))
 
 
 def armed_takeover(tok, category: str) -> bool:
@@ -273,6 +323,17 @@ NATURAL_AGENTS = {"fire", "fires", "flames", "blaze", "blazes", "wildfire", "wil
 NATURAL_CAUSES = NATURAL_AGENTS | lx.DISASTER_CAUSES
 
 
+RITUAL_OBJECTS = {"effigy", "effigies", "pinata", "piñata", "pinatas", "piñatas", "bonfire", "bonfires", "guy",
+                  "straw", "puppet", "puppets", "lanterns", "candles"}
+
+
+def burns_a_ritual(tok) -> bool:
+    """'set fire to pinatas and effigies of the devil': a custom, no property destroyed."""
+    verb = tok.head if tok.dep_ in ("dobj", "pobj") else tok  # "set fire to": the verb's phrase
+    burned = {t.lower_ for t in verb.subtree}
+    return bool(burned & RITUAL_OBJECTS) and not burned & lx.STRUCK_THINGS
+
+
 def damaged_on_purpose(tok) -> bool:
     """'Rebels burned nine vehicles', 'saboteurs sabotaged two pylons', 'the bus was
     machinegunned': a building, vehicle or installation struck by people. 'Burned calories',
@@ -318,7 +379,13 @@ def told_in_fiction(tok) -> bool:
     makers = {w.lower_ for s in heads for w in [s] + [c for c in s.children if c.dep_ == "compound"]}
     # a maker counts only for what the maker makes, not for what is done to a director; a
     # "film crew" is people
+    if tok.lower_ in ("shot", "shooting", "shoot", "shoots") and object_heads(tok) & FILMED:
+        return True  # "it shot an action sequence there": a camera's shot
     return any(s.lower_ in FICTION_HEADS for s in heads) or (verb is not tok and bool(makers & FICTION_MAKERS))
+
+
+FILMED = {"sequence", "sequences", "scene", "scenes", "footage", "film", "films", "movie", "video", "videos",
+          "episode", "episodes", "commercial", "advert", "documentary", "photos", "pictures", "images", "series"}
 
 
 def verb_subjects(tok) -> list:
@@ -814,6 +881,16 @@ def press_release(tok) -> bool:
     return bool(before) and (before[-1] in ("press", "news", "media") or before[-2:] == ["for", "immediate"])
 
 
+def own_phrase(noun) -> list:
+    """The noun with its modifiers and appositions ('their trump card - the four engineers'),
+    without what its relative clauses and prepositions add ('rifles belonging to the group')."""
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ not in ("acl", "relcl", "prep"):
+            out.extend(own_phrase(child))
+    return out
+
+
 def refine_release(tok, category: str) -> str | None:
     """Hostages released, captives freed; not a press release or a film's release."""
     if press_release(tok):
@@ -824,6 +901,10 @@ def refine_release(tok, category: str) -> str | None:
     if tok.lower_ in ("handed",):
         if object_heads(tok) & (TERRITORY | {"control", "swathe", "territory", "camp"}) and not objects & lx.HUMAN_NOUNS:
             return lx.WITHDRAW  # "territory was handed over to the army": a transfer without a fight
+        handed = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        named = {t.lower_ for c in handed for t in own_phrase(c)}
+        if handed and all(c.pos_ == "NOUN" for c in handed) and not named & (lx.HUMAN_NOUNS | {"him", "her", "them"}):
+            return None  # "the hunting rifles were handed over for examination": things, not captives
         return category
     if tok.pos_ in ("NOUN", "PROPN"):
         # a release told as a noun must say who was freed ("the release of the hostages");
@@ -1126,6 +1207,9 @@ WEAPON_USE_VERBS = {"exploded", "explode", "explodes", "exploding", "hit", "hits
                     "landed", "slammed", "rained", "targeted", "destroyed", "damaged"}
 
 
+# blasting as a trade: quarries and mines break rock with explosives
+BLASTING_WORK = {"quarry", "quarries", "quarrying", "drill", "drilling", "blasting", "shot-firers", "shotfirers",
+                 "colliery", "opencast", "open-pit"}
 INDUSTRIAL = {"tank", "tanks", "boiler", "boilers", "gas", "propane", "cylinder", "cylinders",
               "pipeline", "plant", "factory", "refinery", "transformer", "fireworks",
               "furnace", "reactor", "leak", "short-circuit", "firefighters", "accident",
@@ -1157,7 +1241,11 @@ def ordinary_crime(words: set[str]) -> bool:
 def accident(category: str, words: set[str]) -> bool:
     """A boiler or a gas tank that exploded, forces mobilised against a flood: no political event."""
     if category == lx.EXPLODE:
+        if words & BLASTING_WORK:
+            return True  # "explosives being loaded into drill holes at a granite quarry"
         return bool(words & INDUSTRIAL) and not words & ATTACK_EVIDENCE
+    if category in lx.CASUALTY and words & BLASTING_WORK and words & {"explosives", "explosion", "blast", "blasting"}:
+        return True
     if category in lx.CASUALTY:  # "workers were hurt when a gas tank exploded"
         return (bool(words & INDUSTRIAL) and not words & ATTACK_EVIDENCE
                 and bool(words & {"exploded", "explosion", "blast", "fire", "collapsed", "leak", "burst"}))
