@@ -206,7 +206,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
             groups.append(g)
             continue
         if m.aftermath or freed_captive(m) or crowd_dispersed(m) or side_of_violence(m):
-            scene = latest_violent_group(groups, m)
+            scene = latest_violent_group(groups, m, SEIZURE_WINDOW if seizure_only(m) else ATTACH_WINDOW)
             if scene is not None and (m.aftermath or (freed_captive(m) and scene.lead.sub_event_type == ABDUCTION)
                                       or (crowd_dispersed(m) and scene.lead.sub_event_type in CROWD_VIOLENCE)
                                       or (side_of_violence(m) and same_scene(m, scene))):
@@ -283,13 +283,20 @@ def opens_story(m: Mention, before: list[Mention]) -> bool:
     return m.sentence_index == 0 and not before and m.event_type in VIOLENT_TYPES and len(words_before) <= 3
 
 
-def latest_violent_group(groups: list[Group], m: Mention) -> Group | None:
+SEIZURE_WINDOW = 3  # sentences: arms recovered are a fight's arms when told right after it
+
+
+def seizure_only(m: Mention) -> bool:
+    return m.sub_event_type == "Disrupted weapons use" and m.trigger.label == lx.SEIZE
+
+
+def latest_violent_group(groups: list[Group], m: Mention, window: int = ATTACH_WINDOW) -> Group | None:
     """The event whose scene an aftermath mention describes: the last event told before it, when
     that was violence (after a search operation, the suspects taken at the scene are its arrests)."""
     for g in reversed(groups):
         if g.dropped:
             continue
-        if m.sentence_index - g.mentions[-1].sentence_index > ATTACH_WINDOW:
+        if m.sentence_index - g.mentions[-1].sentence_index > window:
             return None
         if family(g.lead) == "violent":
             return g
@@ -436,6 +443,8 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
     pm = g.place() or default_place
     place = pm.place if pm else None
     killed = group_count(g.mentions, "killed")
+    # what followed the event (arms recovered, suspects hunted, forces sent) names no role of its own
+    told = [m for m in g.mentions if not m.aftermath] or g.mentions
     event = Event(
         event_id=event_id_for(doc.doc_id, g.first),
         event_date=dm.date.best if dm else None,
@@ -451,10 +460,10 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
         injured=group_count(g.mentions, "injured"),
         abducted=group_count(g.mentions, "abducted"),
         arrested=group_count(g.mentions, "arrested"),
-        perpetrators=union(m.perpetrators for m in g.mentions) if did_harm(lead) else [],
-        victims=names_union(m.victims for m in g.mentions),
-        targets=civilian_targets(lead, union(m.targets for m in g.mentions)) if did_harm(lead) else [],
-        weapons=union(m.weapons for m in g.mentions),
+        perpetrators=union(m.perpetrators for m in told) if did_harm(lead) else [],
+        victims=names_union(m.victims for m in told),
+        targets=civilian_targets(lead, union(m.targets for m in told)) if did_harm(lead) else [],
+        weapons=union(m.weapons for m in g.mentions if m in told or m.weapons_at_scene),
         confidence=max(m.confidence for m in g.mentions),
     )
     if lead.sub_event_type == "Armed clash" and not event.targets and not event.victims:

@@ -182,6 +182,7 @@ class Mention:
     # weapons or suspects taken at the scene of an event told before ("arms were recovered from
     # the encounter site"): part of that event, not one of their own
     aftermath: bool = False
+    weapons_at_scene: bool = False  # arms found where a fight was fought: the arms it was fought with
     sentence_index: int = 0
     group_index: int = 0
     # which release of a text that holds several, each under a dated dateline of its own

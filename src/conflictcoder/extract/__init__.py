@@ -440,8 +440,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         additive=marked_as_further(specific),
         aftermath=is_aftermath(categories, sentence.text),
     )
-    if mention.aftermath:  # arms found where a clash was fought are the arms it was fought with
-        mention.weapons = unique(weapons_in(tokens))
+    if mention.aftermath and SCENE.search(sentence.text):  # arms found where a clash was fought are its arms
+        mention.weapons, mention.weapons_at_scene = unique(weapons_in(tokens)), True
     mention.actor1, mention.actor2 = sides(event_type, agents, patients, others)
     between = sides_between(live, options) if event_type == BATTLES else []
     if len(between) >= 2 and not any(p.kind for p in agents) and not any(p.kind == STATE for p in between):
@@ -518,7 +518,9 @@ def is_aftermath(categories: set[str], sentence_text: str) -> bool:
     if ANOTHER_STORY.search(sentence_text):
         return False
     if categories == {lx.SEIZE} and not DEFUSED.search(sentence_text):
-        return bool(TAKEN_FROM_FIGHTERS.search(sentence_text))
+        # arms found where a fight was told are its arms (merge keeps it apart when no fight
+        # was told just before: a seizure of its own)
+        return True
     return lx.ARREST in categories and bool(FOLLOW_UP.search(sentence_text))
 
 

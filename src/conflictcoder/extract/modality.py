@@ -14,6 +14,9 @@ _AGGREGATE = re.compile(
     r"\b(?:in|over|during|for|within) the (?:past |last |previous |first |)"
     r"(?:\w+[- ]){0,2}(?:days|weeks|months|years)\b|"
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?:month|year)\b|"
+    # "had neutralised 15 militants in northern Iraq over the past week": a week's tally
+    r"\b(?:killed|neutrali[sz]ed|arrested|detained|wounded|captured)\b[^.]{0,60}\b(?:in|over|during) the "
+    r"(?:past|last|previous) week\b|"
     r"\b(?:of whom|of them have|so far this|since (?:the start|the beginning|19\d\d|20\d\d)|"
     r"in total|altogether|a total of|in all\b|since early|since late|this year alone|"
     r"(?:days|weeks|months|years) of (?:\w+[- ]){0,2}(?:fighting|violence|clashes|unrest))|"
@@ -28,6 +31,11 @@ _AGGREGATE = re.compile(
     r"november|december)\b(?! \d)|"
     r"\bha(?:s|ve) become (?:a |an |more |less |increasingly |)(?:\w+ )?(?:frequent|common|rare|business|"
     r"problem|threat|norm|routine|rife|commonplace|daily|regular|feature)\b|"
+    # "dozens have been killed during protests since then", "7,000 people have been killed in the
+    # insurgency since it flared up in 2004": running totals
+    r"\bha(?:ve|s) been (?:killed|wounded|injured|arrested|detained|abducted|kidnapped)\b[^.]{0,80}?\bsince\b|"
+    r"\b(?:killed|died)\b[^.]{0,30}\bin the (?:insurgency|conflict|war|violence|unrest|uprising)\b|"
+    r"\bsince\b[^.,;]{0,30}\b(?:19|20)\d\d\b|"
     # "the protests began last month and have since widened": a movement, not one event
     r"\bha(?:s|ve) since (?:widened|spread|grown|escalated|continued|intensified)\b|"
     # "which has been fighting to topple the government for more than 15 years"

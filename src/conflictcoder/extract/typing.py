@@ -28,6 +28,8 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
 
 
 def explosion_subtype(words: set[str]) -> str:
+    if "propelled" in words:
+        words = words - {"rocket", "rockets", "grenade", "grenades"}  # a rocket-propelled grenade is a small arm
     if (words & lx.CHEMICAL_WORDS and words & {"attack", "weapon", "weapons", "gas"}) or (
             "gas" in words and words & {"poison", "poisonous", "toxic"}):
         return "Chemical weapon"

@@ -43,6 +43,8 @@ ADMIN_SUFFIXES = {
     # and words that make it a populated place: "on the outskirts of Macomia town"
     "town": "P", "village": "P",
 }
+# Words that begin the name of a lake, a river or a mountain: alone, they name no place
+LANDFORM_WORDS = {"lake", "river", "mount", "gulf", "bay", "sea", "ocean"}
 # Words before a name that make it a populated place.
 TOWN_PREFIXES = ("town of", "city of", "village of", "settlement of", "capital", "hamlet of")
 
@@ -380,6 +382,8 @@ def _phrases(text: str, run: list[_Token], mode: str, gaz: Gazetteer) -> list[tu
             if j - i > 1 and first.text.lower() in _DETERMINERS:
                 continue  # "A New Jersey woman": never read "A New" as a name
             phrase = text[first.start : last.end]
+            if phrase.lower() in LANDFORM_WORDS:
+                continue  # "Lake" of "Lake Chad" is no Lake County, Illinois
             if demonym_iso3(phrase) or gaz.matches(phrase):
                 out.append((i, j))
                 i = j
