@@ -478,7 +478,8 @@ FOLLOW_UP = re.compile(
     r"\bin connection with\b|\b(?:involved|hand|role) in the (?:\w+ )?(?:attack|incident|killing|killings|blast|"
     r"explosion|murder|abduction|kidnapping|ambush|bombing|violence)\b|"
     r"\b(?:following|after) the (?:incident|attack|blast|explosion|killing|ambush|bombing)\b|"
-    r"\bresponsible for the (?:\w+ )?(?:attack|incident|killing|blast|explosion|murder|abduction|bombing)\b", re.I)
+    r"\bresponsible for the (?:\w+ )?(?:attack|incident|killing|blast|explosion|murder|abduction|bombing)\b|"
+    r"\blater (?:placed|arrested|detained|apprehended|taken into custody)\b", re.I)
 # arms taken from the fighters of an event just told: "recovered from their possession", "seized
 # from the slain militants", "found during the search operation"
 TAKEN_FROM_FIGHTERS = re.compile(

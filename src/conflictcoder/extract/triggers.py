@@ -155,6 +155,8 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
             continue  # "rebels seize control of the party executive", "took control of the map's middle"
         if category == lx.LOOT and (broke_into_a_feeling(tok) or burns_a_ritual(tok)):
             continue
+        if category == lx.LOOT and person_set_alight(tok):
+            category = lx.ATTACK  # "a man was beaten and set on fire by a crowd": violence to a person
         if told_in_fiction(tok):
             continue
         seen.add(tok.i)
@@ -325,6 +327,16 @@ NATURAL_CAUSES = NATURAL_AGENTS | lx.DISASTER_CAUSES
 
 RITUAL_OBJECTS = {"effigy", "effigies", "pinata", "piñata", "pinatas", "piñatas", "bonfire", "bonfires", "guy",
                   "straw", "puppet", "puppets", "lanterns", "candles"}
+
+
+def person_set_alight(tok) -> bool:
+    """'was beaten and set on fire', 'set a man ablaze', 'burned a suspected thief': a person burned."""
+    verb = tok.head if tok.dep_ in ("dobj", "pobj") else tok
+    burned = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not burned and verb.dep_ == "conj":
+        burned = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return any(c.lower_ in lx.HUMAN_NOUNS - {"group", "gang", "gangs"} or c.lower_ in ("him", "her", "them")
+               for c in burned)
 
 
 def burns_a_ritual(tok) -> bool:
