@@ -36,6 +36,9 @@ _AGGREGATE = re.compile(
     r"\bha(?:ve|s) been (?:killed|wounded|injured|arrested|detained|abducted|kidnapped)\b[^.]{0,80}?\bsince\b|"
     r"\b(?:killed|died)\b[^.]{0,30}\bin the (?:insurgency|conflict|war|violence|unrest|uprising)\b|"
     r"\bsince\b[^.,;]{0,30}\b(?:19|20)\d\d\b|"
+    r"\bha(?:s|ve) (?:\w+ ){0,2}(?:killed|detained|arrested|captured)\b[^.]{0,80}?\bsince\b|"
+    r"\bin the (?:days|weeks|months) (?:following|after|since)\b|"
+    r"\b(?:on|in|during) (?:earlier|previous|preceding) (?:nights|days|evenings|weekends|protests)\b|"
     # "the protests began last month and have since widened": a movement, not one event
     r"\bha(?:s|ve) since (?:widened|spread|grown|escalated|continued|intensified)\b|"
     # "which has been fighting to topple the government for more than 15 years"
@@ -129,7 +132,8 @@ def purpose_of_another_act(tok) -> bool:
 
 
 # what a truce or a deal does to fighting in general: "sharply reducing fighting across the country"
-CURBING_VERBS = {"reducing", "reduced", "reduce", "reduces", "halting", "halted", "halt", "curbing", "curbed",
+CURBING_VERBS = {"cancelled", "canceled", "cancelling", "postponed", "reducing", "reduced", "reduce", "reduces",
+                 "halting", "halted", "halt", "curbing", "curbed",
                  "curb", "preventing", "prevented", "prevent", "stopping", "stop", "ending", "end", "ends",
                  "avert", "averted", "averting", "de-escalate", "limit", "limiting", "limited"}
 

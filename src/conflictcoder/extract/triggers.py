@@ -1077,9 +1077,17 @@ CROWD_QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "tens", "crowds
                    "hundred", "thousand", "dozen", "lots", "number"}
 
 
+# who protests in notes and statements, not in the streets
+OFFICIAL_PROTESTERS = {"government", "governments", "ministry", "ministries", "embassy", "embassies", "minister",
+                       "ambassador", "officials", "authorities", "foreign", "state", "country", "countries"}
+
+
 def refine_protest(tok, category: str) -> str | None:
     if tok.dep_ == "dobj" and tok.head.lower_ in PROTEST_FILED:
         return None  # "lodged a formal protest with the commission": a complaint, not a demonstration
+    if tok.lower_ in ("protested", "protests", "protest") and tok.pos_ == "VERB" and \
+            subject_words(tok) & OFFICIAL_PROTESTERS:
+        return None  # "the federal government has repeatedly protested against the strikes": a note
     if tok.lower_ in lx.PROTESTER_NOUNS:
         # "protesters blocked the road", "hundreds of demonstrators blocked the highway": the
         # protesters' action is the event

@@ -27,6 +27,9 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
     return DISORDER.get(event_type, "Political violence")
 
 
+UNREST_WORDS = {"unrest", "riot", "riots", "rioting", "rioters", "youths", "barricades", "rampage", "rampaged"}
+
+
 def explosion_subtype(words: set[str]) -> str:
     if "propelled" in words:
         words = words - {"rocket", "rockets", "grenade", "grenades"}  # a rocket-propelled grenade is a small arm
@@ -132,6 +135,8 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         return STRATEGIC, "Non-violent transfer of territory"
     if suicide_attack(categories, words):
         return EXPLOSIONS, "Suicide bomb"
+    if "propelled" in words:
+        words = words - {"rocket", "rockets", "grenade", "grenades"}  # a rocket-propelled grenade is fired by hand
     explosive = words & (EXPLOSIVE_WORDS | AIR_VEHICLES | {"bomber", "bombers"}) | explosive_device(words)
     if words & INCENDIARY_WORDS and explosive <= {"bomb", "bombs"}:
         explosive = set()  # petrol bombs and Molotov cocktails are fire, thrown by hand
@@ -172,6 +177,9 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         return STRATEGIC, "Arrests"
     if lx.RELEASE in categories and words & DEAL_WORDS:
         return STRATEGIC, "Agreement"  # "released the prisoners as part of the deal": the deal carried out
+    if lx.LOOT in categories and words & UNREST_WORDS and not any(p.kind in (ARMED, STATE) for p in agents):
+        # "cars torched in a night of unrest", "youths set up barricades and burned tyres": a riot
+        return RIOTS, "Violent demonstration"
     for category, typed in NONVIOLENT_ORDER:
         if category in categories:
             return typed

@@ -203,10 +203,14 @@ def event_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
             continue
         if TOWARDS_A_BORDER.search(text[max(0, p.start - 45):p.start]):
             continue  # "withdrawing towards the border with Burkina Faso": where they went
+        if CARED_FOR_IN.search(text[max(0, p.start - 40):p.start]):
+            continue  # "taken to the military hospital in Ismailia": where the wounded were treated
         out.append(p)
     return out
 
 
+CARED_FOR_IN = re.compile(r"\b(?:hospital|hospitals|clinic|morgue|mortuary|health centre|health center)\s+"
+                         r"(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 TOWARDS_A_BORDER = re.compile(r"\b(?:to|towards?|into|from|across)\s+(?:the\s+)?(?:\w+\s+)?(?:border|frontier)"
                               r"\s+(?:with\s+|of\s+)?$", re.I)
 

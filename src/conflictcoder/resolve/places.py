@@ -237,6 +237,7 @@ class _Candidate:
     label: str  # NER label of the entity it lies in, "" if none
     matches: tuple[Match, ...]
     want_code: str = ""  # "ADM1"/"ADM2" after "X province", "P" after "town of X"
+    after_article: bool = False  # "a Toyota", "an Uzi": a thing named after a place
     in_country: str = ""  # ISO3 from "Kyrgyzstan's X" or "X, Kyrgyzstan"
     possessive: bool = False
     qualifier: str = ""
@@ -504,6 +505,8 @@ def _apply_admin1_after(candidates: list[_Candidate], text: str) -> None:
 def _annotate(cand: _Candidate, text: str, gaz: Gazetteer) -> None:
     """Fill in what the words around a candidate say about it."""
     cand.demonym = demonym_iso3(cand.text) or ""
+    cand.after_article = bool(re.search(r"(?:^|\s)(?:a|an)\s+(?:\w+\s+)?$", text[max(0, cand.start - 16):cand.start],
+                                        re.I)) and not cand.text.isupper()
     cand.want_code, cand.mention_end = _admin_suffix(text, cand.end)
     before = _words_before(text, cand.start)
     if not cand.want_code and _cue_before(before, TOWN_PREFIXES):
@@ -743,6 +746,8 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
         return False  # "Kuriga" in a story about Nigeria is no misspelt Moroccan town
     if cand.label in NUMBER_LABELS:
         return False
+    if cand.after_article:
+        return False  # "the car, a white Toyota": a thing of that name, not the town
     if not primary and place.population < 50_000 and not cand.locative:
         return False  # a small town's alternate name ("Sergeev"): only where it reads as a place
     if cand.label in PEOPLE_LABELS:
