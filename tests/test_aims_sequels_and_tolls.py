@@ -122,3 +122,42 @@ def test_fighting_curbed_by_a_truce_and_a_trade_become_common_are_no_events(code
                        "officials said. The truce has largely held, sharply reducing fighting across the "
                        "country. Kidnapping for ransom has become a lucrative business in the region.")
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_the_perpetrators_claimed_toll_yields_to_the_reported_one(code_text):
+    events = code_text("MOGADISHU, Somalia, March 14 - A suicide car bomber killed nine soldiers at a checkpoint "
+                       "in Jowhar on Tuesday, officials said. Al-Shabaab claimed responsibility in a statement, "
+                       "saying its fighter had killed thirty soldiers.")
+    (event,) = violent(events)
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities == 9
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_the_place(code_text):
+    events = code_text("ANKARA, Turkey, March 14 - A Turkish soldier was killed in a clash with PKK militants "
+                       "in Semdinli district of Hakkari province on Tuesday, the ministry said. The wounded "
+                       "were taken to hospital in Yuksekova.")
+    (event,) = violent(events)
+    assert "Yüksekova" not in (event.location or "") and event.admin1.startswith("Hakk")
+
+
+def test_a_car_named_after_a_town_is_no_place(code_text):
+    events = code_text("BELEDWEYNE, Somalia, March 14 - A car bomb exploded at a checkpoint in Beledweyne on "
+                       "Tuesday, killing five soldiers, officials said. Witnesses said the car, a white Toyota, "
+                       "sped past the first barrier before it blew up.")
+    assert {e.country for e in events} == {"Somalia"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("LYON, France, March 14 - Cars were torched and a police station was targeted in a night of unrest "
+     "in Vaulx-en-Velin on Tuesday, police said.", "Violent demonstration"),
+    ("A man accused of stealing a motorcycle was beaten and set on fire by a crowd in San Pedro Carcha, "
+     "Guatemala, on Tuesday, police said. He died of his injuries in hospital.", "Mob violence"),
+])
+def test_burning_by_crowds_is_a_riot(code_text, text, expected):
+    assert [e.sub_event_type for e in code_text(text)] == [expected]
+
+
+def test_a_government_protesting_in_a_note_is_no_protest(code_text):
+    events = code_text("BAGHDAD, Iraq, March 14 - The Iraqi government has repeatedly protested against "
+                       "Turkish strikes in the Kurdistan region, calling them a violation of its sovereignty.")
+    assert [e.sub_event_type for e in events] == []
