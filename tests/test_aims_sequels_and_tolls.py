@@ -161,3 +161,10 @@ def test_a_government_protesting_in_a_note_is_no_protest(code_text):
     events = code_text("BAGHDAD, Iraq, March 14 - The Iraqi government has repeatedly protested against "
                        "Turkish strikes in the Kurdistan region, calling them a violation of its sovereignty.")
     assert [e.sub_event_type for e in events] == []
+
+
+def test_they_who_foiled_a_plot_and_made_arrests_are_the_police_who_said_so(code_text):
+    events = code_text("Kenyan police said on Wednesday they had foiled a plan to bomb a shopping centre in "
+                       "Mombasa and arrested five men.")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1 == "Police Forces of Kenya" and arrests[0].arrested == 5

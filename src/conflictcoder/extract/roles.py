@@ -489,7 +489,8 @@ def shared_subject(tok) -> list:
         return []
     if tok.tag_ == "VBN" and not perfect(tok.head):
         return []
-    return [n for c in tok.head.children if c.dep_ == "nsubj" for n in conjuncts(c)]
+    # "police said they had foiled a plan and arrested five men": they who arrested are the police
+    return [reporter_for_pronoun(tok.head, n) for c in tok.head.children if c.dep_ == "nsubj" for n in conjuncts(c)]
 
 
 def reporter_for_pronoun(verb, noun):
