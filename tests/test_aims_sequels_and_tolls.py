@@ -168,3 +168,16 @@ def test_they_who_foiled_a_plot_and_made_arrests_are_the_police_who_said_so(code
                        "Mombasa and arrested five men.")
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].actor1 == "Police Forces of Kenya" and arrests[0].arrested == 5
+
+
+def test_protesters_who_storm_an_airport_are_no_weather(code_text):
+    events = code_text("Protesters storm Juliaca airport, three killed\n\nLIMA, March 14 - Three people were "
+                       "killed and forty injured on Tuesday when thousands of protesters tried to take over the "
+                       "airport in the southern Peruvian city of Juliaca and clashed with police.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Violent demonstration", 3)]
+
+
+def test_a_deed_told_in_a_when_clause_under_a_guess_took_place(code_text):
+    events = code_text("KAMPALA, Uganda, March 14 - That advice may have saved lives on Tuesday, when police "
+                       "explosives experts defused a bomb hidden outside a bar in Mpondwe, police said.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
