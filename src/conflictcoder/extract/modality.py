@@ -211,8 +211,8 @@ def trigger_modality(tok) -> str:
             break  # "appealed for calm after a firefight": the cue governs another event
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_PREPOSITIONS - {"before", "until"} for c in cur.children):
             break  # "vowed an inquiry after seven people were murdered": the murders took place
-        if cur.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in cur.children) \
-                and cur.tag_ in ("VBD", "VBN"):
+        if (cur.dep_ == "advcl" or (cur.dep_ == "relcl" and cur.head.ent_type_ in ("DATE", "TIME"))) and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in cur.children) and cur.tag_ in ("VBD", "VBN"):
             break  # "that advice may have saved lives last Friday, when police defused a device": it was defused
         if any(c.lower_ in lx.DENIED_CUES for c in parent.children if c.dep_ == "nsubj"):
             return "denied"  # a headline the parser misreads: "army rejects claims it shelled town"
