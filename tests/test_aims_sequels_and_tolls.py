@@ -181,3 +181,10 @@ def test_a_deed_told_in_a_when_clause_under_a_guess_took_place(code_text):
     events = code_text("KAMPALA, Uganda, March 14 - That advice may have saved lives on Tuesday, when police "
                        "explosives experts defused a bomb hidden outside a bar in Mpondwe, police said.")
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_officers_injured_since_the_protests_began_are_a_tally(code_text):
+    events = code_text("TBILISI, Georgia, March 14 - Police used water cannon to clear protesters from outside "
+                       "parliament on Tuesday night. The ministry says dozens of officers have been injured "
+                       "since the protests began.")
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]

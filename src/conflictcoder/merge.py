@@ -133,15 +133,17 @@ VIOLENT_PROTEST = {"Violent demonstration", "Excessive force against protesters"
 
 def compatible_kind(a: Mention, b: Mention) -> bool:
     """Of one kind of event; a bare toll ('five officers were injured') may tell a protest's
-    violence."""
+    violence; burning in the streets may be a riot's."""
     if family(a) == family(b):
         return True
+    if {family(a), family(b)} == {"sd:Looting/property destruction", "demonstration"}:
+        return True  # "cars torched in a night of unrest" above "youths set fire to cars"
     return tells_protest_policing(a, b) or tells_protest_policing(b, a)
 
 
 def tells_protest_policing(a: Mention, b: Mention) -> bool:
     """'23 people were detained and five officers were injured', after a protest was told."""
-    return family(b) == "demonstration" and a.event_type != "Battles" and (
+    return family(b) == "demonstration" and (a.event_type != "Battles" or a.casualty_only) and (
         (a.casualty_only and b.sub_event_type in VIOLENT_PROTEST) or a.trigger.label == lx.ARREST
         or (a.trigger.label == lx.ATTACK and b.sub_event_type in VIOLENT_PROTEST
             and CROWD_NAMED.search(a.sentence.text) is not None))
@@ -183,6 +185,8 @@ def compatible_places(pa: PlaceMention | None, pb: PlaceMention | None) -> bool:
         return True
     if (a.is_admin or b.is_admin) and a.admin1 and a.admin1 == b.admin1:
         return True
+    if (a.is_admin or b.is_admin) and not (a.admin1 and b.admin1):
+        return True  # a town the gazetteer gives no region: it may lie in the one named
     return km(a.latitude, a.longitude, b.latitude, b.longitude) <= 50
 
 

@@ -15,7 +15,7 @@ from ..settings import Options
 from . import lexicon as lx
 from .clauses import char_spans, clause_head, enclosing_context, group_clauses, reporting_frame
 from .counts import Quantity
-from .modality import REAL, is_aggregate_clause, trigger_modality
+from .modality import REAL, is_aggregate_clause, running_total_since, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
                     informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
                     sum_quantities, victim_strings, weapons_in)
@@ -424,7 +424,9 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         trigger=Span(trigger.start, trigger.end, trigger.text, trigger.category),
         event_type=event_type,
         sub_event_type=sub_event_type,
-        aggregate=is_aggregate_clause(clause_text),
+        aggregate=is_aggregate_clause(clause_text) or (casualty_only and running_total_since(
+            # "officers have been injured since the protests began": the since-clause is a clause of its own
+            sentence.text[max(0, trigger.start - sentence.start - 20):])),
         several=multiple_events(main),
         counts=counts,
         perpetrators=unique(perpetrator_strings(agents)),

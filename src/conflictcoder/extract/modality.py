@@ -246,5 +246,14 @@ _RUNNING_TOTAL = re.compile(
     rf"{_PERFECT} (?:\w+ ){{0,4}}{_TALLY_VERB}\b", re.I)
 
 
+_TALLY_SINCE = re.compile(r"\bha(?:ve|s) been (?:killed|wounded|injured|arrested|detained|abducted|kidnapped)\b"
+                          r"[^.]{0,80}?\bsince\b", re.I)
+
+
+def running_total_since(text: str) -> bool:
+    """'dozens of officers have been injured since the protests began': a tally to date."""
+    return bool(_TALLY_SINCE.search(text))
+
+
 def is_aggregate_clause(text: str) -> bool:
     return bool(_AGGREGATE.search(text) or _RUNNING_TOTAL.search(text))
