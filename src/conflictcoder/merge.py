@@ -412,7 +412,9 @@ def event_id_for(doc_id: str, m: Mention) -> str:
 
 
 # "claimed responsibility, saying its fighters had killed twenty soldiers": the perpetrators' toll
-PERPETRATORS_CLAIM = re.compile(r"\bclaim\w*\b[^.]{0,80}?\b(?:saying|said|says)\b", re.I)
+PERPETRATORS_CLAIM = re.compile(r"\bclaim\w*\b[^.]{0,80}?\b(?:saying|said|says)\b|"
+                                r"\b(?:its|their) (?:own )?(?:fighters?|militants?|men|members|mujahideen)\b[^.]{0,40}?"
+                                r"\b(?:had |have )?(?:killed|wounded)\b", re.I)
 
 
 def group_count(mentions: list[Mention], name: str) -> int | None:

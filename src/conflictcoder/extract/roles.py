@@ -390,6 +390,15 @@ def patients_of(tok) -> list:
                          for n in conjuncts(c))
     if not nouns and tok.tag_ == "VBN":
         nouns.extend(inverted_passive_subjects(tok))  # "Also killed in the strike were two men"
+    casualty = lx.TRIGGERS.get(tok.lower_) in lx.CASUALTY or any(c.lower_ == "dead" for c in tok.children)
+    holders = [tok, *[c for c in tok.children if c.lower_ in ("dead", "along", "together")]] if casualty else []
+    for child in holders:
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > 0 and \
+                    prep.doc[prep.i - 1].lower_ in ("along", "together"):
+                # "who was shot dead along with his bodyguard": the bodyguard was killed too
+                have = {n.i for found in nouns for n in [found, *found.subtree]}
+                nouns.extend(n for p in prep.children if p.dep_ == "pobj" for n in conjuncts(p) if n.i not in have)
     if not nouns and tok.dep_ == "amod" and tok.head.pos_ == "PROPN":
         nouns.append(tok.head)  # "the assassinated Carlos Pizarro"
     if not nouns and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
