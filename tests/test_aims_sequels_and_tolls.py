@@ -188,3 +188,22 @@ def test_officers_injured_since_the_protests_began_are_a_tally(code_text):
                        "parliament on Tuesday night. The ministry says dozens of officers have been injured "
                        "since the protests began.")
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text", [
+    'LAGOS, March 14 - Nigerian singer Temi Ade released her third studio album, "Ceasefire", on Friday.',
+    '"We are not here to blow up the company, we are here to rescue it," the fund\'s partner said on Tuesday.',
+    "Surgeons in Sarajevo have removed a rifle bullet that had been lodged near a man's spine for 26 years, "
+    "since he was wounded during the siege of the city.",
+    "WALVIS BAY, Namibia, March 14 - The port authority has detained a Spanish-owned fishing trawler over "
+    "unpaid fees. No one was arrested.",
+])
+def test_titles_ruin_old_wounds_and_held_boats_are_no_events(code_text, text):
+    assert [e.sub_event_type for e in code_text(text)] == []
+
+
+def test_a_town_in_a_region_is_not_a_town_named_like_the_region(code_text):
+    events = code_text("Drone strike hits northern Shan town\n\nBANGKOK, March 14 - Four civilians were killed "
+                       "when a Myanmar military drone dropped bombs on the town of Namtu in northern Shan State "
+                       "on Tuesday, residents said.")
+    assert {e.country for e in events} == {"Myanmar"}

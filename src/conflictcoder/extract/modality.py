@@ -19,7 +19,7 @@ _AGGREGATE = re.compile(
     r"(?:past|last|previous) week\b|"
     r"\b(?:of whom|of them have|so far this|since (?:the start|the beginning|19\d\d|20\d\d)|"
     r"in total|altogether|a total of|in all\b|since early|since late|this year alone|"
-    r"(?:days|weeks|months|years) of (?:\w+[- ]){0,2}(?:fighting|violence|clashes|unrest))|"
+    r"(?:days|nights|weeks|months|years) of (?:\w+[- ]){0,2}(?:fighting|violence|clashes|unrest|rioting|riots|protests))|"
     # "26 killed in six weeks", "3,000 killed since the military seized power"
     r"\b(?:in|over|during|within) (?:just |only )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
     r"several|a few) (?:days|weeks|months|years)\b|"
@@ -175,6 +175,8 @@ def trigger_modality(tok) -> str:
     if tok.dep_ == "dobj" and tok.head.lower_ in CURBING_VERBS and not any(
             c.dep_ == "det" for c in tok.children):
         return "negated"  # fighting in general, curbed: no one fight
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+        return "background"  # "a bullet lodged for 26 years, since he was wounded in the siege": a start, told as a backdrop
     if tok.i >= 2 and (tok.doc[tok.i - 2].lower_, tok.doc[tok.i - 1].lower_) in (("rather", "than"), ("instead", "of")):
         return "negated"  # "displaced by failed rains rather than fighting"
     if generic_cause(tok) or habitual(tok) or custom_named(tok):

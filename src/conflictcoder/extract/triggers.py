@@ -157,7 +157,7 @@ def find_hits(sent, violent_words: set[str], violent_document: bool = False,
             continue
         if category == lx.LOOT and person_set_alight(tok):
             category = lx.ATTACK  # "a man was beaten and set on fire by a crowd": violence to a person
-        if told_in_fiction(tok):
+        if told_in_fiction(tok) or quoted_title(tok):
             continue
         seen.add(tok.i)
         hits.append(make_hit(tok, category))
@@ -396,6 +396,21 @@ def told_in_fiction(tok) -> bool:
     return any(s.lower_ in FICTION_HEADS for s in heads) or (verb is not tok and bool(makers & FICTION_MAKERS))
 
 
+WORKS = {"album", "albums", "single", "song", "songs", "track", "film", "book", "novel", "series", "play",
+         "exhibition", "show", "documentary", "record", "ep", "title", "titled", "entitled", "called", "named"}
+QUOTES = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
+
+
+def quoted_title(tok) -> bool:
+    """'her third studio album, "Ceasefire"': a title in quotes, named by the work it titles."""
+    doc = tok.doc
+    opened = next((doc[i] for i in range(tok.i - 1, max(tok.sent.start, tok.i - 5) - 1, -1) if doc[i].text in QUOTES), None)
+    closed = any(doc[i].text in QUOTES for i in range(tok.i + 1, min(tok.sent.end, tok.i + 5)))
+    if opened is None or not closed or not tok.text[:1].isupper():
+        return False
+    return any(t.lower_ in WORKS for t in doc[max(tok.sent.start, opened.i - 4):opened.i])
+
+
 FILMED = {"sequence", "sequences", "scene", "scenes", "footage", "film", "films", "movie", "video", "videos",
           "episode", "episodes", "commercial", "advert", "documentary", "photos", "pictures", "images", "series"}
 
@@ -531,7 +546,7 @@ def harmless_agent(tok) -> bool:
 CRASH_VERBS = {"crashed", "crashes", "crashing", "collided", "collides", "derailed", "derails",
                "capsized", "capsizes", "overturned", "overturns", "plunged", "plunges", "sank", "toppled",
                "skidded", "collapsed", "collapses", "veered"}
-VEHICLES = {"train", "trains", "bus", "buses", "coach", "truck", "trucks", "lorry", "lorries",
+VEHICLES = {"trawler", "trawlers", "vessel", "vessels", "yacht", "train", "trains", "bus", "buses", "coach", "truck", "trucks", "lorry", "lorries",
             "car", "cars", "vehicle", "vehicles", "ferry", "boat", "ship", "tanker", "van",
             "minibus", "plane", "aircraft", "jet", "helicopter", "motorcycle", "tram"}
 
@@ -577,8 +592,17 @@ def judicial_execution(tok) -> bool:
     return convicted or bool(method)
 
 
+# what is "blown up" in words: "we are not here to blow up the company"
+BLOWN_IN_WORDS = lx.ABSTRACT_OBJECTS | {"company", "companies", "firm", "deal", "deals", "business", "negotiations",
+                                        "talks", "relationship", "coalition", "career", "photo", "photos", "picture",
+                                        "pictures", "image", "balloon", "balloons", "story", "issue", "phone"}
+
+
 def figurative_blast(tok) -> bool:
-    """'The console is a blast from the past', 'the party was a blast': fun, not an explosion."""
+    """'The console is a blast from the past', 'the party was a blast', 'blow up the company':
+    fun, ruin or enlargement, not an explosion."""
+    if tok.lower_ in ("blow", "blows", "blew", "blowing", "blown") and object_heads(tok) & BLOWN_IN_WORDS:
+        return True
     if tok.lower_ not in ("blast", "blasts") or tok.dep_ != "attr":
         return False
     return any(c.dep_ == "prep" and c.lower_ == "from" and any(p.lower_ == "past" for p in c.subtree)
@@ -884,6 +908,11 @@ def refine_retake(tok, category: str) -> str | None:
     return category
 
 
+RELEASED_THINGS = {"report", "reports", "statement", "statements", "video", "videos", "footage", "figures", "data",
+                   "results", "details", "names", "list", "photos", "images", "funds", "budget", "version", "update",
+                   "app", "product", "products", "model", "games", "game", "movie", "trailer"}
+
+
 def press_release(tok) -> bool:
     """'For Immediate Release', 'press release', 'news release': a statement put out, however
     the parser tags it."""
@@ -907,6 +936,8 @@ def refine_release(tok, category: str) -> str | None:
     """Hostages released, captives freed; not a press release or a film's release."""
     if press_release(tok):
         return None
+    if object_heads(tok) & (WORKS | RELEASED_THINGS):
+        return None  # "released her third studio album", "released a report": put out, nobody freed
     objects = object_words(tok)
     if tok.lower_ == "freed" and objects & TERRITORY:
         return lx.RETAKE  # "forces freed several villages from the militants"

@@ -508,6 +508,9 @@ def _annotate(cand: _Candidate, text: str, gaz: Gazetteer) -> None:
     cand.after_article = bool(re.search(r"(?:^|\s)(?:a|an)\s+(?:\w+\s+)?$", text[max(0, cand.start - 16):cand.start],
                                         re.I)) and not cand.text.isupper()
     cand.want_code, cand.mention_end = _admin_suffix(text, cand.end)
+    if cand.want_code == "P" and not any(m.primary and m.place.feature_class == "P" for m in cand.matches):
+        # "northern Shan town": the word says a town of the region, not a town called Shan
+        cand.want_code, cand.mention_end = "", cand.end
     before = _words_before(text, cand.start)
     if not cand.want_code and _cue_before(before, TOWN_PREFIXES):
         cand.want_code = "P"
