@@ -209,14 +209,11 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
             owner[id(m)] = g = Group([m], dropped=True)
             groups.append(g)
             continue
-        if m.aftermath or freed_captive(m) or crowd_dispersed(m) or side_of_violence(m):
-            scene = latest_violent_group(groups, m, SEIZURE_WINDOW if seizure_only(m) else ATTACH_WINDOW)
-            if scene is not None and (m.aftermath or (freed_captive(m) and scene.lead.sub_event_type == ABDUCTION)
-                                      or (crowd_dispersed(m) and scene.lead.sub_event_type in CROWD_VIOLENCE)
-                                      or (side_of_violence(m) and same_scene(m, scene))):
-                scene.mentions.append(m)
-                owner[id(m)] = scene
-                continue
+        scene = scene_of_sequel(m, groups)
+        if scene is not None:
+            scene.mentions.append(m)
+            owner[id(m)] = scene
+            continue
         if needs_antecedent(m):
             target = antecedent(m, ordered[:index], owner) or following(m, ordered[index + 1:])
             if target is not None and target is not m:
@@ -245,6 +242,25 @@ ABDUCTION = "Abduction/forced disappearance"
 
 CROWD_VIOLENCE = {"Mob violence", "Violent demonstration"}
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|march\w*|sit-in)\b", re.I)
+
+
+def scene_of_sequel(m: Mention, groups: list[Group]) -> Group | None:
+    """The violent event just told that `m` follows on from: arms or suspects taken after it,
+    the captive it took freed, its crowd dispersed, its looting or withdrawal; None when `m` is
+    no such sequel or no such event was told."""
+    if m.aftermath:
+        return latest_violent_group(groups, m, SEIZURE_WINDOW if seizure_only(m) else ATTACH_WINDOW)
+    if not (freed_captive(m) or crowd_dispersed(m) or side_of_violence(m)):
+        return None
+    scene = latest_violent_group(groups, m)
+    if scene is None:
+        return None
+    kind = scene.lead.sub_event_type
+    if freed_captive(m):
+        return scene if kind == ABDUCTION else None
+    if crowd_dispersed(m):
+        return scene if kind in CROWD_VIOLENCE else None
+    return scene if same_scene(m, scene) else None
 
 
 def side_of_violence(m: Mention) -> bool:

@@ -485,13 +485,6 @@ FOLLOW_UP = re.compile(
     r"\b(?:following|after) the (?:incident|attack|blast|explosion|killing|ambush|bombing)\b|"
     r"\bresponsible for the (?:\w+ )?(?:attack|incident|killing|blast|explosion|murder|abduction|bombing)\b|"
     r"\blater (?:placed|arrested|detained|apprehended|taken into custody)\b", re.I)
-# arms taken from the fighters of an event just told: "recovered from their possession", "seized
-# from the slain militants", "found during the search operation"
-TAKEN_FROM_FIGHTERS = re.compile(
-    r"\bfrom (?:them|their possession|his possession|the possession|the (?:killed|slain|dead|arrested|"
-    r"injured|deceased|captured) )|\bfrom the (?:house|compound|hideout|bodies|body)\b|"
-    r"\b(?:during|in) the (?:search|operation|raid|encounter|combing|gunfight|clash|exchange)\b|"
-    r"\bafter the (?:clash|encounter|gunfight|face ?off|exchange of fire|operation)\b", re.I)
 # a new story begins: "Meanwhile, forces recovered a huge cache in another district"
 ANOTHER_STORY = re.compile(r"\b(?:meanwhile|separately|in another|in a separate|elsewhere|in a related)\b", re.I)
 
@@ -510,10 +503,10 @@ def toll_figure(text: str) -> int | None:
 
 def is_aftermath(categories: set[str], sentence_text: str) -> bool:
     """Arms or suspects taken at the scene after an event ("recovered from the encounter site",
-    "arrested five cadres from the spot", "seven empty shells were found"), arms taken from its
-    fighters, suspects hunted for it ("arrested four people in connection with the blast"), or
-    forces sent there: what followed an event the text has told, not a seizure, an arrest or a
-    deployment in its own right. ACLED codes arrests of notable people and significant caches;
+    "arrested five cadres from the spot", "seven empty shells were found"), arms found when no
+    defusal or other story is told, suspects hunted for it ("arrested four people in connection
+    with the blast"), or forces sent there: what followed an event the text has told, not a
+    seizure, an arrest or a deployment in its own right. ACLED codes arrests of notable people and significant caches;
     the routine sequel of an attack is part of the attack's story."""
     if categories == {lx.MOBILIZE}:
         return bool(RESPONSE.search(sentence_text))

@@ -263,9 +263,15 @@ def conjuncts(noun) -> list:
     for child in noun.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             out.extend(conjuncts(child))
-        if child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and child.doc[child.i - 1].lower_ in ("along", "together"):
+        if along_with(child):
             out.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
     return out
+
+
+def along_with(prep) -> bool:
+    """The 'with' of 'along with', 'together with'."""
+    return prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > 0 and \
+        prep.doc[prep.i - 1].lower_ in ("along", "together")
 
 
 def quantity_of(noun, vague_counts: dict[str, int]) -> Quantity | None:
@@ -394,8 +400,7 @@ def patients_of(tok) -> list:
     holders = [tok, *[c for c in tok.children if c.lower_ in ("dead", "along", "together")]] if casualty else []
     for child in holders:
         for prep in child.children:
-            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > 0 and \
-                    prep.doc[prep.i - 1].lower_ in ("along", "together"):
+            if along_with(prep):
                 # "who was shot dead along with his bodyguard": the bodyguard was killed too
                 have = {n.i for found in nouns for n in [found, *found.subtree]}
                 nouns.extend(n for p in prep.children if p.dep_ == "pobj" for n in conjuncts(p) if n.i not in have)
