@@ -490,7 +490,7 @@ ANOTHER_STORY = re.compile(r"\b(?:meanwhile|separately|in another|in a separate|
 
 
 # "the death toll from the bombing rose to 14", "the toll stands at 17": the count of the dead
-TOLL = re.compile(r"\btoll\b[^.;]{0,90}?\b(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|increased|"
+TOLL = re.compile(rf"\btoll\b[^.;]{{0,90}}?\b(?:{lx.TOLL_RISES}|reaches|"
                   r"stands|stood|is|was|hit|hits)\s+(?:to\s+|at\s+)?(?:at least\s+)?([\w,]+)", re.I)
 
 

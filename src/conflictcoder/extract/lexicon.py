@@ -421,6 +421,8 @@ ABSTRACT_OBJECTS = {"budget", "plan", "plans", "policy", "policies", "decision",
                     "virus", "blaze", "flames", "cancer", "rates", "prices", "market", "share",
                     "project", "projects", "scheme", "schemes", "momentum", "hopes", "chances",
                     "jobs", "economy", "industry", "competition", "innovation", "mood", "vibe"}
+# how a death toll is said to rise, as a regex alternation: "the toll rose to 14 on Tuesday"
+TOLL_RISES = "rose|risen|rises|climbed|climbs|reached|jumped|increased"
 # Words of sport, whose density marks a report of a match
 SPORT_WORDS = {"match", "win", "won", "defeat", "league", "goal", "goals", "striker", "manager",
                "coach", "season", "half", "defence", "defense", "visitors", "counter-attack",

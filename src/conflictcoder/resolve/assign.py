@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..extract.lexicon import REPORTING_VERBS
+from ..extract.lexicon import REPORTING_VERBS, TOLL_RISES
 from ..records import Mention, Parsed, PlaceMention, ResolvedDate
 from .dates import dateline_day, find_dates
 
@@ -100,7 +100,7 @@ REPORT_WORDS = REPORTING_VERBS | {"confirm", "confirms", "announce", "announces"
 _WORD = re.compile(r"[A-Za-z']+")
 
 
-TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|reached|jumped|increased)\s+to\s+(?:at least\s+)?"
+TOLL_UPDATE = re.compile(rf"\b(?:{TOLL_RISES})\s+to\s+(?:at least\s+)?"
                          r"[\w,]+\s+(?:on\s+|by\s+)?$", re.I)
 
 
