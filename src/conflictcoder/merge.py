@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .extract import lexicon as lx
-from .extract.typing import EXPLOSIONS, VIOLENT_TYPES, disorder_type
+from .vocabulary import EXPLOSIONS, VIOLENT_TYPES, disorder_type
 from .geodesy import km
 from .records import Actor, Document, Event, Mention, PlaceMention, Source, Span
 from .resolve.assign import CONTEXT, EVENT, LEDE, PUBLISHED, REPORT, place_rank

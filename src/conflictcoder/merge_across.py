@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .extract.typing import VIOLENT_TYPES, disorder_type
+from .vocabulary import VIOLENT_TYPES, disorder_type
 from .geodesy import km
 from .merge import names_union, union
 from .records import Event, Source

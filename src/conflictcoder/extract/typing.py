@@ -4,27 +4,10 @@ from __future__ import annotations
 from . import lexicon as lx
 from .roles import ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party
 
-BATTLES = "Battles"
-EXPLOSIONS = "Explosions/Remote violence"
-VAC = "Violence against civilians"
-PROTESTS = "Protests"
-RIOTS = "Riots"
-STRATEGIC = "Strategic developments"
+from ..vocabulary import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, VIOLENT_TYPES, disorder_type
 
-DISORDER = {
-    BATTLES: "Political violence",
-    EXPLOSIONS: "Political violence",
-    VAC: "Political violence",
-    PROTESTS: "Demonstrations",
-    STRATEGIC: "Strategic developments",
-}
-VIOLENT_TYPES = {BATTLES, EXPLOSIONS, VAC, RIOTS}
-
-
-def disorder_type(event_type: str, sub_event_type: str) -> str:
-    if event_type == RIOTS:
-        return "Political violence" if sub_event_type == "Mob violence" else "Demonstrations"
-    return DISORDER.get(event_type, "Political violence")
+__all__ = ["BATTLES", "EXPLOSIONS", "PROTESTS", "RIOTS", "STRATEGIC", "VAC", "VIOLENT_TYPES", "classify",
+           "disorder_type"]
 
 
 UNREST_WORDS = {"unrest", "riot", "riots", "rioting", "rioters", "youths", "barricades", "rampage", "rampaged"}
