@@ -180,11 +180,17 @@ def publication_date(doc: Document, text: str, html_published: date | None) -> t
         return doc.published, "meta"
     if html_published:
         return html_published, "html"
-    from .resolve.dates import find_publication_date
+    from .resolve.dates import find_publication_date, latest_date_in_text, url_date
 
     found = find_publication_date(text)
     # A lone "Last Updated" stamp says when a page was touched, often years later (a 1999
     # wire story stamped 2016): no date is better than that one.
-    if found is None or found[1] == "updated":
-        return None, ""
-    return found[0], f"text:{found[1]}"
+    if found is not None and found[1] != "updated":
+        return found[0], f"text:{found[1]}"
+    # news sites put the day of publication in the path: /2018/01/15/, /2018-01-15-...
+    if doc.url and (in_url := url_date(doc.url)) is not None:
+        return in_url, "url"
+    # an article is published on or after the latest full date it gives ("on 29th March 2018")
+    if (in_text := latest_date_in_text(text)) is not None:
+        return in_text, "text:latest_date"
+    return None, ""

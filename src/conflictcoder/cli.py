@@ -65,7 +65,7 @@ def code(
             store = open_store(db)
         records: list[dict] = []
         failures: list[Failure] = []
-        n_docs = 0
+        n_docs = undated = 0
         # events merged across the run's documents: in the store, or in memory with --no-db
         run_ids: list[str] = []
         merger = CrossDocMerger() if store is None else None
@@ -81,6 +81,7 @@ def code(
                     store.record_failure(result.failure)
                 continue
             n_docs += 1
+            undated += result.clean is not None and result.clean.published is None
             if store is not None:
                 run_ids.extend(store.save_document(result.document, result.events))
             elif per_report:
@@ -101,7 +102,7 @@ def code(
         if store is not None:
             store.close()
     if not quiet:
-        summarise(n_docs, records, failures, None if no_db else db)
+        summarise(n_docs, records, failures, None if no_db else db, undated)
     if failures:
         raise typer.Exit(1)
 
@@ -155,9 +156,12 @@ def with_progress(results, total: int | None, quiet: bool):
             yield result
 
 
-def summarise(n_docs: int, records: list[dict], failures, db: Path | None) -> None:
+def summarise(n_docs: int, records: list[dict], failures, db: Path | None, undated: int = 0) -> None:
     where = f" into {db}" if db else ""
     typer.echo(f"coded {n_docs} documents: {len(records)} events{where}", err=True)
+    if undated:
+        typer.echo(f"{undated} of them had no publication date (none in the metadata, the page, the text or the URL): "
+                   "their relative dates ('on Tuesday') could not be resolved", err=True)
     if failures:
         reasons = Counter(f.code for f in failures)
         typer.echo(f"{len(failures)} inputs could not be coded ({', '.join(f'{c}: {n}' for c, n in sorted(reasons.items()))}):", err=True)

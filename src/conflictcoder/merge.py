@@ -482,7 +482,7 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
         event_date=dm.date.best if dm else None,
         date_start=dm.date.start if dm else None,
         date_end=dm.date.end if dm else None,
-        time_precision=dm.date.precision if dm else 3,
+        time_precision=dm.date.precision if dm else None,  # undated: no precision to claim
         disorder_type=disorder_type(lead.event_type, lead.sub_event_type),
         event_type=lead.event_type,
         sub_event_type=lead.sub_event_type,

@@ -121,7 +121,7 @@ def profile(event: Event, doc_id: str | None = None) -> Profile:
     mergeable = bool(d and event.iso3) and (e - s).days <= MAX_WINDOW_DAYS if d else False
     best = d.toordinal() if d else 0
     start, end = (s.toordinal(), e.toordinal()) if d else (0, 0)
-    if event.time_precision <= 1:
+    if (event.time_precision or 3) <= 1:
         lo, hi = best - DAY_SLACK, best + DAY_SLACK
     else:
         lo, hi = start - RANGE_SLACK, end + RANGE_SLACK

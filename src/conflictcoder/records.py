@@ -220,7 +220,7 @@ class Event:
     event_date: date | None
     date_start: date | None
     date_end: date | None
-    time_precision: int
+    time_precision: int | None  # None: the event has no date
     disorder_type: str
     event_type: str
     sub_event_type: str

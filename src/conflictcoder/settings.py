@@ -49,6 +49,12 @@ class Options:
     # Skip the parser for texts with no sign of violence (see relevance.py): they are coded
     # with zero events. `conflictcoder code --no-relevance-filter` turns it off.
     relevance_filter: bool = True
+    # The trained event detector (extract/detector.py) decides which of the candidates the
+    # patterns propose are events, and of which type. A candidate whose sentence it gives less
+    # than `event_threshold` of telling a new real event is dropped. `detector=False` keeps every
+    # candidate with the patterns' type (for measuring what the model adds).
+    detector: bool = True
+    event_threshold: float = 0.5
     # Documents in a run before a progress bar is worth showing.
     progress_threshold: int = 5
     cache_dir: Path = field(default_factory=default_cache_dir)

@@ -932,3 +932,30 @@ def _updated_date(head: str) -> tuple[date, str] | None:
         if found is not None:
             return found, "updated"
     return None
+
+
+# /2018/01/15/, /2018-01-15-title, /20180115/: the day of publication in a news site's path
+_URL_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+TEXT_DATE_CHARS = 20_000  # dates further into a text than this are not read for its publication
+
+
+def url_date(url: str) -> date | None:
+    """The publication day a URL's path gives, or None."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I)
+    for m in _URL_DAY.finditer(path):
+        found = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if found is not None:
+            return found
+    return None
+
+
+def latest_date_in_text(text: str) -> date | None:
+    """The latest full date (day, month and year) that a text gives: an article is published on
+    or after the days it tells of ("on 29th March 2018"). None when it gives no full date."""
+    ctx = _Context(anchor=None, text_is_lower=text.islower())
+    days = []
+    for candidate in _non_overlapping(_candidates(text[:TEXT_DATE_CHARS])):
+        resolved = candidate.handler(ctx, candidate.match)
+        if resolved is not None and resolved.precision == 1 and 1800 <= resolved.start.year <= 2200:
+            days.append(resolved.start)
+    return max(days, default=None)
