@@ -4,6 +4,14 @@ texts whose words of violence belong to a drill, a disaster, a match or a machin
 for these tests."""
 import pytest
 
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
+
+
 VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
 
 

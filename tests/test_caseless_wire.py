@@ -1,7 +1,16 @@
 """Wire copy written all in lower case, and senses of bombing and assassination."""
+import pytest
 from datetime import date
 
 from conflictcoder.resolve.dates import find_dates
+
+
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
 
 
 def test_lower_case_victim_name_after_given_names(code_text):

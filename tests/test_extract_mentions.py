@@ -2,6 +2,16 @@
 import pytest
 
 
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+
+@pytest.fixture(scope="module")
+def mentions_of(mentions_of_patterns):
+    return mentions_of_patterns
+
+
+
 def kinds(mentions):
     return [(m.event_type, m.sub_event_type) for m in mentions if not m.aggregate]
 

@@ -1,5 +1,20 @@
 """Role strings of mentions: who did it, to whom, to what, with what; short and informative."""
 
+import pytest
+
+
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
+
+
+@pytest.fixture(scope="module")
+def mentions_of(mentions_of_patterns):
+    return mentions_of_patterns
+
 
 def roles(mentions):
     out = {"perpetrators": [], "victims": [], "targets": [], "weapons": []}

@@ -7,6 +7,14 @@ import pytest
 from conflictcoder import relevance
 
 
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
+
+
 @pytest.mark.parametrize("text", [
     "Cadres of the outlawed front set two trucks ablaze near the border town on Tuesday.",
     "Unidentified assailants set two girls' schools on fire in the district on Monday night.",

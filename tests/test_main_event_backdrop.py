@@ -1,9 +1,18 @@
 """The main event of a short report against what it tells as backdrop (invented sentences)."""
 from __future__ import annotations
 
+import pytest
 from conftest import main_type
 
 
+
+
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
 
 
 def test_date_in_a_relative_clause_is_not_the_protests_own(code_text):

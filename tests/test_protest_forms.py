@@ -1,7 +1,16 @@
 """Protests told without the usual words (invented sentences)."""
 from __future__ import annotations
 
+import pytest
 from conflictcoder.extract import triggers
+
+
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
 
 
 def test_crowds_walking_the_streets_are_a_protest(code_text):

@@ -1,7 +1,16 @@
 """Details of a story that belong to its main event, and sides named right (invented texts)."""
 from __future__ import annotations
 
+import pytest
 from datetime import date
+
+
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
 
 
 def test_armed_gang_members_are_an_armed_group(code_text):

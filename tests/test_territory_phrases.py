@@ -1,9 +1,18 @@
 """Territory taken, told with split phrases or with a detail in a relative clause (invented sentences)."""
 from __future__ import annotations
 
+import pytest
 from conftest import main_type
 
 
+
+
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
 
 
 def test_control_taken_with_an_adjective_between(code_text):

@@ -81,6 +81,7 @@ def code_batch(batch: list, options: Options) -> Iterator[DocResult]:
 
 def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
     from .extract import extract_mentions
+    from .extract.decide import event_verdict, keeps
     from .merge import build_event, merge_mentions
     from .resolve.actors import name_actor
     from .resolve.assign import resolve_mentions
@@ -94,13 +95,15 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
     places = find_document_places(parsed)
     mentions = extract_mentions(parsed, options)
     resolve_mentions(parsed, mentions, places)
-    groups = merge_mentions(mentions)
+    # the detector decides per event: a sentence adding a detail stands or falls with its event
+    groups = [g for g in merge_mentions(mentions) if keeps(g.mentions, options)]
     default = default_place([g.place() for g in groups], places)
     events = []
     published = parsed.clean.published
     authors = responsible_groups(parsed.clean.text, published.year if published else None) if groups else []
     for g in groups:
         event = build_event(g, doc, published, default, name_actor, parsed.clean.text)
+        settle_type(event, event_verdict([g.lead]) or event_verdict(g.mentions))
         refine_country_level(event, [g.place() for g in groups])
         credit_named_group(event, authors)
         event.victims = unique_names(fullest_name(parsed.spacy_doc, v) for v in event.victims)
@@ -108,6 +111,21 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
     name_identified_casualties(parsed.spacy_doc, events)
     parsed.spacy_doc = None  # the Doc is large; nothing after this stage needs it
     return DocResult(doc, events=events, clean=parsed.clean, places=places)
+
+
+def settle_type(event: Event, verdict) -> None:
+    """The detector's sub-event type where it does not back the patterns' one, and the calibrated
+    probability of the type as the event's confidence."""
+    from .extract.decide import settled_type
+    from .vocabulary import EVENT_TYPE_OF, disorder_type
+
+    sub_event_type, confidence = settled_type(event.sub_event_type, verdict)
+    if confidence is None:
+        return
+    if sub_event_type != event.sub_event_type:
+        event.sub_event_type, event.event_type = sub_event_type, EVENT_TYPE_OF[sub_event_type]
+        event.disorder_type = disorder_type(event.event_type, sub_event_type)
+    event.confidence = confidence
 
 
 def name_identified_casualties(doc, events) -> None:

@@ -188,6 +188,9 @@ class Mention:
     # which release of a text that holds several, each under a dated dateline of its own
     # (0: the first); mentions of different releases are never one event
     story: int = 0
+    # the event detector's label probabilities for the mention's sentence (extract/decide.py);
+    # None when it did not run
+    probabilities: dict[str, float] | None = None
 
 
 @dataclass(slots=True)

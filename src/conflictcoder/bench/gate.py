@@ -75,32 +75,29 @@ def model_verdicts(records: Iterable[dict]) -> list[Verdict]:
 
 
 def pipeline_verdicts(records: Sequence[dict], options=None) -> list[Verdict]:
-    """Each paragraph coded as a document through clean, nlp and extract."""
-    from ..clean import clean_document
-    from ..extract import extract_mentions
-    from ..nlp import parse_documents
+    """Each paragraph coded as a document through the whole pipeline: a sentence is found as an
+    event when it is evidence of one, typed as the most confident event it is evidence of."""
+    from ..pipeline import code_documents
     from ..records import Document
-    from ..settings import Options
 
-    options = options or Options()
     docs, spans = [], []
     for n, record in enumerate(records):
         sentences = [s["text"].strip() for s in record["sentences"]]
-        text = " ".join(sentences)
         published = date.fromisoformat(record["published"]) if record.get("published") else None
-        docs.append(clean_document(Document(doc_id=f"gate-{n}", text=text, published=published)))
+        docs.append(Document(doc_id=f"gate-{n}", text=" ".join(sentences), published=published))
         starts, pos = [], 0
         for s in sentences:
             starts.append(pos)
             pos += len(s) + 1
         spans.append(starts)
     out = []
-    for record, starts, parsed in zip(records, spans, parse_documents(docs, options)):
+    for record, starts, result in zip(records, spans, code_documents(docs, options)):
         best: dict[int, tuple[float, str]] = {}
-        for m in extract_mentions(parsed, options):
-            i = bisect.bisect_right(starts, m.trigger.start) - 1
-            if i >= 0 and m.confidence >= best.get(i, (-1.0, ""))[0]:
-                best[i] = (m.confidence, m.sub_event_type)
+        for event in result.events:
+            for source in event.sources:
+                i = bisect.bisect_right(starts, source.start) - 1
+                if i >= 0 and event.confidence >= best.get(i, (-1.0, ""))[0]:
+                    best[i] = (event.confidence, event.sub_event_type)
         for i, s in enumerate(record["sentences"]):
             conf, label = best.get(i, (0.0, None))
             out.append(Verdict(s["label"], label, conf))

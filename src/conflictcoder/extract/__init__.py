@@ -15,7 +15,7 @@ from ..settings import Options
 from . import lexicon as lx
 from .clauses import char_spans, clause_head, enclosing_context, group_clauses, reporting_frame
 from .counts import Quantity
-from .decide import decide
+from .decide import score_mentions
 from .modality import REAL, is_aggregate_clause, running_total_since, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
                     informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
@@ -71,7 +71,8 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
             # "leaders marked the anniversary ... 4,000 soldiers were killed on the first day"
             m.background = commemoration and m.casualty_only
         mentions.extend(found)
-    return decide(mentions, [s.text for s in doc.sents], options)
+    score_mentions(mentions, [s.text for s in doc.sents], options)
+    return mentions
 
 
 LEGACY_WAR = re.compile(r"\b(?:(?:first|second) world war|world war (?:one|two|i|ii|1|2)|ww ?(?:ii|2|i|1)|wartime)\b", re.I)

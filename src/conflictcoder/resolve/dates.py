@@ -954,7 +954,10 @@ def latest_date_in_text(text: str) -> date | None:
     or after the days it tells of ("on 29th March 2018"). None when it gives no full date."""
     ctx = _Context(anchor=None, text_is_lower=text.islower())
     days = []
-    for candidate in _non_overlapping(_candidates(text[:TEXT_DATE_CHARS])):
+    head = text[:TEXT_DATE_CHARS]
+    for candidate in _non_overlapping(_candidates(head)):
+        if _is_update_stamp(head, candidate.inner_start):
+            continue  # "Last Updated: 07/27/2016" says when a page was touched, not what it tells
         resolved = candidate.handler(ctx, candidate.match)
         if resolved is not None and resolved.precision == 1 and 1800 <= resolved.start.year <= 2200:
             days.append(resolved.start)
