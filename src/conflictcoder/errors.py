@@ -12,7 +12,8 @@
     ├── ModelError            E201 the spaCy model cannot be loaded
     ├── GazetteerError        E301 the gazetteer cannot be built or opened
     ├── StoreError            E401 the event store cannot be opened or written
-    └── EvalError             E501 gold or prediction files cannot be read
+    ├── EvalError             E501 gold or prediction files cannot be read
+    └── LanguageDataError     E601 a language folder's rules (lang/<code>/*.json) cannot be read
 
 The CLI maps InputError to exit code 1 after the run (the rest was coded), the others to 2.
 """
@@ -77,3 +78,7 @@ class StoreError(ConflictCoderError):
 
 class EvalError(ConflictCoderError):
     code = "E501"
+
+
+class LanguageDataError(ConflictCoderError):
+    code = "E601"

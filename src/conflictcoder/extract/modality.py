@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import re
 
+from .. import lang
 from . import lexicon as lx
 
 REAL = "real"
-TIME_PREPOSITIONS = {"after", "before", "following", "since", "during", "amid", "despite", "until"}
-MODAL_AUX = {"could", "might", "may", "would", "should", "will", "shall", "can", "must", "'ll"}
+# the words the walk from a trigger to its clause's head passes or stops at (lang/en/modality.json)
+TIME_PREPOSITIONS = set(lang.words("modality.time_preposition"))
+MODAL_AUX = set(lang.words("modality.modal_aux"))
+BLAME_CUES = set(lang.words("modality.blame_cue"))
+UNREALISED_MODIFIERS = set(lang.words("modality.unrealised_modifier"))
+SIMULATION_NOUNS = set(lang.words("modality.simulation_noun"))
+EVIDENCE_SUBJECTS = set(lang.words("modality.evidence_subject"))
+PURPOSE_VERBS = set(lang.words("modality.purpose_verb"))
+REALISING_HEADS = set(lang.words("modality.realising_head"))
+CURBING_VERBS = set(lang.words("modality.curbing_verb"))
+CLAIMED_MEDIA = set(lang.words("modality.claimed_media"))
+DISPLACING = set(lang.words("modality.displacing"))
+HABIT_ADVERBS = set(lang.words("modality.habit_adverb"))
+CUSTOMS = set(lang.words("modality.custom"))
 
 _AGGREGATE = re.compile(
     r"\b(?:in|over|during|for|within) the (?:past |last |previous |first |)"
@@ -79,9 +92,6 @@ def negated(tok) -> bool:
     return False
 
 
-BLAME_CUES = {"responsible", "blamed", "blames", "blame", "blaming"}
-
-
 def blames_a_deed(cue, tok) -> bool:
     """Blame presupposes its deed: in "holds the army responsible for the massacre of X" or
     "blamed for the bombing of the bridge" the massacre and the bombing took place, whoever did
@@ -101,24 +111,6 @@ def in_simulation(tok) -> bool:
         cur = cur.head
 
 
-UNREALISED_MODIFIERS = {"planned", "plotted", "intended", "foiled", "thwarted", "averted", "potential",
-                        "possible", "future", "imminent", "hypothetical", "simulated", "mock"}
-SIMULATION_NOUNS = {"scenario", "simulation", "exercise", "drill", "rehearsal"}
-EVIDENCE_SUBJECTS = {"reports", "report", "records", "figures", "data", "investigation", "investigations",
-                     "statement", "statements", "sources", "witnesses", "officials", "police"}
-
-
-# what a search, a raid or a journey is for; the purpose may never be met
-PURPOSE_VERBS = {"arrest", "detain", "apprehend", "nab", "capture", "kill", "abduct", "kidnap",
-                  "assassinate", "eliminate"}
-
-
-# verbs whose to-infinitive took place: "began to fire", "went on to kill", "managed to arrest"
-REALISING_HEADS = {"began", "begin", "begins", "begun", "started", "start", "starts", "continued",
-                   "continue", "continues", "went", "go", "goes", "managed", "manage", "manages",
-                   "proceeded", "proceed", "helped", "help", "helps"}
-
-
 def purpose_of_another_act(tok) -> bool:
     """'launched a search operation to arrest the attackers', 'gunmen came to kill the chief',
     'searches intensified to arrest the accused': a to-infinitive saying what another act was for
@@ -129,20 +121,6 @@ def purpose_of_another_act(tok) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     return tok.dep_ in ("advcl", "acl") or (tok.dep_ == "xcomp" and tok.head.lower_ not in REALISING_HEADS)
-
-
-# what a truce or a deal does to fighting in general: "sharply reducing fighting across the country"
-CURBING_VERBS = {"cancelled", "canceled", "cancelling", "postponed", "reducing", "reduced", "reduce", "reduces",
-                 "halting", "halted", "halt", "curbing", "curbed",
-                 "curb", "preventing", "prevented", "prevent", "stopping", "stop", "ending", "end", "ends",
-                 "avert", "averted", "averting", "de-escalate", "limit", "limiting", "limited"}
-
-
-CLAIMED_MEDIA = {"claiming", "claimed", "claims", "purporting", "purported", "purports", "said", "supposedly"}
-DISPLACING = {"displaced", "driven", "forced", "uprooted", "caused", "fuelled", "fueled", "worsened"}
-HABIT_ADVERBS = {"ever", "always", "often", "usually", "rarely", "seldom", "typically", "routinely", "regularly",
-                 "frequently", "generally", "sometimes"}
-CUSTOMS = {"practice", "practices", "tradition", "traditions", "custom", "customs", "ritual", "rituals"}
 
 
 def generic_cause(tok) -> bool:

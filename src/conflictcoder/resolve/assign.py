@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..extract.lexicon import REPORTING_VERBS, TOLL_RISES
+from .. import lang
 from ..records import Mention, Parsed, PlaceMention, ResolvedDate
 from .dates import dateline_day, find_dates
+
+REPORTING_VERBS = set(lang.words("cue.reporting"))  # 'police said on Thursday that ...'
+TOLL_RISES = lang.alternation("cue.toll_rises")  # 'the toll rose to 14 on Tuesday'
 
 EVENT, REPORT, CONTEXT, PUBLISHED = "event", "report", "context", "published"
 LEDE = "lede"  # the story's date, given in its first sentences and claimed by no event there
