@@ -110,7 +110,7 @@ def test_a_number_does_not_make_a_band_a_named_one():
 
     assert is_generic_perpetrator("two paid assassins")
     assert is_generic_perpetrator("some 20 guerrillas")
-    assert not is_generic_perpetrator("two fmln commanders")
+    assert not is_generic_perpetrator("two npa commanders")
 
 
 def test_a_person_named_as_the_assassinated_one_is_a_victim(code_text):
@@ -124,8 +124,8 @@ def test_wounded_soldiers_flown_out_are_no_new_event(code_text):
 
 
 def test_a_death_someone_is_held_responsible_for_is_a_killing(code_text):
-    text = ("the unions said the rebel army was responsible for the death of union leader pablo "
-            "emilio ortega in the violence of last week.")
+    text = ("the dockworkers' union said the rebel army was to answer for the death of its leader "
+            "tomas ibarra in the violence of last week.")
     assert "rebel army" in {p for e in code_text(text) for p in e.perpetrators}
 
 

@@ -60,7 +60,7 @@ def test_members_of_a_group_also_name_the_group(mentions_of):
 
 
 def test_arms_seized_are_not_weapons_used(mentions_of):
-    ms = mentions_of("Police seized 20 rifles and a large amount of ammunition in a raid on Tuesday.")
+    ms = mentions_of("Police seized 20 rifles and boxes of ammunition in a raid on Tuesday.")
     assert roles(ms)["weapons"] == []
 
 
@@ -103,7 +103,7 @@ def test_a_target_is_told_with_whose_it_was_and_a_road_is_where_not_what(mention
 
 
 def test_victims_named_in_a_later_sentence_join_the_event(code_text):
-    text = ("Gunmen shot dead two engineers on a farm road outside the town on Monday, police said. "
+    text = ("Gunmen shot dead two engineers on a farm road outside the town on Monday, according to police. "
             "The victims were identified as Tomas Ibarra Quesada and Lucia Fuentes Mora, both employed "
             "by a local cooperative.")
     events = code_text(text)
@@ -133,7 +133,7 @@ def test_victim_names_lose_nationality_and_alias_and_are_never_weapons(mentions_
 
 
 def test_a_place_named_by_a_preposition_of_direction_is_no_target(mentions_of):
-    r = roles(mentions_of("A car bomb exploded at a bank 150 meters from the government palace on "
+    r = roles(mentions_of("A car bomb exploded at a bank 150 meters from the presidential palace on "
                           "Monday, destroying the branch of a power company."))
     assert not any("palace" in t for t in r["targets"])
     assert "power company" not in r["targets"]

@@ -20,7 +20,7 @@ def sub_types(events):
     "The government is moving troops and tanks to the northern border region, officials said on Monday.",
     "Hundreds of soldiers with armoured vehicles had moved to the town of Kesra by Tuesday, sources said.",
     "The air force has formed a new drone organisation with bases in the east, its commander said on Friday.",
-    "A new militia unit of the tribal forces has been set up in the southern province, officials said on Sunday.",
+    "A new militia unit of the tribal forces was set up in the southern province, officials said on Sunday.",
 ])
 def test_forces_moved_or_formed_are_a_change_to_group_activity(code_text, text):
     assert "Change to group/activity" in sub_types(code_text(text))

@@ -36,7 +36,7 @@ def test_demand_for_release_of_detained_marchers_is_no_intervention(code_text):
 
 def test_exchange_beside_a_place_known_for_fighting_is_an_agreement(code_text):
     events = code_text("Rebel fighters and army units exchanged prisoners and bodies Monday near the "
-                       "old port town of Marbella, the scene of some of the region's heaviest fighting in recent weeks")
+                       "old port town of Marbella, where some of the region's heaviest fighting took place in recent weeks")
     assert main_type(events) == "Agreement"
 
 

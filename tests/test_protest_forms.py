@@ -37,13 +37,13 @@ def test_a_march_named_in_title_case_is_not_the_month():
 
 
 def test_crowds_that_take_to_the_streets_protest(code_text):
-    events = code_text("Thousands of students defied a ban to take to the streets of the capital on "
+    events = code_text("Thousands of students defied a ban and took to the streets of the capital on "
                        "Friday, demanding the minister's resignation.")
     assert {e.event_type for e in events} & {"Protests", "Riots"}
 
 
 def test_forces_that_jailed_suspects_arrested_them(code_text):
-    events = code_text("Security forces have jailed more than 40 militants suspected of plotting "
+    events = code_text("Security forces have jailed over 40 militants suspected of plotting "
                        "bomb attacks in the northern province, officials said on Monday.")
     assert "Arrests" in {e.sub_event_type for e in events}
 

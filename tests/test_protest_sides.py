@@ -16,7 +16,7 @@ def code_text(code_text_patterns):
 
 
 def test_officers_who_beat_a_peaceful_march_use_excessive_force(code_text):
-    events = code_text("Officers brutally attacked and injured a peaceful student march on Monday "
+    events = code_text("Riot officers brutally beat and injured marchers at a peaceful student rally on Monday "
                        "outside the university.")
     assert main_type(events) == "Excessive force against protesters"
 

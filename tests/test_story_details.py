@@ -67,7 +67,7 @@ def test_fighting_between_two_armed_groups_has_no_default_state(code_text):
 
 
 def test_farmers_and_herders_who_fight_are_communal_militias(code_text):
-    events = code_text("At least twelve people were killed in clashes between farmers and herders in southern "
-                       "Chad on Thursday, local officials said.", published=date(2025, 10, 11))
+    events = code_text("At least twelve people were killed on Thursday in clashes between farmers and herders "
+                       "in southern Chad, local officials said.", published=date(2025, 10, 11))
     assert events and (events[0].inter1, events[0].inter2) == (4, 4)
     assert events[0].fatalities == 12

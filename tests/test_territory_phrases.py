@@ -16,7 +16,7 @@ def code_text(code_text_patterns):
 
 
 def test_control_taken_with_an_adjective_between(code_text):
-    events = code_text("Government troops took full control of the town of Deran on Monday in heavy "
+    events = code_text("Government troops took full control of Deran town on Monday in heavy "
                        "clashes with the rebels.")
     assert main_type(events) == "Government regains territory"
 

@@ -60,7 +60,7 @@ _DATELINE = re.compile(
     r"(?:,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2,4}(?:\s*\([^)\n]{0,30}\))?)?"  # , 3 JAN 90 (EFE)
     r"(?:,\s*(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2})?)"  # , Sept 19 / , FEB 15: the report's day
     r"\s*(?:--|-|\u2013|\u2014)\s")
-# "KABUL, Afghanistan (Feb. 21, 2011) Afghan and coalition forces ...": a dated dateline, no dash
+# "DODOMA, Tanzania (Feb. 21, 2011) Police officers in the region ...": a dated dateline, no dash
 _DATED_DATELINE = re.compile(
     r"^\s*((?:[A-Z][A-Z.'\-]+)(?:[ ][A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
     r"\s*\((?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)\))"
@@ -152,7 +152,7 @@ def find_boilerplate(text: str) -> list[Span]:
         shown = line.upper() if caseless and len(line.upper()) == len(line) else line
         dateline = _DATELINE.match(shown) or _DATED_DATELINE.match(shown)
         if dateline and shown is not line and not re.search(r"[,(]", dateline.group(1)):
-            dateline = None  # "two u.s. mormon missionaries -- aged 19": words, not a place and a day
+            dateline = None  # "two visiting choir singers -- aged 19": words, not a place and a day
         if dateline and len(dateline.group(1).split()) <= 8:
             spans.append(Span(start, start + dateline.end(), line[:dateline.end()], "dateline"))
     return spans

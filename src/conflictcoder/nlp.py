@@ -54,7 +54,7 @@ def keep_names_whole(doc):
     """No sentence starts inside a place or person name told mid-sentence.
 
     The parser sometimes ends a sentence between two words of a name it does not know
-    ("... in Sayed / Karam district, Paktiya province, yesterday."), and the second half,
+    ("... in Bulo / Burte district, Hiraan region, yesterday."), and the second half,
     with the date, is then read apart from the event. A capitalised name word that follows
     another with no punctuation or line break between them, after a lower-case word, is
     marked as no sentence start (the parser honours that).

@@ -44,7 +44,7 @@ _AGGREGATE = re.compile(
     r"november|december)\b(?! \d)|"
     r"\bha(?:s|ve) become (?:a |an |more |less |increasingly |)(?:\w+ )?(?:frequent|common|rare|business|"
     r"problem|threat|norm|routine|rife|commonplace|daily|regular|feature)\b|"
-    # "dozens have been killed during protests since then", "7,000 people have been killed in the
+    # "dozens have been killed during protests since then", "thousands have died in the
     # insurgency since it flared up in 2004": running totals
     r"\bha(?:ve|s) been (?:killed|wounded|injured|arrested|detained|abducted|kidnapped)\b[^.]{0,80}?\bsince\b|"
     r"\b(?:killed|died)\b[^.]{0,30}\bin the (?:insurgency|conflict|war|violence|unrest|uprising)\b|"
@@ -114,7 +114,7 @@ def in_simulation(tok) -> bool:
 def purpose_of_another_act(tok) -> bool:
     """'launched a search operation to arrest the attackers', 'gunmen came to kill the chief',
     'searches intensified to arrest the accused': a to-infinitive saying what another act was for
-    tells an aim, not a deed. Dispersal is left out: 'fired tear gas to disperse the crowd' tells
+    tells an aim, not a deed. Dispersal is left out: 'used tear gas to break up the crowd' tells
     what the gas did."""
     if tok.lower_ not in PURPOSE_VERBS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
@@ -188,7 +188,7 @@ def trigger_modality(tok) -> str:
                 c.dep_ == "nsubj" and c.lower_ in EVIDENCE_SUBJECTS for c in parent.children):
             break  # "reports from the camp show that two bombers blew themselves up": a report
         if cur.dep_ in ("pobj", "pcomp") and parent.lower_ in TIME_PREPOSITIONS:
-            break  # "appealed for calm after a firefight": the cue governs another event
+            break  # "urged calm after the shootout": the cue governs another event
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_PREPOSITIONS - {"before", "until"} for c in cur.children):
             break  # "vowed an inquiry after seven people were murdered": the murders took place
         if (cur.dep_ == "advcl" or (cur.dep_ == "relcl" and cur.head.ent_type_ in ("DATE", "TIME"))) and any(
@@ -198,14 +198,14 @@ def trigger_modality(tok) -> str:
             return "denied"  # a headline the parser misreads: "army rejects claims it shelled town"
         cue = cue_modality(parent.lower_)
         if cue == "alleged" and blames_a_deed(parent, tok):
-            cur = parent  # "held the rebels responsible for the murder of the mayor": it happened
+            cur = parent  # "blamed the rebels for the mayor's murder": it happened
             continue
         if cue and not (cue == "hypothetical" and parent.pos_ in ("NOUN",) and cur.dep_ != "pobj"
                         and not (cur.dep_ == "prep" and cur.lower_ == "of")):
             return cue  # "the risk of kidnapping", "fears of reprisals": what may come
         if parent.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "det" and c.lower_ in lx.NEGATION_DETS for c in parent.children):
-            return "negated"  # "there have been no reports of such attacks"
+            return "negated"  # "no such attacks were reported"
         if parent.pos_ in ("VERB", "AUX"):
             for child in parent.children:
                 if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
@@ -216,7 +216,7 @@ def trigger_modality(tok) -> str:
     return REAL
 
 
-# "have detained more than 50 insurgents this month", "in the last month we've arrested six",
+# "have detained more than 50 smugglers this month", "over the last month we have arrested six",
 # "have captured 30 fighters since March 2" (not "since dawn", one fight): a running total, not an event
 _PERFECT = r"(?:\bhave|\bhas|'ve|\bhave\s+now|\bhas\s+now)"
 _TALLY_VERB = r"(?:killed|detained|captured|arrested|seized|wounded)"

@@ -115,7 +115,7 @@ LATER_DEATH = re.compile(r"(?:\bsuccumbed\b(?: to (?:his|her|their|the) (?:injur
 
 def dates_the_report(text: str, d: ResolvedDate) -> bool:
     """A day said right beside a reporting verb dates the report, whatever the parse hung it
-    on: "forces confirmed yesterday the death of ...", "ISAF, today, confirmed the capture",
+    on: "the army confirmed yesterday that ... died", "the ministry, today, confirmed the arrest",
     "police said on Tuesday"."""
     if TOLL_UPDATE.search(text[max(0, d.start_char - 40):d.start_char]):
         return True  # "the toll rose to 14 on Tuesday": the day of the count, not of the deaths
@@ -207,7 +207,7 @@ def event_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
         if TOWARDS_A_BORDER.search(text[max(0, p.start - 45):p.start]):
             continue  # "withdrawing towards the border with Burkina Faso": where they went
         if CARED_FOR_IN.search(text[max(0, p.start - 40):p.start]):
-            continue  # "taken to the military hospital in Ismailia": where the wounded were treated
+            continue  # "flown to the army hospital in Gulu": where the wounded were treated
         out.append(p)
     return out
 
@@ -265,7 +265,7 @@ NIGHT_WORDS = ("overnight", "last night", "tonight")
 
 
 def name_the_night(m: Mention, sentence_dates: list[ResolvedDate]) -> None:
-    """'during an overnight operation in Paktiya province Thursday': a night runs over two
+    """'in an overnight raid in Hiraan region Thursday': a night runs over two
     days; the day named beside it in the sentence says which, wherever the parse hung it."""
     if m.date_basis != EVENT or m.date is None or not m.date.text.lower().strip().startswith(NIGHT_WORDS):
         return
@@ -392,7 +392,7 @@ def lede_date(parsed: Parsed, by_sentence: dict[int, list[ResolvedDate]], mentio
     for sent in body[:lede_sentences]:
         for d in by_sentence.get(sent.start, []):
             if dates_the_report(parsed.clean.text, d):
-                continue  # "forces confirmed yesterday the death of ... Wednesday": the report's day
+                continue  # "the army confirmed yesterday that ... died Wednesday": the report's day
             recent = anchor_ok(d, parsed.clean.published)
             if d.precision <= 2 and recent and (d.start_char, d.end_char) not in claimed:
                 return d

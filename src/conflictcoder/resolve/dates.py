@@ -174,7 +174,7 @@ _RELATIVE = re.compile(
 _AGO = re.compile(rf"(?<![\w-])(?P<d>(?P<n>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+ago)\b", _FLAGS)
 # Counted from the last date in the text: "the previous day", "a day earlier", "two days later"
 # "before" / "after" count from a date only when nothing follows them that they could
-# govern: "a day after security forces killed six" is relative to that killing.
+# govern: "a day after police shot dead four" is relative to that killing.
 _ADVERBIAL_END = r"(?=\s*(?:[,.;:)]|$|(?:in|on|at|when|and|but|as)\b))"
 _CHAINED = re.compile(
     rf"(?<![\w-])(?P<d>(?P<prev>(?:on\s+)?the\s+(?:previous|preceding)\s+day|the\s+day\s+before{_ADVERBIAL_END})"
@@ -523,7 +523,7 @@ def _on_relative(ctx: _Context, m: re.Match) -> _Range | None:
         which = {"past": "last", "the past": "last", "the previous": "last"}.get(which, which)
         saturday, sunday = _weekend(anchor, which)
         return _Range(saturday, sunday, 2)
-    if m["pastn"]:  # "over the past two nights": the first began two days back; today counts as a day
+    if m["pastn"]:  # "in the last two nights": the first began two days back; today counts as a day
         n = _count(_norm(m["pn"]))
         back = n if m["pu"].lower() == "nights" else n - 1
         return _Range(anchor - timedelta(days=back), anchor, 2)
@@ -800,7 +800,7 @@ _DATE_WITH_YEAR = (
 )
 _DATE_NO_YEAR = rf"(?:{_MONTH}{_MONTH_DOT}\s+{_DAY}|{_DAY}\s+{_MONTH}{_MONTH_DOT})"
 
-# "Posted: Dec 04, 2011 6:08 AM", "Date: 2015-07-16", and at a line start "Published on
+# "Posted: Mar 12, 2019 9:41 PM", "Date: 2015-07-16", and at a line start "Published on
 # 16 July 2015". Without the colon or the line start, "a note dated 8 January 1990" or
 # "hostages released on May 5, 2011" in the body would pass for stamps.
 _STAMP_LABEL = r"(?:first\s+)?(?:posted|published)|publication\s+date|date\s+published|date|dated|released|issued"
@@ -822,7 +822,7 @@ _DATELINE = re.compile(
     rf"\s*[,(]\s*\(?\s*(?P<date>(?i:{_DATE_WITH_YEAR}|{_DATE_NO_YEAR}))\s*\)?"
     rf"(?=\s*(?:\(|--|—|–|-\s|\[|:|\)|\n|[A-Z]))",
 )
-# A line that is, or ends in, a full date: "ISAF Joint Command Update, Jan. 10, 2011"
+# A line that is, or ends in, a full date: "Regional Police Daily Update, Jan. 10, 2011"
 _HEADER_LINE_DATE = re.compile(rf"(?m)^[^\n]{{0,100}}?(?P<date>{_DATE_WITH_YEAR})[ \t]*$", _FLAGS)
 _YEAR_IN_HEAD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
