@@ -38,6 +38,7 @@ def code(
     workers: int = typer.Option(0, "--workers", "-w", help="Processes to code on (0: every available core)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Code on the Dask cluster at this scheduler address (tcp://HOST:8786)."),
     no_relevance_filter: bool = typer.Option(False, "--no-relevance-filter", help="Parse every article, even those with no sign of violence."),
+    no_detector: bool = typer.Option(False, "--no-detector", help="Keep every candidate the patterns propose, typed by them (measures what the trained detector adds)."),
     partition: str = typer.Option("day", "--partition", help="Parquet to a directory (-o DIR): partition by 'day' (event_date=) or 'month' (year=/month=)."),
     per_report: bool = typer.Option(False, "--per-report", help="With --no-db: one record per event per document, not merged across documents."),
 ) -> None:
@@ -55,7 +56,7 @@ def code(
         fail("--workers must be 0 (every core) or more")
     if per_report and not no_db:
         fail("--per-report needs --no-db: the store always merges reports of one event")
-    options = Options(max_text_bytes=max_bytes, relevance_filter=not no_relevance_filter)
+    options = Options(max_text_bytes=max_bytes, relevance_filter=not no_relevance_filter, detector=not no_detector)
     store = None
     try:
         prepare_gazetteer(quiet)
@@ -273,11 +274,12 @@ def eval_cmd(
     pred: Optional[Path] = typer.Option(None, "--pred", help="Predicted events (JSONL), as `code` writes them."),
     negatives: Optional[Path] = typer.Option(None, "--negatives", help="What must not be coded (JSONL)."),
     benchmark: Optional[str] = typer.Option(None, "--benchmark", "-b",
-                                            help="Code and score a development set: muc4, isaf, case2021, satp, geovirus, trnews."),
+                                            help="Code and score a development set: muc4, isaf, case2021, satp, bbc, geovirus, trnews."),
     shared: Path = typer.Option(Path("../shared"), "--shared", help="The folder holding benchmarks/ (for --benchmark)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N texts of the benchmark."),
     pred_out: Optional[Path] = typer.Option(None, "--pred-out", help="Also write the benchmark predictions here (JSONL)."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole result as JSON."),
+    no_detector: bool = typer.Option(False, "--no-detector", help="Code the benchmark with the patterns alone (no trained detector)."),
 ) -> None:
     """Score events against gold (shared/tools/score_events.py rules), or run a benchmark adapter."""
     try:
@@ -285,7 +287,8 @@ def eval_cmd(
             from .bench import run_benchmark
 
             prepare_gazetteer(as_json)
-            result = run_benchmark(benchmark, shared, limit=limit, pred_out=pred_out)
+            options = Options(detector=not no_detector)
+            result = run_benchmark(benchmark, shared, limit=limit, pred_out=pred_out, options=options)
         elif gold is None or pred is None:
             fail("give --gold and --pred, or --benchmark NAME")
             return
