@@ -23,6 +23,9 @@ class Document:
     url: str | None = None
     title: str | None = None
     path: str | None = None  # where it was read from, for error messages
+    # what was done to the document on the way in (code, note): a date ignored, bytes replaced;
+    # codes W.. of errors.py, counted in the run's summary
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,3 +335,4 @@ class Failure:
     code: str  # an error code from errors.py
     reason: str
     doc_id: str | None = None
+    stage: str = "ingest"  # ingest, clean, relevance, nlp, extract, resolve, merge, store

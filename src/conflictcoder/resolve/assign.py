@@ -163,9 +163,21 @@ def assign_place(mention: Mention, places: list[PlaceMention], sentence_places: 
 POSSESSIVE = re.compile(r"^['\u2019]s?\s+$")
 
 
-def possessor_of_place(p: PlaceMention, places: list[PlaceMention], text: str) -> bool:
-    """'Idlib's Ariha', 'Chhattisgarh's Bijapur district': the region that owns the place named."""
-    return any(q.start > p.end and POSSESSIVE.match(text[p.end:q.start]) for q in places)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s+")
+
+
+def possessor_of_place(p: PlaceMention, places: list[PlaceMention], text: str,
+                       starts: set[int] | None = None) -> bool:
+    """'Idlib's Ariha', 'Chhattisgarh's Bijapur district': the region that owns the place named.
+
+    Only the characters right after `p` are read (a place must start where its possessive and
+    the space after it end), so the cost does not grow with the number of places; `starts`, the
+    start offsets of `places`, may be given once for many calls."""
+    m = _POSSESSIVE_AFTER.match(text, p.end)
+    if m is None:
+        return False
+    starts = starts if starts is not None else {q.start for q in places}
+    return any(x in starts and POSSESSIVE.match(text[p.end:x]) for x in range(p.end + 1, m.end() + 1))
 
 
 def town_named_in(region: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
@@ -282,7 +294,8 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
     for prev, cur in zip(starts, starts[1:]):
         previous[cur] = by_sentence.get(prev, [])
     usable = event_places(places, parsed.clean.text)
-    usable = [p for p in usable if not possessor_of_place(p, usable, parsed.clean.text)]
+    starts = {q.start for q in usable}
+    usable = [p for p in usable if not possessor_of_place(p, usable, parsed.clean.text, starts)]
     per_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         mention.story = story_of(anchors, mention.sentence.start)
