@@ -10,6 +10,7 @@ the publication date.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -84,7 +85,9 @@ def read_warc(path: Path, meta: dict[str, dict], options: Options):
         return
     try:
         with open(path, "rb") as fh:
-            for index, record in enumerate(ArchiveIterator(fh)):
+            size = os.fstat(fh.fileno()).st_size
+            archive = ArchiveIterator(fh)
+            for index, record in enumerate(archive):
                 if record.format not in ("warc", "arc2warc"):  # warcio guesses ARC for anything
                     yield InputItem(failure=Failure(shown(path), "E103", "not a WARC file"))
                     return
@@ -116,6 +119,9 @@ def read_warc(path: Path, meta: dict[str, dict], options: Options):
                     doc.text = text
                 apply_meta(doc, meta.get(doc_id) or (meta.get(url) if url else None) or {})
                 yield InputItem(document=doc)
+            if archive.offset < size:  # warcio stops quietly at a record header cut short
+                yield InputItem(failure=Failure(shown(path), "E109", f"the file ends inside a record "
+                                                f"header at byte {archive.offset:,} of {size:,} (a truncated WARC file)"))
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield InputItem(failure=Failure(shown(path), "E103", f"unreadable WARC ({exc.__class__.__name__}: {exc})"))
     except Exception as exc:  # noqa: BLE001 - warcio fails on cut headers with AttributeError and others
