@@ -51,9 +51,25 @@ class CleanDocument:
     boilerplate: list[Span] = field(default_factory=list)
     published: date | None = None
     published_from: str = ""  # "meta", "html", "text", "" when unknown
+    # (number of spans, starts, spans) sorted by start, built on first use: a long text has
+    # thousands of spans and is asked about each of its tokens
+    _index: tuple | None = field(default=None, repr=False, compare=False)
 
     def is_boilerplate(self, start: int, end: int) -> bool:
-        return any(b.start <= start and end <= b.end for b in self.boilerplate)
+        """Whether [start, end) lies inside one boilerplate span."""
+        from bisect import bisect_right
+
+        if len(self.boilerplate) < 8:
+            return any(b.start <= start and end <= b.end for b in self.boilerplate)
+        index = self._index
+        if index is None or index[0] != len(self.boilerplate):
+            spans = sorted(self.boilerplate, key=lambda b: b.start)
+            disjoint = all(a.end <= b.start and a.start < b.start for a, b in zip(spans, spans[1:]))
+            if not disjoint:  # spans inside spans: no shortcut
+                return any(b.start <= start and end <= b.end for b in self.boilerplate)
+            index = self._index = (len(self.boilerplate), [b.start for b in spans], spans)
+        k = bisect_right(index[1], start) - 1
+        return k >= 0 and end <= index[2][k].end
 
 
 @dataclass(slots=True)
