@@ -6,7 +6,7 @@
 The article is built from the project's own example articles (examples/articles), one after
 another, each copy with its numbers and its day changed, until it has the size asked for: a
 long live blog of many reports. It is coded in one process, with no time limit, after a warm-up
-(model loading is not timed). It prints seconds per size and whether 500k characters coded in
+(model loading is not timed). It prints seconds per size (wall clock and this process's CPU time) and whether 500k characters coded in
 under 30 s and 1M in under 60 s (the bounds of issue 16): a figure to read, not a test.
 """
 from __future__ import annotations
@@ -44,12 +44,12 @@ def code_once(text: str, options) -> tuple[float, int]:
     from conflictcoder.records import Document
 
     doc = Document(doc_id="long", text=text, published=date(2024, 6, 20))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     (result,) = list(code_documents([doc], options))
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     if result.failure is not None:
         sys.exit(f"failed: [{result.failure.code}] {result.failure.reason}")
-    return elapsed, len(result.events)
+    return elapsed, cpu, len(result.events)
 
 
 def main() -> None:
@@ -67,16 +67,18 @@ def main() -> None:
         if args.profile:
             prof = cProfile.Profile()
             prof.enable()
-        elapsed, n_events = code_once(text, options)
+        elapsed, cpu, n_events = code_once(text, options)
         if args.profile:
             prof.disable()
             pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
-        print(f"{len(text):>9,} characters: {elapsed:6.1f} s, {n_events} events, "
-              f"{elapsed / len(text) * 1e6:.1f} s per million characters", flush=True)
+        print(f"{len(text):>9,} characters: {elapsed:6.1f} s wall, {cpu:6.1f} s CPU, {n_events} events, "
+              f"{cpu / len(text) * 1e6:.1f} CPU s per million characters", flush=True)
         if size in BOUNDS:
-            ok = elapsed < BOUNDS[size]
+            # CPU time of this process: the bound is for one core, and a shared machine's other
+            # processes stretch the wall clock (both are printed)
+            ok = cpu < BOUNDS[size]
             verdicts.append(ok)
-            print(f"  {'under' if ok else 'OVER'} the bound of {BOUNDS[size]:.0f} s")
+            print(f"  {'under' if ok else 'OVER'} the bound of {BOUNDS[size]:.0f} s (CPU)")
     if verdicts:
         print("all bounds met" if all(verdicts) else "some bounds missed")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import errors
 from .clean import clean_document
-from .records import CleanDocument, Document, Event, Failure, Parsed, PlaceMention
+from .records import CleanDocument, Document, Event, Failure, Parsed, PlaceMention, SpanSet
 from .settings import Options
 
 
@@ -263,9 +263,9 @@ def find_document_places(parsed: Parsed) -> list[PlaceMention]:
 
     skip = [b for b in parsed.clean.boilerplate if b.label != "dateline"]
     found = find_places(parsed.clean.text, parsed.entities, skip=skip)
-    datelines = [b for b in parsed.clean.boilerplate if b.label == "dateline"]
+    datelines = SpanSet(b for b in parsed.clean.boilerplate if b.label == "dateline")
     # a dateline names where the reporter was, not where anything happened
-    return [p for p in found if not any(b.start <= p.start < b.end for b in datelines)]
+    return [p for p in found if not datelines.holds(p.start)]
 
 
 def default_place(event_places: list[PlaceMention | None],

@@ -72,6 +72,28 @@ class CleanDocument:
         return k >= 0 and end <= index[2][k].end
 
 
+class SpanSet:
+    """Whether a position lies inside any of some spans, by bisection when they are sorted and
+    disjoint (boilerplate and datelines are), else by looking at each: a long text has thousands
+    of spans and asks about each of its sentences, dates and places."""
+
+    __slots__ = ("spans", "starts", "fast")
+
+    def __init__(self, spans):
+        self.spans = sorted(spans, key=lambda b: b.start)
+        self.starts = [b.start for b in self.spans]
+        self.fast = all(a.end <= b.start and a.start < b.start for a, b in zip(self.spans, self.spans[1:]))
+
+    def holds(self, pos: int) -> bool:
+        """Any span with start <= pos < end."""
+        if not self.fast:
+            return any(b.start <= pos < b.end for b in self.spans)
+        from bisect import bisect_right
+
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.spans[k].end
+
+
 @dataclass(slots=True)
 class Parsed:
     """The nlp stage's view of a clean document: sentences and entities, with offsets."""

@@ -8,10 +8,11 @@ otherwise the publication date stands in, marked as such so that merging prefers
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from ..extract.lexicon import REPORTING_VERBS, TOLL_RISES
-from ..records import Mention, Parsed, PlaceMention, ResolvedDate
+from ..records import Mention, Parsed, PlaceMention, ResolvedDate, SpanSet
 from .dates import dateline_day, find_dates
 
 EVENT, REPORT, CONTEXT, PUBLISHED = "event", "report", "context", "published"
@@ -47,7 +48,7 @@ def sentence_dates(parsed: Parsed, anchors: list[tuple[int, date | None]]) -> di
     read against the day of its release (`story_anchors`); the date of a dateline ("KABUL,
     Afghanistan (Feb. 21, 2011)") is the report's, not an event's."""
     text = parsed.clean.text
-    marked = parsed.clean.boilerplate
+    marked = SpanSet(parsed.clean.boilerplate)
     out: dict[int, list[ResolvedDate]] = {}
     last_day = None  # "later that day" in a sentence of its own counts from the story's last day
     story = 0
@@ -56,7 +57,7 @@ def sentence_dates(parsed: Parsed, anchors: list[tuple[int, date | None]]) -> di
             story, last_day = story_of(anchors, sent.start), None
         anchor = anchors[story][1]
         found = [shift(d, sent.start) for d in find_dates(text[sent.start:sent.end], anchor, last_day)]
-        out[sent.start] = [d for d in found if not any(b.start <= d.start_char < b.end for b in marked)]
+        out[sent.start] = [d for d in found if not marked.holds(d.start_char)]
         days = [d.best for d in out[sent.start] if d.precision == 1]
         last_day = days[-1] if days else last_day
     return out
@@ -300,8 +301,14 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
     for mention in mentions:
         mention.story = story_of(anchors, mention.sentence.start)
         per_sentence.setdefault(mention.sentence.start, []).append(mention)
+    usable_starts = [p.start for p in usable]
+    in_order = all(a <= b for a, b in zip(usable_starts, usable_starts[1:]))
     for start, group in per_sentence.items():
-        in_sentence = [p for p in usable if start <= p.start < start + len(group[0].sentence.text)]
+        end = start + len(group[0].sentence.text)
+        if in_order:  # the places of the sentence by bisection, in the same order
+            in_sentence = usable[bisect_left(usable_starts, start):bisect_left(usable_starts, end)]
+        else:
+            in_sentence = [p for p in usable if start <= p.start < end]
         resolve_sentence(group, by_sentence.get(start, []), previous.get(start, []), in_sentence,
                          anchors[group[0].story][1], parsed.clean.text)
     lede = lede_date(parsed, by_sentence, mentions)
