@@ -95,8 +95,8 @@ def html_to_text(html: str, name: str) -> tuple[str, str | None, date | None]:
             title = meta.title
             if meta.date:
                 published = date.fromisoformat(meta.date[:10])
-    except (ValueError, TypeError, AttributeError):
-        pass
+    except Exception:  # noqa: BLE001 - htmldate asserts on odd pages (an 80-byte MathML page)
+        pass  # a page whose metadata cannot be read still has its text; the date is looked for there
     return text, title, published
 
 
@@ -175,14 +175,31 @@ def clean_document(doc: Document) -> CleanDocument:
     return clean
 
 
+def plausible_published(doc: Document, value: date | None, where: str) -> date | None:
+    """`value`, unless its year is outside errors.PUBLISHED_YEARS (a placeholder such as
+    0001-01-01, or a typo): then no publication date, and a warning on the document."""
+    if value is None:
+        return None
+    low, high = errors.PUBLISHED_YEARS
+    if low <= value.year <= high:
+        return value
+    doc.warnings.append((errors.W_PUBLISHED_RANGE,
+                         f"publication date {value.isoformat()} ({where}) is outside {low}-{high}; ignored"))
+    return None
+
+
 def publication_date(doc: Document, text: str, html_published: date | None) -> tuple[date | None, str]:
-    if doc.published:
-        return doc.published, "meta"
+    published = plausible_published(doc, doc.published, "meta")
+    if published:
+        return published, "meta"
+    html_published = plausible_published(doc, html_published, "html")
     if html_published:
         return html_published, "html"
     from .resolve.dates import find_publication_date, latest_date_in_text, url_date
 
     found = find_publication_date(text)
+    if found is not None and plausible_published(doc, found[0], "text") is None:
+        found = None
     # A lone "Last Updated" stamp says when a page was touched, often years later (a 1999
     # wire story stamped 2016): no date is better than that one.
     if found is not None and found[1] != "updated":

@@ -8,10 +8,11 @@ otherwise the publication date stands in, marked as such so that merging prefers
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from .. import lang
-from ..records import Mention, Parsed, PlaceMention, ResolvedDate
+from ..records import Mention, Parsed, PlaceMention, ResolvedDate, SpanSet
 from .dates import dateline_day, find_dates
 
 REPORTING_VERBS = set(lang.words("cue.reporting"))  # 'police said on Thursday that ...'
@@ -50,7 +51,7 @@ def sentence_dates(parsed: Parsed, anchors: list[tuple[int, date | None]]) -> di
     read against the day of its release (`story_anchors`); the date of a dateline ("KABUL,
     Afghanistan (Feb. 21, 2011)") is the report's, not an event's."""
     text = parsed.clean.text
-    marked = parsed.clean.boilerplate
+    marked = SpanSet(parsed.clean.boilerplate)
     out: dict[int, list[ResolvedDate]] = {}
     last_day = None  # "later that day" in a sentence of its own counts from the story's last day
     story = 0
@@ -59,7 +60,7 @@ def sentence_dates(parsed: Parsed, anchors: list[tuple[int, date | None]]) -> di
             story, last_day = story_of(anchors, sent.start), None
         anchor = anchors[story][1]
         found = [shift(d, sent.start) for d in find_dates(text[sent.start:sent.end], anchor, last_day)]
-        out[sent.start] = [d for d in found if not any(b.start <= d.start_char < b.end for b in marked)]
+        out[sent.start] = [d for d in found if not marked.holds(d.start_char)]
         days = [d.best for d in out[sent.start] if d.precision == 1]
         last_day = days[-1] if days else last_day
     return out
@@ -166,9 +167,21 @@ def assign_place(mention: Mention, places: list[PlaceMention], sentence_places: 
 POSSESSIVE = re.compile(r"^['\u2019]s?\s+$")
 
 
-def possessor_of_place(p: PlaceMention, places: list[PlaceMention], text: str) -> bool:
-    """'Idlib's Ariha', 'Chhattisgarh's Bijapur district': the region that owns the place named."""
-    return any(q.start > p.end and POSSESSIVE.match(text[p.end:q.start]) for q in places)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s+")
+
+
+def possessor_of_place(p: PlaceMention, places: list[PlaceMention], text: str,
+                       starts: set[int] | None = None) -> bool:
+    """'Idlib's Ariha', 'Chhattisgarh's Bijapur district': the region that owns the place named.
+
+    Only the characters right after `p` are read (a place must start where its possessive and
+    the space after it end), so the cost does not grow with the number of places; `starts`, the
+    start offsets of `places`, may be given once for many calls."""
+    m = _POSSESSIVE_AFTER.match(text, p.end)
+    if m is None:
+        return False
+    starts = starts if starts is not None else {q.start for q in places}
+    return any(x in starts and POSSESSIVE.match(text[p.end:x]) for x in range(p.end + 1, m.end() + 1))
 
 
 def town_named_in(region: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
@@ -285,13 +298,20 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
     for prev, cur in zip(starts, starts[1:]):
         previous[cur] = by_sentence.get(prev, [])
     usable = event_places(places, parsed.clean.text)
-    usable = [p for p in usable if not possessor_of_place(p, usable, parsed.clean.text)]
+    starts = {q.start for q in usable}
+    usable = [p for p in usable if not possessor_of_place(p, usable, parsed.clean.text, starts)]
     per_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         mention.story = story_of(anchors, mention.sentence.start)
         per_sentence.setdefault(mention.sentence.start, []).append(mention)
+    usable_starts = [p.start for p in usable]
+    in_order = all(a <= b for a, b in zip(usable_starts, usable_starts[1:]))
     for start, group in per_sentence.items():
-        in_sentence = [p for p in usable if start <= p.start < start + len(group[0].sentence.text)]
+        end = start + len(group[0].sentence.text)
+        if in_order:  # the places of the sentence by bisection, in the same order
+            in_sentence = usable[bisect_left(usable_starts, start):bisect_left(usable_starts, end)]
+        else:
+            in_sentence = [p for p in usable if start <= p.start < end]
         resolve_sentence(group, by_sentence.get(start, []), previous.get(start, []), in_sentence,
                          anchors[group[0].story][1], parsed.clean.text)
     lede = lede_date(parsed, by_sentence, mentions)

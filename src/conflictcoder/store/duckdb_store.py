@@ -48,6 +48,7 @@ SCHEMA = [
         seq BIGINT, logged_at TIMESTAMP, action VARCHAR, event_id VARCHAR, other_id VARCHAR, doc_id VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS failures (
         location VARCHAR, doc_id VARCHAR, code VARCHAR, reason VARCHAR, seen_at TIMESTAMP)""",
+    "ALTER TABLE failures ADD COLUMN IF NOT EXISTS stage VARCHAR",
 ]
 
 
@@ -84,17 +85,29 @@ class DuckDBStore:
         """Replace everything `doc` contributed with `events` and merge them into the stored
         events, in one transaction. Returns the (merged) event id of each event."""
         con = self.con
-        con.execute("BEGIN TRANSACTION")
         seq = self.seq
         try:
+            con.execute("BEGIN TRANSACTION")
             ids = self._save(doc, events)
             con.execute("COMMIT")
             return ids
         except Exception as exc:
-            con.execute("ROLLBACK")
             self.seq = seq
-            raise errors.StoreError(f"could not store {doc.doc_id}: {exc}",
-                                    fix="The store is unchanged for this document; rerun.") from exc
+            try:
+                con.execute("ROLLBACK")
+            except Exception as again:  # noqa: BLE001 - a failed COMMIT may leave nothing to roll back
+                raise errors.StoreError(
+                    f"could not store {doc.doc_id} ({exc.__class__.__name__}: {exc}), and the rollback "
+                    f"failed too ({again.__class__.__name__}: {again}); the store cannot be written.",
+                    fix="Check the free disk space and the file; the store keeps every document "
+                        "committed before (DuckDB replays only committed work), so rerun.") from exc
+            if store_is_broken(exc):
+                raise errors.StoreError(
+                    f"the event store {self.path} cannot be written ({exc.__class__.__name__}: {exc}).",
+                    fix="Check the free disk space and the file; documents stored before are kept; rerun.") from exc
+            raise errors.DocumentNotStored(
+                f"could not store {doc.doc_id}: {exc.__class__.__name__}: {exc}",
+                fix="The store is unchanged for this document; the rest of the run went on.") from exc
 
     def _save(self, doc: Document, events: list[Event]) -> list[str]:
         from ..merge_across import CrossDocMerger, profile
@@ -171,8 +184,14 @@ class DuckDBStore:
             merger.load_cluster(cid, seqs[cid], ms)
 
     def record_failure(self, failure: Failure) -> None:
-        self.con.execute("INSERT INTO failures VALUES (?, ?, ?, ?, ?)",
-                         [failure.where, failure.doc_id, failure.code, failure.reason, utcnow()])
+        try:
+            self.con.execute("INSERT INTO failures (location, doc_id, code, reason, seen_at, stage) "
+                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             [storable(failure.where), storable(failure.doc_id), failure.code,
+                              storable(failure.reason), utcnow(), failure.stage])
+        except Exception as exc:  # noqa: BLE001 - duckdb raises its own classes, OSError and MemoryError
+            raise errors.StoreError(f"cannot record a failure in the event store {self.path}: {exc}",
+                                    fix="Check the free disk space and the file; rerun.") from exc
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -337,6 +356,26 @@ def event_row(e: Event, seq: int, rep) -> tuple:
             e.location, e.latitude, e.longitude, e.fatalities, n_docs,
             rep.family if mergeable else None, rep.lo if mergeable else None,
             rep.hi if mergeable else None, json.dumps(record, ensure_ascii=False))
+
+
+def store_is_broken(exc: BaseException) -> bool:
+    """Whether an error while storing one document means the store itself cannot be written
+    (a full disk, an I/O error, an invalidated database), not only that document."""
+    import duckdb
+
+    return isinstance(exc, (OSError, MemoryError, duckdb.IOException, duckdb.FatalException,
+                            duckdb.InternalException, duckdb.OutOfMemoryException))
+
+
+def storable(value: str | None) -> str | None:
+    """A string DuckDB accepts: lone surrogates (a file name that is not UTF-8) escaped."""
+    if value is None or not any("\ud800" <= ch <= "\udfff" for ch in value):
+        return value
+    try:
+        raw = value.encode("utf-8", "surrogateescape")  # the bytes of a name that is not UTF-8
+    except UnicodeEncodeError:
+        raw = value.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def insert_rows(con, table: str, rows: list[tuple]) -> None:
