@@ -124,8 +124,8 @@ def test_wounded_soldiers_flown_out_are_no_new_event(code_text):
 
 
 def test_a_death_someone_is_held_responsible_for_is_a_killing(code_text):
-    text = ("the dockworkers' union said the rebel army was to answer for the death of its leader "
-            "tomas ibarra in the violence of last week.")
+    text = ("the dockworkers' union blamed the rebel army for the death of its leader tomas ibarra "
+            "in last week's violence.")
     assert "rebel army" in {p for e in code_text(text) for p in e.perpetrators}
 
 

@@ -16,8 +16,8 @@ def code_text(code_text_patterns):
 
 
 def test_officers_who_beat_a_peaceful_march_use_excessive_force(code_text):
-    events = code_text("Riot officers brutally beat and injured marchers at a peaceful student rally on Monday "
-                       "outside the university.")
+    events = code_text("Police beat and wounded dozens of nurses during a peaceful march near the health "
+                       "ministry on Thursday.")
     assert main_type(events) == "Excessive force against protesters"
 
 

@@ -185,8 +185,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s")
 
 def text_pieces(text: str, limit: int) -> Iterator[str]:
     """Consecutive pieces of `text`, each at most `limit` characters and (but the last) ending
-    in whitespace: after the last line break in the second half of the window, else after the
-    last sentence end, else after the last space; a window with no whitespace is cut hard."""
+    in whitespace: after the window's last line break (when it falls in its latter half), else
+    after its last sentence end, else after its last space; a window with no whitespace is cut hard."""
     start, n = 0, len(text)
     while n - start > limit:
         window = text[start:start + limit]

@@ -170,9 +170,13 @@ def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress
     events = []
     published = parsed.clean.published
     authors = responsible_groups(parsed.clean.text, published.year if published else None) if groups else []
+    types_told = types_by_sentence(mentions)
     for g in groups:
         event = build_event(g, doc, published, default, name_actor, parsed.clean.text)
-        settle_type(event, event_verdict([g.lead]) or event_verdict(g.mentions))
+        # a sentence that tells events of several types ("a day after forces killed six gunmen,
+        # police captured seven others"): the detector types its main one only, the patterns each clause
+        several = len(types_told[g.lead.sentence_index]) > 1
+        settle_type(event, event_verdict([g.lead]) or event_verdict(g.mentions), retype=not several)
         refine_country_level(event, [g.place() for g in groups])
         credit_named_group(event, authors)
         event.victims = unique_names(fullest_name(parsed.spacy_doc, v) for v in event.victims)
@@ -181,13 +185,20 @@ def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress
     return DocResult(doc, events=events, clean=parsed.clean, places=places)
 
 
-def settle_type(event: Event, verdict) -> None:
-    """The detector's sub-event type where it does not back the patterns' one, and the calibrated
-    probability of the type as the event's confidence."""
+def types_by_sentence(mentions) -> dict[int, set[str]]:
+    told: dict[int, set[str]] = {}
+    for m in mentions:
+        told.setdefault(m.sentence_index, set()).add(m.sub_event_type)
+    return told
+
+
+def settle_type(event: Event, verdict, retype: bool = True) -> None:
+    """The detector's sub-event type where it does not back the patterns' one (with `retype`), and
+    the calibrated probability of the type as the event's confidence."""
     from .extract.decide import settled_type
     from .vocabulary import EVENT_TYPE_OF, disorder_type
 
-    sub_event_type, confidence = settled_type(event.sub_event_type, verdict)
+    sub_event_type, confidence = settled_type(event.sub_event_type, verdict, retype)
     if confidence is None:
         return
     if sub_event_type != event.sub_event_type:

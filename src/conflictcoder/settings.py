@@ -50,11 +50,13 @@ class Options:
     # with zero events. `conflictcoder code --no-relevance-filter` turns it off.
     relevance_filter: bool = True
     # The trained event detector (extract/detector.py) decides which of the candidates the
-    # patterns propose are events, and of which type. A candidate whose sentence it gives less
-    # than `event_threshold` of telling a new real event is dropped. `detector=False` keeps every
-    # candidate with the patterns' type (for measuring what the model adds).
+    # patterns propose are events, and of which type. An event whose surest sentence it gives less
+    # than the threshold of telling a new real event is dropped: None takes the threshold chosen
+    # when the model was trained (its data card says which and why); a user who wants more recall
+    # or more precision sets another. `detector=False` keeps every candidate with the patterns'
+    # type (for measuring what the model adds).
     detector: bool = True
-    event_threshold: float = 0.5
+    event_threshold: float | None = None
     # Seconds one document may take (clean, parse and coding together; a batch parse gets this
     # much per document in it). Over it, the document is recorded as failed with E111 and the
     # run goes on. Work grows about linearly with length (1M characters code in well under a

@@ -5,8 +5,9 @@ trained detector (detector.py) reads each candidate's sentence in its paragraph.
 is taken per event, once the merge stage has gathered the candidates that tell one event, so
 that a sentence adding a detail ("Four of the wounded later died") stands or falls with the
 event it belongs to:
-- an event is kept when the sentence that tells it most surely gives at least
-  `Options.event_threshold` that a new real event is told;
+- an event is kept when the sentence that tells it most surely gives at least the model's
+  threshold (or `Options.event_threshold`) that a new real event is told: the threshold is chosen
+  at training, on held-out predictions over the candidates the patterns propose in the corpus;
 - its sub-event type is read in the sentence of the mention that types the event (the merge
   stage's lead): the patterns' type stands while the detector gives it a fair share of the
   probability of an event there; otherwise the detector's own type replaces it, where the
@@ -50,18 +51,22 @@ def event_verdict(mentions: Sequence[Mention]) -> Prediction | None:
 
 def keeps(mentions: Sequence[Mention], options: Options) -> bool:
     verdict = event_verdict(mentions)
-    return verdict is None or verdict.p_event >= options.event_threshold
+    if verdict is None:
+        return True
+    threshold = options.event_threshold if options.event_threshold is not None else detector().threshold
+    return verdict.p_event >= threshold
 
 
-def settled_type(sub_event_type: str, verdict: Prediction | None) -> tuple[str, float | None]:
+def settled_type(sub_event_type: str, verdict: Prediction | None, retype: bool = True) -> tuple[str, float | None]:
     """The event's sub-event type and its confidence (None without a verdict): the detector's
-    type where it does not back the patterns' one."""
+    type where it does not back the patterns' one (unless `retype` is False: the sentence tells
+    events of several types, and the detector's type is its main one's)."""
     if verdict is None:
         return sub_event_type, None
     p = verdict.probabilities
     best, _ = verdict.best_event
     share = verdict.p_event or 1.0
-    if best != sub_event_type and p.get(sub_event_type, 0.0) < PATTERN_TYPE_SHARE * share \
+    if retype and best != sub_event_type and p.get(sub_event_type, 0.0) < PATTERN_TYPE_SHARE * share \
             and p[best] >= DETECTOR_TYPE_SHARE * share:
         sub_event_type = best
     return sub_event_type, round(p.get(sub_event_type, 0.0), 3)

@@ -26,11 +26,12 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "lang" / "en" / "model"
 # or an ALL CAPS text reads like any other
 TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,:]\d+)*")
 NUMBER = re.compile(r"\d")
+YEAR = re.compile(r"(?:1[89]|20)\d\d$")  # "in 2014", "since 1998": the past and running totals
 CONTEXT_WINDOW = 2  # sentences on each side that make a sentence's paragraph context
 
 
 def words_of(text: str) -> list[str]:
-    return ["<num>" if NUMBER.match(w) else w for w in TOKEN.findall(text.lower())]
+    return ["<year>" if YEAR.match(w) else "<num>" if NUMBER.match(w) else w for w in TOKEN.findall(text.lower())]
 
 
 def features(sentence: str, context: str = "") -> Counter:
@@ -76,7 +77,8 @@ class Prediction:
 class Detector:
     """A multinomial logistic regression over tf-idf weighted features, in numpy."""
 
-    def __init__(self, labels, vocabulary, idf, coef, intercept, temperature: float = 1.0):
+    def __init__(self, labels, vocabulary, idf, coef, intercept, temperature: float = 1.0,
+                 threshold: float = 0.5):
         import numpy as np
 
         self.labels = list(labels)
@@ -85,6 +87,9 @@ class Detector:
         self.coef = np.asarray(coef, dtype=np.float32)  # features x labels
         self.intercept = np.asarray(intercept, dtype=np.float32)
         self.temperature = float(temperature)
+        # the least probability of an event at which a candidate of the patterns is kept, chosen
+        # at training on held-out predictions (training/train.py, decision_threshold)
+        self.threshold = float(threshold)
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> "Detector":
@@ -93,7 +98,7 @@ class Detector:
         meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
         with np.load(directory / "weights.npz") as weights:
             return cls(meta["labels"], meta["vocabulary"], weights["idf"], weights["coef"],
-                       weights["intercept"], meta["temperature"])
+                       weights["intercept"], meta["temperature"], meta.get("threshold", 0.5))
 
     def scores(self, counts: Counter):
         """The model's raw label scores (logits) for a feature count."""

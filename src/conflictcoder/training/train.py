@@ -174,6 +174,41 @@ def figures(probabilities, labels: Sequence[str]) -> dict:
     }
 
 
+THRESHOLD_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+
+
+def pattern_candidates(corpus: Path) -> list[bool]:
+    """For each corpus sentence, in `corpus_examples` order, whether the patterns alone (no
+    detector) make it evidence of an event: the candidates the detector is asked about."""
+    from ..bench.gate import pipeline_verdicts
+    from ..settings import Options
+    from .examples import paragraphs
+
+    return [v.predicted is not None for v in pipeline_verdicts(list(paragraphs(corpus)), Options(detector=False))]
+
+
+def decision_threshold(probabilities, labels: Sequence[str], candidates: Sequence[bool]) -> tuple[float, list]:
+    """The least probability of an event at which a candidate is kept: the one that gives the best
+    detection F1 over the corpus, judged on held-out predictions. The detector is trained on every
+    sentence (a third of them events) but asked only about the patterns' candidates (most of them
+    events): 0.5 would be too strict for them."""
+    import numpy as np
+
+    event_cols = [j for j, label in enumerate(DETECTOR_LABELS) if is_event_label(label)]
+    p_event = probabilities[:, event_cols].sum(axis=1)
+    gold = np.array([is_event_label(label) for label in labels])
+    cand = np.asarray(candidates, dtype=bool)
+    table = []
+    for tau in THRESHOLD_GRID:
+        kept = cand & (p_event >= tau)
+        tp = int((kept & gold).sum())
+        precision, recall = tp / max(1, int(kept.sum())), tp / max(1, int(gold.sum()))
+        f1 = 2 * precision * recall / max(1e-9, precision + recall)
+        table.append({"threshold": tau, "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)})
+    best = max(table, key=lambda row: (row["f1"], row["threshold"]))
+    return best["threshold"], table
+
+
 def digest(paths: Sequence[Path]) -> str:
     h = hashlib.sha256()
     for path in sorted(paths):
@@ -183,7 +218,7 @@ def digest(paths: Sequence[Path]) -> str:
 
 
 def data_card(examples: Sequence[Example], cv: dict, temperature: float, vectorizer: Vectorizer,
-              corpus: Path) -> dict:
+              corpus: Path, decision: dict | None = None) -> dict:
     by_source = Counter(e.source for e in examples)
     corpus_examples_ = [e for e in examples if e.source == "corpus"]
     return {
@@ -211,6 +246,7 @@ def data_card(examples: Sequence[Example], cv: dict, temperature: float, vectori
         "features": len(vectorizer.vocabulary),
         "temperature": temperature,
         "cross_validation_by_writer": cv,
+        "decision": decision or {},
     }
 
 
@@ -220,16 +256,20 @@ def train(shared: Path | None, out: Path = MODEL_DIR, corpus: Path = CORPUS / "t
 
     examples = load_examples(shared, corpus)
     counts = [features(e.sentence, e.context) for e in examples]
-    temperature, cv = 1.0, {}
+    temperature, cv, threshold, decision = 1.0, {}, 0.5, {}
     if cross_validate:
         logits, scored = held_out_by_writer(examples, counts)
         labels = [examples[i].label for i in np.flatnonzero(scored)]
         temperature = fit_temperature(logits[scored], labels)
-        cv = {"uncalibrated": figures(softmax(logits[scored]), labels),
-              "calibrated": figures(softmax(logits[scored], temperature), labels)}
+        calibrated = softmax(logits[scored], temperature)
+        cv = {"uncalibrated": figures(softmax(logits[scored]), labels), "calibrated": figures(calibrated, labels)}
+        # corpus examples come first, in corpus order: the patterns' candidates line up with them
+        threshold, grid = decision_threshold(calibrated, labels, pattern_candidates(corpus))
+        decision = {"threshold": threshold, "chosen_by": "best detection F1 over the corpus's sentences, "
+                    "patterns' candidates kept at the threshold, on writer-held-out predictions", "grid": grid}
     vectorizer, model = fit(examples, counts)
-    write_model(out, vectorizer, model, temperature)
-    card = data_card(examples, cv, temperature, vectorizer, corpus)
+    write_model(out, vectorizer, model, temperature, threshold)
+    card = data_card(examples, cv, temperature, vectorizer, corpus, decision)
     (out / "data_card.json").write_text(json.dumps(card, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (out / "DATA_CARD.md").write_text(card_markdown(card), encoding="utf-8")
     return card
@@ -267,15 +307,21 @@ def card_markdown(card: dict) -> str:
         lines += ["", "Calibrated reliability (predicted events by confidence of their type, share right):", "",
                   "| confidence | events | right |", "|---|---|---|"]
         lines += [f"| {b['confidence']} | {b['events']} | {b['right']} |" for b in cv["calibrated"]["reliability"]]
+    decision = card.get("decision") or {}
+    if decision:
+        lines += ["", f"## Decision threshold: {decision['threshold']}", "",
+                  f"Chosen by {decision['chosen_by']}.", "", "| threshold | precision | recall | F1 |", "|---|---|---|---|"]
+        lines += [f"| {r['threshold']} | {r['precision']} | {r['recall']} | {r['f1']} |" for r in decision["grid"]]
     return "\n".join(lines) + "\n"
 
 
-def write_model(out: Path, vectorizer: Vectorizer, model, temperature: float) -> None:
+def write_model(out: Path, vectorizer: Vectorizer, model, temperature: float, threshold: float = 0.5) -> None:
     import numpy as np
 
     out.mkdir(parents=True, exist_ok=True)
     labels = list(model.classes_)
-    meta = {"labels": labels, "vocabulary": vectorizer.vocabulary, "temperature": temperature}
+    meta = {"labels": labels, "vocabulary": vectorizer.vocabulary, "temperature": temperature,
+            "threshold": threshold}
     (out / "model.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     np.savez_compressed(out / "weights.npz", idf=np.asarray(vectorizer.idf, dtype=np.float32),
                         coef=np.asarray(model.coef_.T, dtype=np.float16),  # half the size; the scores move by < 1e-3
