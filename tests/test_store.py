@@ -8,6 +8,7 @@ import pytest
 
 from conflictcoder import errors
 from conflictcoder.records import Document, Event, Failure, Source
+from conflictcoder.service import save_document
 from conflictcoder.store import DuckDBStore, open_store
 
 
@@ -50,18 +51,18 @@ def test_store_creates_file_and_empty_tables(tmp_path):
 def test_store_save_document_twice_keeps_one_copy(store):
     doc = document("d1")
     events = [event("e1", "d1", n_sources=2), event("e2", "d1")]
-    store.save_document(doc, events)
+    save_document(store, doc, events)
     first = store.counts()
-    store.save_document(doc, events)
+    save_document(store, doc, events)
     assert store.counts() == first == {"documents": 1, "events": 2, "sources": 3, "failures": 0}
     assert sorted(event_ids(store)) == ["e1", "e2"]
 
 
 def test_store_resave_with_fewer_events_replaces_contribution(store):
     doc = document("d1")
-    store.save_document(doc, [event("e1", "d1"), event("e2", "d1", n_sources=2), event("e3", "d1")])
+    save_document(store, doc, [event("e1", "d1"), event("e2", "d1", n_sources=2), event("e3", "d1")])
     assert store.counts()["events"] == 3
-    store.save_document(doc, [event("e2", "d1", fatalities=9)])
+    save_document(store, doc, [event("e2", "d1", fatalities=9)])
     assert store.counts() == {"documents": 1, "events": 1, "sources": 1, "failures": 0}
     [record] = list(store.records())
     assert record["event_id"] == "e2" and record["fatalities"] == 9
@@ -70,18 +71,18 @@ def test_store_resave_with_fewer_events_replaces_contribution(store):
 
 
 def test_store_resave_with_no_events_keeps_document_row(store):
-    store.save_document(document("d1"), [event("e1", "d1")])
-    store.save_document(document("d1"), [])
+    save_document(store, document("d1"), [event("e1", "d1")])
+    save_document(store, document("d1"), [])
     assert store.counts() == {"documents": 1, "events": 0, "sources": 0, "failures": 0}
 
 
 def test_store_other_documents_are_untouched(store):
-    store.save_document(document("d1"), [event("a1", "d1"), event("a2", "d1")])
+    save_document(store, document("d1"), [event("a1", "d1"), event("a2", "d1")])
     # d2 tells another event (a month later): it stays apart from d1's (merging across
     # documents is tested in test_store_incremental.py)
-    store.save_document(document("d2"), [event("b1", "d2", day=date(2020, 4, 9), n_sources=3)])
+    save_document(store, document("d2"), [event("b1", "d2", day=date(2020, 4, 9), n_sources=3)])
     before = {r["event_id"]: r for r in store.records() if r["event_id"].startswith("b")}
-    store.save_document(document("d1"), [event("a3", "d1")])
+    save_document(store, document("d1"), [event("a3", "d1")])
     after = {r["event_id"]: r for r in store.records()}
     assert sorted(after) == ["a3", "b1"]
     assert after["b1"] == before["b1"]
@@ -95,14 +96,14 @@ def test_store_resave_of_event_with_sources_from_another_document(store):
     # document again must replace everything that save put in, sources included.
     merged = event("m1", "d1")
     merged.sources.append(Source("d2", "Other Wire", None, date(2020, 3, 5), "Another report.", 0, 16))
-    store.save_document(document("d1"), [merged])
+    save_document(store, document("d1"), [merged])
     assert store.counts()["sources"] == 2
-    store.save_document(document("d1"), [merged])
+    save_document(store, document("d1"), [merged])
     assert store.counts() == {"documents": 1, "events": 1, "sources": 2, "failures": 0}
 
 
 def test_store_failures_recorded_without_touching_events(store):
-    store.save_document(document("d1"), [event("e1", "d1")])
+    save_document(store, document("d1"), [event("e1", "d1")])
     before = list(store.records())
     store.record_failure(Failure("/in/bad.txt", "E102", "binary file", doc_id="bad"))
     store.record_failure(Failure("/in/x.jsonl:3", "E105", "not JSON"))
@@ -119,8 +120,8 @@ def test_store_records_are_the_json_records_in_date_order(store):
     late = event("z-late", "d1", day=date(2020, 5, 1))
     early = event("y-early", "d2", day=date(2019, 1, 2))
     undated = event("a-undated", "d2", day=None)
-    store.save_document(document("d1"), [late])
-    store.save_document(document("d2"), [undated, early])
+    save_document(store, document("d1"), [late])
+    save_document(store, document("d2"), [undated, early])
     records = list(store.records())
     assert [r["event_id"] for r in records] == ["y-early", "z-late", "a-undated"]
     assert records[1] == json.loads(json.dumps(late.to_record()))
@@ -131,17 +132,17 @@ def test_store_records_are_the_json_records_in_date_order(store):
 def test_store_persists_across_connections(tmp_path):
     path = tmp_path / "ev.duckdb"
     with open_store(path) as s:
-        s.save_document(document("d1"), [event("e1", "d1"), event("e2", "d1")])
+        save_document(s, document("d1"), [event("e1", "d1"), event("e2", "d1")])
     with open_store(path) as s:
         assert s.counts()["events"] == 2
-        s.save_document(document("d1"), [event("e1", "d1"), event("e2", "d1")])
+        save_document(s, document("d1"), [event("e1", "d1"), event("e2", "d1")])
         assert s.counts()["events"] == 2
 
 
 def test_store_duplicate_event_id_in_one_save_rolls_back(store):
-    store.save_document(document("d1"), [event("e1", "d1")])
+    save_document(store, document("d1"), [event("e1", "d1")])
     with pytest.raises(errors.StoreError):
-        store.save_document(document("d1"), [event("dup", "d1"), event("dup", "d1")])
+        save_document(store, document("d1"), [event("dup", "d1"), event("dup", "d1")])
     # the failed save left the document's previous contribution in place
     assert event_ids(store) == ["e1"]
     assert store.counts()["documents"] == 1

@@ -17,7 +17,7 @@ from .settings import Options
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Code news articles into ACLED-style political-violence events, offline.")
 
-DEFAULT_DB = Path("conflictcoder.duckdb")
+DEFAULT_DB = "conflictcoder.duckdb"  # or a postgresql:// URL
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -29,7 +29,7 @@ def fail(message: str, code: int = 2) -> None:
 def code(
     inputs: list[Path] = typer.Argument(..., help=".txt/.html files, directories of them, or .jsonl files."),
     meta: Optional[Path] = typer.Option(None, "--meta", help="JSONL of {doc_id or file, published, source, url, title}."),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to write into."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to write into: a DuckDB file or a postgresql:// URL."),
     no_db: bool = typer.Option(False, "--no-db", help="Do not store; only write the events out."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ucdp-csv, geojson or parquet."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
@@ -46,6 +46,7 @@ def code(
     from .merge_across import CrossDocMerger
     from .pipeline import code_paths
     from .records import Failure
+    from .service import save_document
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -82,7 +83,7 @@ def code(
                 continue
             n_docs += 1
             if store is not None:
-                run_ids.extend(store.save_document(result.document, result.events))
+                run_ids.extend(save_document(store, result.document, result.events))
             elif per_report:
                 records.extend(e.to_record() for e in result.events)
             else:
@@ -155,7 +156,7 @@ def with_progress(results, total: int | None, quiet: bool):
             yield result
 
 
-def summarise(n_docs: int, records: list[dict], failures, db: Path | None) -> None:
+def summarise(n_docs: int, records: list[dict], failures, db: str | None) -> None:
     where = f" into {db}" if db else ""
     typer.echo(f"coded {n_docs} documents: {len(records)} events{where}", err=True)
     if failures:
@@ -167,23 +168,30 @@ def summarise(n_docs: int, records: list[dict], failures, db: Path | None) -> No
             typer.echo(f"  ... and {len(failures) - 20} more", err=True)
 
 
+def open_reader(db: str):
+    """The store, opened for reading; a clear error (missing, busy, unreachable) exits 2."""
+    from .store import open_store
+
+    try:
+        return open_store(db, read_only=True)
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+
+
 @app.command("export")
 def export_cmd(
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to read."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to read: a DuckDB file or a postgresql:// URL."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ucdp-csv, geojson or parquet."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
     ids: Optional[list[str]] = typer.Option(None, "--id", help="Only this event (repeatable); an id merged into another finds the survivor."),
 ) -> None:
     """Write every stored event out."""
     from .export import FORMATS, export_records
-    from .store import open_store
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if not db.exists():
-        fail(f"no event store at {db}; run `conflictcoder code` first or give --db")
     try:
-        with open_store(db) as store:
+        with open_reader(db) as store:
             records = store.records_for(ids) if ids else store.records()
             n = export_records(records, fmt, output, stream=None if output else sys.stdout)
     except (errors.ConflictCoderError, ValueError) as exc:
@@ -193,18 +201,14 @@ def export_cmd(
 
 @app.command()
 def show(
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to read."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to read: a DuckDB file or a postgresql:// URL."),
     limit: int = typer.Option(50, "--limit", help="Rows to show."),
 ) -> None:
     """Print a table of the stored events."""
     from rich.console import Console
     from rich.table import Table
 
-    from .store import open_store
-
-    if not db.exists():
-        fail(f"no event store at {db}; run `conflictcoder code` first or give --db")
-    with open_store(db) as store:
+    with open_reader(db) as store:
         counts = store.counts()
         table = Table(title=f"{counts['events']} events from {counts['documents']} documents ({db})")
         for col in ("date", "sub-event type", "actor1", "actor2", "location", "iso3", "killed", "docs"):
@@ -226,15 +230,11 @@ def show(
 @app.command()
 def history(
     event_id: str = typer.Argument(..., help="An event id, or an id that was merged into another event."),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to read."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to read: a DuckDB file or a postgresql:// URL."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole history as JSON."),
 ) -> None:
     """Show the reports (document, outlet, published, sentence) and merges behind an event."""
-    from .store import open_store
-
-    if not db.exists():
-        fail(f"no event store at {db}; run `conflictcoder code` first or give --db")
-    with open_store(db) as store:
+    with open_reader(db) as store:
         h = store.history(event_id)
     if h is None:
         fail(f"no event {event_id} in {db}", code=1)

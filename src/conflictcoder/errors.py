@@ -12,7 +12,11 @@
     ├── ModelError            E201 the spaCy model cannot be loaded
     ├── GazetteerError        E301 the gazetteer cannot be built or opened
     ├── StoreError            E401 the event store cannot be opened or written
-    └── EvalError             E501 gold or prediction files cannot be read
+    │   ├── StoreBusy         E402 another process holds the DuckDB file
+    │   └── StoreMissing      E403 no store where one was asked for
+    ├── EvalError             E501 gold or prediction files cannot be read
+    ├── QueryError            E601 a filter, sort or cursor that cannot be used
+    └── ExportError           E701 an export that cannot be written as asked
 
 The CLI maps InputError to exit code 1 after the run (the rest was coded), the others to 2.
 """
@@ -75,5 +79,21 @@ class StoreError(ConflictCoderError):
     code = "E401"
 
 
+class StoreBusy(StoreError):
+    code = "E402"
+
+
+class StoreMissing(StoreError):
+    code = "E403"
+
+
 class EvalError(ConflictCoderError):
     code = "E501"
+
+
+class QueryError(ConflictCoderError):
+    code = "E601"
+
+
+class ExportError(ConflictCoderError):
+    code = "E701"

@@ -1,0 +1,122 @@
+"""The service layer: documents into a store, merged across documents, for any store.
+
+    from conflictcoder.service import open_store, save_document
+    with open_store("events.duckdb") as store:          # or "postgresql://..."
+        save_document(store, document, events)
+
+`save_document` works out, inside one store transaction, what a document changes: it takes out
+what the document gave before (its reports leave their merged events, whose fields are rebuilt
+from the reports left; an event left without reports disappears), then merges the document's
+events into the stored events near them in place, time and kind. A merged event keeps its id;
+when two stored events turn out to be one, the earliest-created id survives and the other becomes
+an alias. The store only applies the result (`Store.apply`). The CLI, the API, `watch` and the
+Python API all write through here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import errors
+from .records import Document, Event, Failure
+from .settings import Options
+from .store.base import Store, Writes
+from .store.sql import utcnow
+
+
+def open_store(db: str | Path, read_only: bool = False) -> Store:
+    """A DuckDB file path, or a postgresql:// URL."""
+    from .store import open_store as _open
+
+    return _open(db, read_only=read_only)
+
+
+def save_document(store: Store, doc: Document, events: list[Event]) -> list[str]:
+    """Replace everything `doc` contributed with `events` and merge them into the stored events,
+    in one transaction. Returns the (merged) event id of each event."""
+    try:
+        with store.transaction():
+            return merge_into(store, doc, events)
+    except errors.ConflictCoderError:
+        raise
+    except Exception as exc:
+        raise errors.StoreError(f"could not store {doc.doc_id}: {exc}",
+                                fix="The store is unchanged for this document; rerun.") from exc
+
+
+def merge_into(store: Store, doc: Document, events: list[Event]) -> list[str]:
+    """The work of `save_document`, inside a transaction the caller holds."""
+    from .merge_across import CrossDocMerger, profile
+
+    ids = [e.event_id for e in events]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"duplicate event ids in one document: {sorted(i for i in set(ids) if ids.count(i) > 1)}")
+    merger = CrossDocMerger(seq=store.last_seq())
+    near = [p for p in (profile(e, doc.doc_id) for e in events) if p.mergeable]
+    for c in store.clusters(store.nearby(doc.doc_id, near)):
+        merger.load_cluster(c.event_id, c.seq, c.members)
+    merger.remove_document(doc.doc_id)
+    cluster_ids = [merger.add(e, doc.doc_id) for e in events]
+    change = merger.take_change()
+    cluster_ids = [merger.resolve(c) for c in cluster_ids]
+
+    writes = Writes(doc=doc, n_events=len(events), now=utcnow(),
+                    dead=sorted(change.gone | set(change.absorbed) | change.touched),
+                    absorbed=dict(change.absorbed), created=sorted(change.created))
+    for cid in sorted(change.touched):
+        c = merger.clusters.get(cid)
+        if c is None:
+            continue
+        rep = c.rep if c.rep is not None and c.rep.mergeable else None
+        writes.events.append((c.event(), c.seq, rep.family if rep else None, rep.lo if rep else None,
+                              rep.hi if rep else None))
+        writes.members += [(m.event.event_id, m.doc_id, cid, m.seq, m.event.to_record()) for m in c.members]
+    seq = merger.seq
+    for action, eid, other, doc_id in change.log:
+        seq += 1
+        writes.log.append((seq, action, eid, other, doc_id))
+    writes.last_seq = seq
+    store.apply(writes)
+    return cluster_ids
+
+
+def record_failure(store: Store, failure: Failure) -> None:
+    store.record_failure(failure)
+
+
+@dataclass(slots=True)
+class CodeReport:
+    """What coding a batch of documents into a store did."""
+
+    documents: int = 0
+    event_ids: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def code_into(store: Store, documents: Iterable[Document], options: Options | None = None) -> CodeReport:
+    """Code documents and save each into `store` (merged across documents); failures are kept."""
+    from .pipeline import code_documents
+
+    report = CodeReport()
+    for result in code_documents(documents, options):
+        if result.failure is not None:
+            report.failures.append(result.failure)
+            store.record_failure(result.failure)
+            continue
+        report.documents += 1
+        report.event_ids.extend(save_document(store, result.document, result.events))
+    return report
+
+
+def code_events(documents: Iterable[Document], options: Options | None = None) -> Iterator[Event]:
+    """Code documents without a store: their events merged across them."""
+    from .merge_across import CrossDocMerger
+    from .pipeline import code_documents
+
+    merger = CrossDocMerger()
+    for result in code_documents(documents, options):
+        if result.failure is not None:
+            raise errors.InputError(f"{result.failure.where}: {result.failure.reason}")
+        merger.add_document(result.document.doc_id, result.events)
+    yield from merger.events()
