@@ -1,4 +1,5 @@
-"""Tests for conflictcoder.store: a real DuckDB file in tmp_path, records built by hand."""
+"""The shared store suite: every test taking `store` runs on a real DuckDB file in tmp_path and on a
+real PostgreSQL server (started by conftest.py), with records built by hand."""
 from __future__ import annotations
 
 import json
@@ -29,9 +30,9 @@ def event(event_id: str, doc_id: str, day: date | None = date(2020, 3, 3), fatal
                  fatalities=fatalities, sources=sources, notes=f"clash {event_id}")
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "sub" / "events.duckdb")
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request, store_url):
+    s = open_store(store_url(request.param, "sub/events.duckdb"))
     yield s
     s.close()
 
@@ -66,7 +67,7 @@ def test_store_resave_with_fewer_events_replaces_contribution(store):
     assert store.counts() == {"documents": 1, "events": 1, "sources": 1, "failures": 0}
     [record] = list(store.records())
     assert record["event_id"] == "e2" and record["fatalities"] == 9
-    n_events = store.con.execute("SELECT n_events FROM documents WHERE doc_id = 'd1'").fetchone()[0]
+    n_events = store.fetch("SELECT n_events FROM documents WHERE doc_id = 'd1'")[0][0]
     assert n_events == 1
 
 
@@ -87,7 +88,7 @@ def test_store_other_documents_are_untouched(store):
     assert sorted(after) == ["a3", "b1"]
     assert after["b1"] == before["b1"]
     assert store.counts() == {"documents": 2, "events": 2, "sources": 4, "failures": 0}
-    n = store.con.execute("SELECT count(*) FROM sources WHERE doc_id = 'd2'").fetchone()[0]
+    n = store.fetch("SELECT count(*) FROM sources WHERE doc_id = 'd2'")[0][0]
     assert n == 3
 
 
@@ -111,7 +112,7 @@ def test_store_failures_recorded_without_touching_events(store):
     store.record_failure(Failure("/in/d1.txt", "E107", "broken", doc_id="d1"))
     assert store.counts() == {"documents": 1, "events": 1, "sources": 1, "failures": 3}
     assert list(store.records()) == before
-    rows = store.con.execute("SELECT location, doc_id, code, reason FROM failures ORDER BY location").fetchall()
+    rows = store.fetch("SELECT location, doc_id, code, reason FROM failures ORDER BY location")
     assert rows[0] == ("/in/bad.txt", "bad", "E102", "binary file")
     assert rows[2] == ("/in/x.jsonl:3", None, "E105", "not JSON")
 

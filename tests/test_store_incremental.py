@@ -36,9 +36,10 @@ def ev(eid: str, doc_id: str, day=date(2024, 4, 14), killed=5, sub=("Explosions/
                                  sentence or f"{doc_id} tells {eid}.", 0, 30)])
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "events.duckdb")
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request, store_url):
+    """The shared suite: a real DuckDB file and a real PostgreSQL database."""
+    s = open_store(store_url(request.param, "events.duckdb"))
     yield s
     s.close()
 
@@ -102,26 +103,28 @@ def test_two_stored_events_found_to_be_one_leave_an_alias(store, tmp_path):
     assert record["event_id"] == "A" and docs(record) == ["d1", "d2", "d3"]
     assert store.resolve("B") == "A" and store.lookup("B")["event_id"] == "A"
     assert store.resolve("C") == "A"  # a per-document id finds its event too
-    assert store.con.execute("SELECT alias_id, event_id FROM aliases").fetchall() == [("B", "A")]
+    assert store.fetch("SELECT alias_id, event_id FROM aliases") == [("B", "A")]
     h = store.history("B")
     assert h["event_id"] == "A" and h["alias_of"] == "A"
     assert [r["doc_id"] for r in h["reports"]] == ["d1", "d2", "d3"]
     assert [e["action"] for e in h["log"]].count("absorbed") == 1
     # stable across connections; the export by the old id finds the survivor
+    url = store.url
     store.close()
     out = tmp_path / "one.jsonl"
-    result = CliRunner().invoke(app, ["export", "--db", str(tmp_path / "events.duckdb"), "--id", "B", "-o", str(out)])
+    result = CliRunner().invoke(app, ["export", "--db", url, "--id", "B", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert [json.loads(l)["event_id"] for l in out.read_text().splitlines()] == ["A"]
-    result = CliRunner().invoke(app, ["history", "B", "--db", str(tmp_path / "events.duckdb")])
+    result = CliRunner().invoke(app, ["history", "B", "--db", url])
     assert result.exit_code == 0 and "B was merged into A" in result.output
     assert "d2 tells B." in result.output and "absorbed" in result.output
 
 
 def test_history_of_an_unknown_id_fails_cleanly(store, tmp_path):
     save_document(store, doc("d1"), [ev("a", "d1")])
+    url = store.url
     store.close()
-    result = CliRunner().invoke(app, ["history", "nope", "--db", str(tmp_path / "events.duckdb")])
+    result = CliRunner().invoke(app, ["history", "nope", "--db", url])
     assert result.exit_code == 1 and "no event nope" in result.output
 
 

@@ -98,6 +98,10 @@ class SQLStore:
     def _json_out(value) -> dict:
         return json.loads(value) if isinstance(value, (str, bytes)) else value
 
+    def fetch(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        """Rows of a query on the store's tables, with `?` placeholders (for analysts and tests)."""
+        return self._rows(sql, params)
+
     def _one(self, sql: str, params: Iterable = ()):
         rows = self._rows(sql, params)
         return rows[0] if rows else None
