@@ -20,9 +20,39 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 DEFAULT_DB = "conflictcoder.duckdb"  # or a postgresql:// URL
 
 
+FORMAT_HELP = ("jsonl, csv (ACLED's 31 columns, then the record's), acled-csv (exactly ACLED's 31), "
+               "ucdp-csv, geojson or parquet; default: from -o's extension, else jsonl.")
+PARTITION_HELP = "Parquet to a directory (-o DIR): partition by 'month' (month=YYYY-MM) or 'day' (day=YYYY-MM-DD)."
+
+
 def fail(message: str, code: int = 2) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"conflictcoder {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Code news articles into ACLED-style political-violence events, offline."""
+
+
+def output_format(fmt: str | None, output: Path | None) -> str:
+    from .export import format_for
+
+    try:
+        return format_for(fmt, output)
+    except ValueError as exc:
+        fail(str(exc))
 
 
 @app.command()
@@ -31,25 +61,24 @@ def code(
     meta: Optional[Path] = typer.Option(None, "--meta", help="JSONL of {doc_id or file, published, source, url, title}."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="The store to write into: a DuckDB file or a postgresql:// URL."),
     no_db: bool = typer.Option(False, "--no-db", help="Do not store; only write the events out."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ucdp-csv, geojson or parquet."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
     max_bytes: int = typer.Option(Options().max_text_bytes, "--max-bytes", help="Largest article accepted, in bytes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     workers: int = typer.Option(0, "--workers", "-w", help="Processes to code on (0: every available core)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Code on the Dask cluster at this scheduler address (tcp://HOST:8786)."),
     no_relevance_filter: bool = typer.Option(False, "--no-relevance-filter", help="Parse every article, even those with no sign of violence."),
-    partition: str = typer.Option("day", "--partition", help="Parquet to a directory (-o DIR): partition by 'day' (event_date=) or 'month' (year=/month=)."),
+    partition: str = typer.Option("month", "--partition", help=PARTITION_HELP),
     per_report: bool = typer.Option(False, "--per-report", help="With --no-db: one record per event per document, not merged across documents."),
 ) -> None:
     """Code articles into events, store them, and write them out."""
-    from .export import FORMATS, export_records
+    from .export import export_records
     from .merge_across import CrossDocMerger
     from .pipeline import code_paths
     from .records import Failure
     from .service import save_document
 
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    fmt = output_format(fmt, output)
     if partition not in ("day", "month"):
         fail(f"unknown partition {partition!r}; choose day or month")
     if workers < 0:
@@ -169,11 +198,31 @@ def summarise(n_docs: int, records: list[dict], failures, db: str | None) -> Non
 
 
 def open_reader(db: str):
-    """The store, opened for reading; a clear error (missing, busy, unreachable) exits 2."""
+    """The store, opened for reading (StoreMissing, StoreBusy, StoreError say why not)."""
     from .store import open_store
 
+    return open_store(db, read_only=True)
+
+
+# The filters `show`, `export`, `stats` and `serve`'s GET /events share (store/filters.py).
+F_COUNTRY = typer.Option(None, "--country", help="ISO3 code or country name.")
+F_ADMIN1 = typer.Option(None, "--admin1", help="First-order region, as stored (any case).")
+F_SINCE = typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD).")
+F_UNTIL = typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD).")
+F_TYPE = typer.Option(None, "--type", help="ACLED event type, e.g. 'Battles'.")
+F_SUB_TYPE = typer.Option(None, "--sub-type", help="ACLED sub-event type, e.g. 'Armed clash'.")
+F_ACTOR = typer.Option(None, "--actor", help="A part of actor1 or actor2 (any case).")
+F_MIN_FATALITIES = typer.Option(None, "--min-fatalities", help="At least this many killed.")
+F_BBOX = typer.Option(None, "--bbox", help="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT.")
+F_MIN_CONFIDENCE = typer.Option(None, "--min-confidence", help="Confidence at least this (0-1).")
+F_WHERE = typer.Option(None, "--where", help="A SQL condition on the events table, e.g. \"n_docs > 1\".")
+
+
+def make_filters(**kw):
+    from .store.filters import Filters
+
     try:
-        return open_store(db, read_only=True)
+        return Filters.of(**kw)
     except errors.ConflictCoderError as exc:
         fail(str(exc))
 
@@ -181,46 +230,148 @@ def open_reader(db: str):
 @app.command("export")
 def export_cmd(
     db: str = typer.Option(DEFAULT_DB, "--db", help="The store to read: a DuckDB file or a postgresql:// URL."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ucdp-csv, geojson or parquet."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
     ids: Optional[list[str]] = typer.Option(None, "--id", help="Only this event (repeatable); an id merged into another finds the survivor."),
+    excel: bool = typer.Option(False, "--excel", help="CSV with a UTF-8 byte order mark, for spreadsheets."),
+    partition: str = typer.Option("month", "--partition", help=PARTITION_HELP),
+    country: Optional[str] = F_COUNTRY, admin1: Optional[str] = F_ADMIN1, since: Optional[str] = F_SINCE,
+    until: Optional[str] = F_UNTIL, event_type: Optional[str] = F_TYPE, sub_type: Optional[str] = F_SUB_TYPE,
+    actor: Optional[str] = F_ACTOR, min_fatalities: Optional[int] = F_MIN_FATALITIES, bbox: Optional[str] = F_BBOX,
+    min_confidence: Optional[float] = F_MIN_CONFIDENCE, where: Optional[str] = F_WHERE,
 ) -> None:
-    """Write every stored event out."""
-    from .export import FORMATS, export_records
+    """Write the stored events out (all, or those the filters keep)."""
+    from .export import export_records
 
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    fmt = output_format(fmt, output)
+    filters = make_filters(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
+                           sub_event_type=sub_type, actor=actor, min_fatalities=min_fatalities, bbox=bbox,
+                           min_confidence=min_confidence, where=where)
     try:
         with open_reader(db) as store:
-            records = store.records_for(ids) if ids else store.records()
-            n = export_records(records, fmt, output, stream=None if output else sys.stdout)
+            records = store.records_for(ids) if ids else store.records(filters)
+            n = export_records(records, fmt, output, stream=None if output else sys.stdout, partition=partition,
+                               excel=excel)
     except (errors.ConflictCoderError, ValueError) as exc:
         fail(str(exc))
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a driver's error on an analyst's --where
+        fail(f"the query failed: {str(exc).strip()}")
     typer.echo(f"exported {n} events", err=True)
+
+
+@app.command()
+def stats(
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to read: a DuckDB file or a postgresql:// URL."),
+    by: str = typer.Option("month,country,type", "--by", help="Group by month, country, type, sub_type (comma-separated: one table each)."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV (group, key, events, fatalities) instead of tables."),
+    country: Optional[str] = F_COUNTRY, admin1: Optional[str] = F_ADMIN1, since: Optional[str] = F_SINCE,
+    until: Optional[str] = F_UNTIL, event_type: Optional[str] = F_TYPE, sub_type: Optional[str] = F_SUB_TYPE,
+    actor: Optional[str] = F_ACTOR, min_fatalities: Optional[int] = F_MIN_FATALITIES, bbox: Optional[str] = F_BBOX,
+    min_confidence: Optional[float] = F_MIN_CONFIDENCE, where: Optional[str] = F_WHERE,
+) -> None:
+    """Counts of events and fatalities by month, country and type."""
+    import csv
+
+    filters = make_filters(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
+                           sub_event_type=sub_type, actor=actor, min_fatalities=min_fatalities, bbox=bbox,
+                           min_confidence=min_confidence, where=where)
+    groups = [g.strip() for g in by.split(",") if g.strip()]
+    try:
+        with open_reader(db) as store:
+            tables = {g: store.stats(filters, g) for g in groups}
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a driver's error on an analyst's --where
+        fail(f"the query failed: {str(exc).strip()}")
+    if as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["group", "key", "events", "fatalities"])
+        for g, rows in tables.items():
+            for r in rows:
+                writer.writerow([g, stat_key(r), r["events"], r["fatalities"]])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console() if Console().is_terminal else Console(width=160)
+    for g, rows in tables.items():
+        table = Table(title=f"by {g}")
+        for col in (g, "events", "fatalities"):
+            table.add_column(col, justify="left" if col == g else "right")
+        for r in rows:
+            table.add_row(stat_key(r), str(r["events"]), str(r["fatalities"]))
+        console.print(table)
+
+
+def stat_key(row: dict) -> str:
+    keys = [v for k, v in row.items() if k not in ("events", "fatalities")]
+    if len(keys) == 2:  # iso3, country
+        return f"{keys[0] or '?'} {keys[1] or ''}".strip()
+    return str(keys[0]) if keys[0] is not None else "(none)"
+
+
+@app.command()
+def codebook(
+    ucdp: bool = typer.Option(False, "--ucdp", help="The UCDP export's columns instead."),
+    markdown: bool = typer.Option(False, "--markdown", help="A Markdown table."),
+) -> None:
+    """Print every exported column: its name, type, meaning and codes."""
+    from .codebook import fields, ucdp_fields
+
+    rows = ucdp_fields() if ucdp else fields()
+    if markdown:
+        typer.echo("| column | type | meaning | codes |\n|---|---|---|---|")
+        for f in rows:
+            typer.echo(f"| `{f.name}` | {f.type} | {f.meaning} | {f.codes} |")
+        return
+    for f in rows:
+        typer.echo(f"{f.name}  ({f.type})\n    {f.meaning}" + (f"\n    codes: {f.codes}" if f.codes else ""))
 
 
 @app.command()
 def show(
     db: str = typer.Option(DEFAULT_DB, "--db", help="The store to read: a DuckDB file or a postgresql:// URL."),
     limit: int = typer.Option(50, "--limit", help="Rows to show."),
+    sort: str = typer.Option("event_date", "--sort", help="event_date, fatalities, confidence or event_id; '-' before it for descending."),
+    country: Optional[str] = F_COUNTRY, admin1: Optional[str] = F_ADMIN1, since: Optional[str] = F_SINCE,
+    until: Optional[str] = F_UNTIL, event_type: Optional[str] = F_TYPE, sub_type: Optional[str] = F_SUB_TYPE,
+    actor: Optional[str] = F_ACTOR, min_fatalities: Optional[int] = F_MIN_FATALITIES, bbox: Optional[str] = F_BBOX,
+    min_confidence: Optional[float] = F_MIN_CONFIDENCE, where: Optional[str] = F_WHERE,
 ) -> None:
-    """Print a table of the stored events."""
+    """Print a table of the stored events (all, or those the filters keep)."""
     from rich.console import Console
     from rich.table import Table
 
-    with open_reader(db) as store:
-        counts = store.counts()
-        table = Table(title=f"{counts['events']} events from {counts['documents']} documents ({db})")
-        for col in ("date", "sub-event type", "actor1", "actor2", "location", "iso3", "killed", "docs"):
-            table.add_column(col, overflow="fold", no_wrap=col in ("date", "iso3", "killed"))
-        for i, r in enumerate(store.records()):
-            if i >= limit:
-                break
-            docs = sorted({s["doc_id"] for s in r.get("sources", [])})
-            table.add_row(str(r.get("event_date") or ""), r["sub_event_type"],
-                          r.get("actor1") or "", r.get("actor2") or "",
-                          r.get("location") or "", r.get("iso3") or "", str(r.get("fatalities") or 0),
-                          ", ".join(docs))
+    filters = make_filters(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
+                           sub_event_type=sub_type, actor=actor, min_fatalities=min_fatalities, bbox=bbox,
+                           min_confidence=min_confidence, where=where)
+    try:
+        with open_reader(db) as store:
+            counts = store.counts()
+            shown, _ = store.page(filters, limit, sort)
+            matching = store.count(filters)
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a driver's error on an analyst's --where
+        fail(f"the query failed: {str(exc).strip()}")
+    title = f"{counts['events']} events from {counts['documents']} documents ({db})"
+    if matching != counts["events"]:
+        title += f", {matching} match"
+    table = Table(title=title)
+    for col in ("date", "sub-event type", "actor1", "actor2", "location", "iso3", "killed", "docs"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "iso3", "killed"))
+    for r in shown:
+        docs = sorted({s["doc_id"] for s in r.get("sources", [])})
+        table.add_row(str(r.get("event_date") or ""), r["sub_event_type"],
+                      r.get("actor1") or "", r.get("actor2") or "",
+                      r.get("location") or "", r.get("iso3") or "", str(r.get("fatalities") or 0),
+                      ", ".join(docs))
     console = Console()
     if not console.is_terminal:
         console = Console(width=160)  # a pipe or a log: no terminal width to fit
@@ -234,8 +385,11 @@ def history(
     as_json: bool = typer.Option(False, "--json", help="Print the whole history as JSON."),
 ) -> None:
     """Show the reports (document, outlet, published, sentence) and merges behind an event."""
-    with open_reader(db) as store:
-        h = store.history(event_id)
+    try:
+        with open_reader(db) as store:
+            h = store.history(event_id)
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
     if h is None:
         fail(f"no event {event_id} in {db}", code=1)
     if as_json:
