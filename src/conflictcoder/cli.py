@@ -480,6 +480,29 @@ def places(
         fail(str(exc))
 
 
+@app.command()
+def serve(
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to serve: a DuckDB file or a postgresql:// URL."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="CONFLICTCODER_TOKEN",
+                                        help="Token POST /documents needs (Authorization: Bearer TOKEN); "
+                                             "without one the API is read-only."),
+) -> None:
+    """Serve the store over a REST API (OpenAPI at /docs)."""
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        api = create_app(db, token=token)
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+    typer.echo(f"serving {db} at http://{host}:{port} (API docs at /docs)"
+               + ("" if token else "; read-only: no --token"), err=True)
+    uvicorn.run(api, host=host, port=port, log_level="warning", access_log=False)
+
+
 def main() -> None:
     app()
 

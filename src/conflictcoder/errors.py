@@ -16,7 +16,11 @@
     │   └── StoreMissing      E403 no store where one was asked for
     ├── EvalError             E501 gold or prediction files cannot be read
     ├── QueryError            E601 a filter, sort or cursor that cannot be used
-    └── ExportError           E701 an export that cannot be written as asked
+    ├── ExportError           E701 an export that cannot be written as asked
+    └── ApiError              E800 what the REST API answers with an HTTP status
+        ├── NotFound          E801 (404) no such event or route
+        ├── AuthError         E802 (401/403) a missing or wrong token
+        └── RequestError      E803 (400/405/422) a request the API cannot take
 
 The CLI maps InputError to exit code 1 after the run (the rest was coded), the others to 2.
 """
@@ -97,3 +101,23 @@ class QueryError(ConflictCoderError):
 
 class ExportError(ConflictCoderError):
     code = "E701"
+
+
+class ApiError(ConflictCoderError):
+    code = "E800"
+    status = 500
+
+
+class NotFound(ApiError):
+    code = "E801"
+    status = 404
+
+
+class AuthError(ApiError):
+    code = "E802"
+    status = 401
+
+
+class RequestError(ApiError):
+    code = "E803"
+    status = 400
