@@ -109,14 +109,48 @@ def code_into(store: Store, documents: Iterable[Document], options: Options | No
     return report
 
 
-def code_events(documents: Iterable[Document], options: Options | None = None) -> Iterator[Event]:
-    """Code documents without a store: their events merged across them."""
-    from .merge_across import CrossDocMerger
+def code_text(text: str, published=None, doc_id: str = "text", options: Options | None = None, **kw) -> list[Event]:
+    """Code one article's text into events (no store). `published`: a date or 'YYYY-MM-DD', the
+    anchor of relative dates ('on Tuesday'). Keyword options are `Options` fields. A text that
+    cannot be coded (empty, too large, ...) raises the InputError that says why."""
+    from dataclasses import fields, replace
+    from datetime import date
+
     from .pipeline import code_documents
 
-    merger = CrossDocMerger()
-    for result in code_documents(documents, options):
-        if result.failure is not None:
-            raise errors.InputError(f"{result.failure.where}: {result.failure.reason}")
-        merger.add_document(result.document.doc_id, result.events)
-    yield from merger.events()
+    known = {f.name for f in fields(Options)}
+    unknown = sorted(set(kw) - known)
+    if unknown:
+        raise TypeError(f"unknown options {', '.join(unknown)}; Options has {', '.join(sorted(known))}")
+    options = replace(options or Options(), **kw)
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    (result,) = list(code_documents([Document(doc_id=doc_id, text=text, published=published)], options))
+    if result.failure is not None:
+        raise input_error(result.failure)
+    return result.events
+
+
+def input_error(failure: Failure) -> errors.InputError:
+    """The InputError subclass a failure's code names."""
+    kinds = [errors.InputError, *errors.InputError.__subclasses__()]
+    kind = next((k for k in kinds if k.code == failure.code), errors.InputError)
+    return kind(failure.reason)
+
+
+def read_events(db, **filters):
+    """The stored events passing `filters` (country, admin1, since, until, type, sub_type, actor,
+    min_fatalities, bbox, min_confidence, where) as a pandas DataFrame, one row an event, the
+    record's columns; dates as datetime64, lists as lists."""
+    import pandas as pd
+
+    from .store import Filters
+
+    f = Filters.of(**filters)
+    with open_store(db, read_only=True) as store:
+        records = list(store.records(f))
+    frame = pd.DataFrame.from_records(records)
+    for column in ("event_date", "date_start", "date_end"):
+        if column in frame:
+            frame[column] = pd.to_datetime(frame[column])
+    return frame
