@@ -10,6 +10,10 @@
 Every error answers {"error": {"code", "message", "fix", "status"}}. CORS is off: no
 cross-origin headers are sent. Without a token the API is read-only, and a DuckDB store is
 opened read-only (other readers may share it).
+
+Reads are answered from a `ReadModel` of the store held in memory (built at start-up, rebuilt
+when the store's revision moves: after POST /documents, or another writer of a PostgreSQL
+store); the answers are the store's own, byte for byte in content.
 """
 # No `from __future__ import annotations` here: FastAPI and pydantic read these annotations at
 # run time. This module is imported only by `serve` (and tests), so FastAPI loads only then.
@@ -20,13 +24,15 @@ from typing import Literal, Optional
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, StreamingResponse
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import errors
 from .export import FORMATS
 from .store.filters import Filters
+from .store.readmodel import ReadModel
 
 SORT_KEYS = Literal["event_date", "-event_date", "fatalities", "-fatalities", "confidence", "-confidence",
                     "event_id", "-event_id"]
@@ -49,6 +55,8 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
     app = FastAPI(title="conflictcoder", version=__version__,
                   description="Political-violence events coded from news articles (ACLED-style records).")
     app.state.store = store
+    snapshot = Snapshot(store, lock)
+    snapshot.rebuild()
 
     @app.on_event("shutdown")
     def close_store() -> None:
@@ -135,31 +143,31 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
     # -- reading --------------------------------------------------------------------------------
 
     @app.get("/events", response_model=EventPage, summary="Events, filtered, sorted and paginated")
-    def list_events(f: Filters = Depends(filters), limit: int = Query(50, ge=1, le=1000),
-                    cursor: Optional[str] = Query(None, max_length=2000),
-                    sort: SORT_KEYS = Query("event_date")):
-        with lock:
-            items, nxt = store.page(f, limit, sort, cursor)
-        return {"items": items, "next": nxt}
+    async def list_events(f: Filters = Depends(filters), limit: int = Query(50, ge=1, le=1000),
+                          cursor: Optional[str] = Query(None, max_length=2000),
+                          sort: SORT_KEYS = Query("event_date")):
+        model = await snapshot.model()
+        return Response(model.page_json(f, limit, sort, cursor), media_type="application/json")
 
     @app.get("/events/{event_id}", response_model=EventDetail, summary="One event: record, sources, history",
              responses={307: {"description": "the id was merged into another event"}, 404: {"description": "unknown"}})
-    def get_event(event_id: str, request: Request):
-        with lock:
-            h = store.history(event_id)
+    async def get_event(event_id: str, request: Request):
+        import orjson
+
+        h = (await snapshot.model()).history(event_id)
         if h is None or h["event_id"] is None:
             raise errors.NotFound(f"no event {event_id}",
                                   fix="List events at /events; an event recoded away leaves no record.")
         if h["event_id"] != event_id:
             return RedirectResponse(str(request.url_for("get_event", event_id=h["event_id"])), status_code=307)
         record = h["record"]
-        return {"event": record, "sources": record.get("sources", []),
-                "history": {"reports": h["reports"], "log": h["log"], "aliases": h["aliases"]}}
+        return Response(orjson.dumps({"event": record, "sources": record.get("sources", []),
+                                      "history": {"reports": h["reports"], "log": h["log"], "aliases": h["aliases"]}}),
+                        media_type="application/json")
 
     @app.get("/stats", response_model=Stats, summary="Events and fatalities by month, country, type or sub_type")
-    def get_stats(f: Filters = Depends(filters), by: GROUPS = Query("month")):
-        with lock:
-            rows = store.stats(f, by)
+    async def get_stats(f: Filters = Depends(filters), by: GROUPS = Query("month")):
+        rows = (await snapshot.model()).stats(f, by)
         out = []
         for r in rows:
             keys = [v for k, v in r.items() if k not in ("events", "fatalities")]
@@ -227,6 +235,35 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
                 "failures": [{"doc_id": x.doc_id, "code": x.code, "reason": x.reason} for x in report.failures]}
 
     return app
+
+
+class Snapshot:
+    """The read model of the API's store, current as of the store's last committed change."""
+
+    def __init__(self, store, lock: threading.Lock):
+        self.store, self.lock = store, lock
+        self.current: Optional[ReadModel] = None
+
+    async def model(self) -> ReadModel:
+        """The read model; rebuilt (off the event loop) when the store has changed. While a
+        write holds the store, the last snapshot answers: the write has not committed yet."""
+        current = self.current
+        if current is not None:
+            if not self.lock.acquire(blocking=False):
+                return current
+            try:
+                if self.store.revision() == current.revision:
+                    return current
+            finally:
+                self.lock.release()
+        return await run_in_threadpool(self.rebuild)
+
+    def rebuild(self) -> ReadModel:
+        with self.lock:
+            current = self.current
+            if current is None or self.store.revision() != current.revision:
+                self.current = current = ReadModel.load(self.store)
+            return current
 
 
 class _Stop(Exception):

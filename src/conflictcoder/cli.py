@@ -500,7 +500,19 @@ def serve(
         fail(str(exc))
     typer.echo(f"serving {db} at http://{host}:{port} (API docs at /docs)"
                + ("" if token else "; read-only: no --token"), err=True)
-    uvicorn.run(api, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(api, host=host, port=port, log_level="warning", access_log=False, **fast_server())
+
+
+def fast_server() -> dict:
+    """uvicorn's C parser and event loop where installed (httptools, uvloop), else its own."""
+    import importlib.util
+
+    fast = {}
+    if importlib.util.find_spec("httptools"):
+        fast["http"] = "httptools"
+    if importlib.util.find_spec("uvloop"):
+        fast["loop"] = "uvloop"
+    return fast
 
 
 def main() -> None:

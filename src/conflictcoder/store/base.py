@@ -83,5 +83,9 @@ class Store(Protocol):
         """Documents, events, sources, failures."""
     def integrity(self) -> dict[str, int]:
         """Counts of what must never be: all zero in a sound store."""
+    def revision(self) -> int:
+        """A number that changes whenever a transaction changes the store (readers cache by it)."""
+    def fetch(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        """Rows of a query on the store's tables, `?` placeholders."""
     def close(self) -> None:
         """Release the connection (and the file, for DuckDB)."""

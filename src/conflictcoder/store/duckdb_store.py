@@ -40,6 +40,7 @@ class DuckDBStore(SQLStore):
         self.con = connect(self.path, read_only)
         self.in_transaction = False
         self.seq = 0
+        self.commits = 0  # no other process can change a file this one has open
         if read_only:
             if self._outdated():
                 # an older layout: upgrade it once, with a short write, then read
@@ -90,8 +91,12 @@ class DuckDBStore(SQLStore):
             raise
         else:
             self.con.execute("COMMIT")
+            self.commits += 1
         finally:
             self.in_transaction = False
+
+    def revision(self) -> int:
+        return self.commits
 
     def last_seq(self) -> int:
         return self.seq
@@ -164,7 +169,9 @@ def connect(path: Path, read_only: bool):
     import duckdb
 
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only)
+        con.execute("SET enable_progress_bar = false")  # library code never draws on the terminal
+        return con
     except duckdb.Error as exc:
         holder = lock_holder(str(exc))
         if holder is not None:

@@ -79,7 +79,7 @@ class Filters:
             parts.append("lower(sub_event_type) = lower(?)")
             params.append(self.sub_event_type)
         if self.actor:
-            parts.append("(actor1 ILIKE ? OR actor2 ILIKE ?)")
+            parts.append("(actor1 ILIKE ? ESCAPE '\\' OR actor2 ILIKE ? ESCAPE '\\')")
             pattern = "%" + self.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             params += [pattern, pattern]
         if self.min_fatalities is not None:

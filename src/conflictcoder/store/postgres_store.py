@@ -74,7 +74,7 @@ class PostgresStore(SQLStore):
                     self._exec(f"ALTER TABLE events ADD COLUMN {name} {kind}")
                     self._exec(f"UPDATE events SET {name} = {value}")
             self._exec("CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value BIGINT)")
-            self._exec("INSERT INTO store_meta VALUES ('seq', 0) ON CONFLICT (key) DO NOTHING")
+            self._exec("INSERT INTO store_meta VALUES ('seq', 0), ('revision', 0) ON CONFLICT (key) DO NOTHING")
             for statement in INDEXES:
                 self._exec(statement)
 
@@ -113,12 +113,17 @@ class PostgresStore(SQLStore):
         with self.con.transaction():
             self._exec("SELECT pg_advisory_xact_lock(?)", [LOCK_KEY])
             yield
+            self._exec("UPDATE store_meta SET value = value + 1 WHERE key = 'revision'")
 
     def last_seq(self) -> int:
         return self._scalar("SELECT value FROM store_meta WHERE key = 'seq'")
 
     def _set_seq(self, seq: int) -> None:
         self._exec("UPDATE store_meta SET value = ? WHERE key = 'seq'", [seq])
+
+    def revision(self) -> int:
+        """Bumped by every writer's transaction (a store no writer opened since has none: 0)."""
+        return self._scalar("SELECT coalesce((SELECT value FROM store_meta WHERE key = 'revision'), 0)")
 
     def close(self) -> None:
         self.con.close()
