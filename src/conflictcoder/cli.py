@@ -481,6 +481,60 @@ def places(
 
 
 @app.command()
+def watch(
+    directory: Optional[Path] = typer.Argument(None, help="The directory to watch for new article files."),
+    feed: list[str] = typer.Option([], "--feed", help="An RSS or Atom feed to poll (repeat for several)."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to write into: a DuckDB file or a postgresql:// URL."),
+    interval: float = typer.Option(300, "--interval", help="Seconds between polls of the feeds."),
+    once: bool = typer.Option(False, "--once", help="Take in what is new now, then stop."),
+    rounds: Optional[int] = typer.Option(None, "--rounds", help="Stop after this many polls, or batches of new files."),
+    max_bytes: int = typer.Option(Options().max_text_bytes, "--max-bytes", help="Largest article accepted, in bytes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No line a round."),
+) -> None:
+    """Code new files in DIRECTORY as they arrive, or new items of --feed URLs as they appear.
+    What was taken in is kept in the store: a restart codes only what is new."""
+    from .store import open_store
+    from .watch import watch_dir, watch_feeds
+
+    if (directory is None) == (not feed):
+        fail("give a directory to watch or --feed URL (one or the other)")
+    if rounds is not None and rounds < 0:
+        fail("--rounds must be 0 or more")
+    options = Options(max_text_bytes=max_bytes)
+    store = None
+    failed = False
+    try:
+        prepare_gazetteer(quiet)
+        store = open_store(db)
+        if directory is not None:
+            loop = watch_dir(store, directory, options, rounds=0 if once else rounds)
+        else:
+            loop = watch_feeds(store, feed, options, interval=interval, rounds=1 if once else rounds)
+        for report in loop:
+            failed = failed or bool(report.failures or report.unreachable)
+            if not quiet:
+                say_round(report)
+    except KeyboardInterrupt:
+        pass
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+    finally:
+        if store is not None:
+            store.close()
+    if failed:
+        raise typer.Exit(1)
+
+
+def say_round(report) -> None:
+    typer.echo(f"coded {report.documents} documents: {len(report.event_ids)} events"
+               f" ({report.seen_before} taken in before)", err=True)
+    for f in report.failures:
+        typer.echo(f"  {f.where}: [{f.code}] {f.reason}", err=True)
+    for f in report.unreachable:
+        typer.echo(f"  {f.where}: [{f.code}] {f.reason} (tried again next time)", err=True)
+
+
+@app.command()
 def serve(
     db: str = typer.Option(DEFAULT_DB, "--db", help="The store to serve: a DuckDB file or a postgresql:// URL."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),

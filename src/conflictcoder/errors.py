@@ -8,7 +8,8 @@
     │   ├── InputTooLarge     E104
     │   ├── MalformedJSONL    E105
     │   ├── UnsupportedInput  E106
-    │   └── BrokenHTML        E107
+    │   ├── BrokenHTML        E107
+    │   └── FetchError        E108 a feed or page that could not be fetched (watch retries it)
     ├── ModelError            E201 the spaCy model cannot be loaded
     ├── GazetteerError        E301 the gazetteer cannot be built or opened
     ├── StoreError            E401 the event store cannot be opened or written
@@ -69,6 +70,10 @@ class UnsupportedInput(InputError):
 
 class BrokenHTML(InputError):
     code = "E107"
+
+
+class FetchError(InputError):
+    code = "E108"
 
 
 class ModelError(ConflictCoderError):

@@ -62,6 +62,10 @@ class Store(Protocol):
         """Write what the service worked out for one document."""
     def record_failure(self, failure: Failure) -> None:
         """Keep an input that could not be coded."""
+    def seen(self, keys: list[str]) -> dict[str, str]:
+        """`watch`: the fingerprints of those of `keys` taken in before (a file, a feed item)."""
+    def mark_seen(self, key: str, fingerprint: str, doc_id: str | None) -> None:
+        """`watch`: remember that `key` (with this fingerprint) has been taken in."""
 
     # -- reading --------------------------------------------------------------------------------
     def records(self, filters: Filters | None = None) -> Iterator[dict]:

@@ -10,6 +10,8 @@ Tables:
 - aliases: ids of events merged into another, and the id that survived.
 - merge_log: what happened to each event (created, joined, removed, absorbed), for `history`.
 - failures: inputs that could not be coded.
+- watched: what `conflictcoder watch` has taken in (a file and the hash of its content, a feed
+  item), so that nothing is coded twice across restarts.
 
 Queries are written with `?` placeholders; a subclass turns them into its driver's (`_sql`) and
 runs them (`_rows`, `_one`, `_exec`, `_insert`).
@@ -61,6 +63,8 @@ def schema(json_type: str) -> list[str]:
             doc_id VARCHAR)""",
         """CREATE TABLE IF NOT EXISTS failures (
             location VARCHAR, doc_id VARCHAR, code VARCHAR, reason VARCHAR, seen_at TIMESTAMP)""",
+        """CREATE TABLE IF NOT EXISTS watched (
+            key VARCHAR PRIMARY KEY, fingerprint VARCHAR, doc_id VARCHAR, seen_at TIMESTAMP)""",
     ]
 
 
@@ -174,6 +178,18 @@ class SQLStore:
     def record_failure(self, failure) -> None:
         self._exec("INSERT INTO failures VALUES (?, ?, ?, ?, ?)",
                    [failure.where, failure.doc_id, failure.code, failure.reason, utcnow()])
+
+    def seen(self, keys: list[str]) -> dict[str, str]:
+        """The fingerprints recorded for those of `keys` that `watch` has taken in before."""
+        if not keys:
+            return {}
+        return dict(self._rows("SELECT key, fingerprint FROM watched WHERE key IN (SELECT unnest(?::VARCHAR[]))",
+                               [list(keys)]))
+
+    def mark_seen(self, key: str, fingerprint: str, doc_id: str | None) -> None:
+        self._exec("INSERT INTO watched VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                   "fingerprint = excluded.fingerprint, doc_id = excluded.doc_id, seen_at = excluded.seen_at",
+                   [key, fingerprint, doc_id, utcnow()])
 
     # -- reading --------------------------------------------------------------------------------
 
