@@ -2,12 +2,14 @@
 #   make demo   set up a virtual environment, code the bundled examples into the embedded store,
 #               and print a table of the events
 #   make test   set up, then run the tests
+#   make train  rebuild the shipped event detector and its data card from corpus/train and
+#               ../shared (MUC-4, PLOVER), deterministically
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 OUT ?= out
 
-.PHONY: setup demo test clean
+.PHONY: setup demo test train clean
 
 setup: $(VENV)/.installed
 
@@ -24,6 +26,10 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+train: setup
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m conflictcoder.training --shared ../shared
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -9,33 +9,61 @@ import pytest
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-@pytest.fixture(scope="session")
-def code_text():
-    """Code one article text (with a publication date) into events, through every stage."""
+def coder(detector: bool):
     from conflictcoder.pipeline import code_documents
     from conflictcoder.records import Document
+    from conflictcoder.settings import Options
+
+    options = Options(detector=detector)
 
     def run(text: str, published: date | None = date(2024, 3, 14), doc_id: str = "t1"):
-        (result,) = list(code_documents([Document(doc_id=doc_id, text=text, published=published)]))
+        (result,) = list(code_documents([Document(doc_id=doc_id, text=text, published=published)], options))
         assert result.failure is None, result.failure
         return result.events
 
     return run
 
 
-@pytest.fixture(scope="session")
-def mentions_of():
-    """The extract stage's mentions of a text (clean + nlp + extract)."""
+def mention_reader(detector: bool):
     from conflictcoder.clean import clean_document
     from conflictcoder.extract import extract_mentions
     from conflictcoder.nlp import parse_document
     from conflictcoder.records import Document
+    from conflictcoder.settings import Options
+
+    options = Options(detector=detector)
 
     def run(text: str, published: date | None = date(2024, 3, 14)):
         parsed = parse_document(clean_document(Document(doc_id="m1", text=text, published=published)))
-        return extract_mentions(parsed)
+        return extract_mentions(parsed, options)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def code_text():
+    """Code one article text (with a publication date) into events, through every stage: the
+    patterns propose, the trained detector decides."""
+    return coder(detector=True)
+
+
+@pytest.fixture(scope="session")
+def mentions_of():
+    """The extract stage's mentions of a text (clean + nlp + extract), as the coder keeps them."""
+    return mention_reader(detector=True)
+
+
+# The patterns alone: every candidate they propose, typed by them. Tests of how the patterns read
+# a clause (its trigger, modality, counts, sides, type) use these; what the detector keeps of
+# them is measured on the frozen gate (tests/test_quality_gate.py) and end to end.
+@pytest.fixture(scope="session")
+def code_text_patterns():
+    return coder(detector=False)
+
+
+@pytest.fixture(scope="session")
+def mentions_of_patterns():
+    return mention_reader(detector=False)
 
 
 def shared_or_skip(*parts: str) -> Path:

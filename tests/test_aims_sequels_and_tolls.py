@@ -4,6 +4,14 @@ texts whose words of violence belong to a drill, a disaster, a match or a machin
 for these tests."""
 import pytest
 
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
+
+
 VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
 
 
@@ -27,7 +35,7 @@ def test_suspects_hunted_and_arms_taken_join_the_clash_they_followed(code_text):
 
 def test_a_significant_cache_told_apart_stays_its_own_event(code_text):
     events = code_text("Security forces killed two militants in a gunfight in Kupwara district, Kashmir, on "
-                       "Tuesday. Meanwhile, police recovered a huge cache of explosives in Baramulla district.")
+                       "Tuesday. Meanwhile, police recovered a large stockpile of explosives in Baramulla district.")
     assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Disrupted weapons use"]
 
 
@@ -42,7 +50,7 @@ def test_the_toll_as_it_rises_counts_the_dead_and_dates_only_the_report(code_tex
 
 
 def test_a_death_in_hospital_next_day_is_dated_to_the_attack_and_an_age_is_no_count(code_text):
-    events = code_text("SRINAGAR, India, March 14 - Militants hurled a grenade at a police vehicle in a "
+    events = code_text("SRINAGAR, India, March 14 - Militants threw a grenade at a police vehicle in a "
                        "market in Srinagar on Tuesday afternoon, wounding nine civilians, police said. One of "
                        "the wounded, a 52-year-old vendor, died in hospital on Wednesday morning.")
     (event,) = violent(events)
@@ -52,7 +60,7 @@ def test_a_death_in_hospital_next_day_is_dated_to_the_attack_and_an_age_is_no_co
 
 def test_the_attackers_neutralised_after_their_victims_add_to_the_dead(code_text):
     events = code_text("NIAMEY, Niger, March 14 - Jihadist fighters ambushed an army patrol near Tera in the "
-                       "Tillaberi region on Tuesday, killing four soldiers and a civilian, the defence ministry "
+                       "Tillaberi region on Tuesday, killing a civilian and four soldiers, the defence ministry "
                        "said. Troops returned fire. Nine assailants were neutralised, the ministry said.")
     (event,) = violent(events)
     assert event.sub_event_type == "Armed clash" and event.fatalities == 14
@@ -133,7 +141,7 @@ def test_the_perpetrators_claimed_toll_yields_to_the_reported_one(code_text):
 
 
 def test_the_hospital_the_wounded_were_taken_to_is_not_the_place(code_text):
-    events = code_text("ANKARA, Turkey, March 14 - A Turkish soldier was killed in a clash with PKK militants "
+    events = code_text("ANKARA, Turkey, March 14 - A Turkish soldier died in a firefight with PKK militants "
                        "in Semdinli district of Hakkari province on Tuesday, the ministry said. The wounded "
                        "were taken to hospital in Yuksekova.")
     (event,) = violent(events)

@@ -131,8 +131,8 @@ def test_api_export_streams_every_format(server, fmt, tmp_path):
 
 def test_api_errors_share_one_shape(server):
     assert_error(httpx.get(f"{server}/events", params={"since": "yesterday"}), 422, "E803")
-    assert_error(httpx.get(f"{server}/events", params={"bbox": "1,2"}), 400, "E601")
-    assert_error(httpx.get(f"{server}/events", params={"cursor": "garbage!"}), 400, "E601")
+    assert_error(httpx.get(f"{server}/events", params={"bbox": "1,2"}), 400, "E603")
+    assert_error(httpx.get(f"{server}/events", params={"cursor": "garbage!"}), 400, "E603")
     assert_error(httpx.get(f"{server}/export", params={"format": "xlsx"}), 422, "E803")
     assert_error(httpx.get(f"{server}/no/such/route"), 404, "E801")
     assert_error(httpx.delete(f"{server}/events"), 405, "E803")

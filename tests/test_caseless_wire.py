@@ -1,7 +1,16 @@
 """Wire copy written all in lower case, and senses of bombing and assassination."""
+import pytest
 from datetime import date
 
 from conflictcoder.resolve.dates import find_dates
+
+
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
 
 
 def test_lower_case_victim_name_after_given_names(code_text):
@@ -101,7 +110,7 @@ def test_a_number_does_not_make_a_band_a_named_one():
 
     assert is_generic_perpetrator("two paid assassins")
     assert is_generic_perpetrator("some 20 guerrillas")
-    assert not is_generic_perpetrator("two fmln commanders")
+    assert not is_generic_perpetrator("two npa commanders")
 
 
 def test_a_person_named_as_the_assassinated_one_is_a_victim(code_text):
@@ -115,8 +124,8 @@ def test_wounded_soldiers_flown_out_are_no_new_event(code_text):
 
 
 def test_a_death_someone_is_held_responsible_for_is_a_killing(code_text):
-    text = ("the unions said the rebel army was responsible for the death of union leader pablo "
-            "emilio ortega in the violence of last week.")
+    text = ("the dockworkers' union said the rebel army was to answer for the death of its leader "
+            "tomas ibarra in the violence of last week.")
     assert "rebel army" in {p for e in code_text(text) for p in e.perpetrators}
 
 

@@ -150,8 +150,8 @@ HTML_PAGE = """<!DOCTYPE html>
 <p>Militants attacked a police post near the northern border late on Saturday, killing four officers
 and wounding two others, the provincial governor said.</p>
 <p>The attackers arrived in two pickup trucks and opened fire on the post before setting a patrol
-vehicle alight, according to a police spokesman who asked not to be named.</p>
-<p>No group has claimed responsibility for the assault, the third on security forces in the province
+vehicle alight, according to a police spokesman who spoke on condition of anonymity.</p>
+<p>No group has said it carried out the assault, the third on security forces in the province
 this month.</p>
 <p>Local elders called on the government to send more troops to protect villages along the frontier road.</p>
 </article></main>

@@ -11,17 +11,17 @@ import pytest
     "teachers, the sheriff said. The suspect was taken into custody and will be charged with murder.",
     "Armed robbers stormed a jewellery store in a shopping mall on Sunday and escaped with gems, police "
     "said. A security guard was shot in the leg. Police said they were searching for four suspects.",
-    "A man has been arrested on suspicion of murder after a woman was stabbed to death at a house in "
-    "the city on Sunday, police said. The two were known to each other.",
+    "Police have arrested a man on suspicion of murder after a woman was stabbed to death at a house in "
+    "the city on Sunday, officers said. The two were known to each other.",
     "Police shot and wounded a man who threatened officers with a knife in a suburb on Monday, "
-    "prosecutors said. An investigation has been opened into the shooting.",
+    "prosecutors said. The shooting is under investigation.",
 ])
 def test_a_criminal_case_is_no_event(code_text, text):
     assert code_text(text) == []
 
 
 def test_policemen_killed_by_suspects_are_an_event(code_text):
-    events = code_text("Three policemen were killed in a gun attack near the bypass on Monday. The suspects "
+    events = code_text("Three policemen were killed on Monday in a gun attack near the bypass. The suspects "
                        "opened fire when they were stopped at a checkpoint and escaped, police said.")
     assert events and events[0].fatalities == 3
 
@@ -66,7 +66,7 @@ def test_an_attack_on_an_anniversary_is_news(code_text):
     "on the coast road, police said.",
     "Hiker killed in grizzly bear attack\n\nA hiker was killed in a grizzly bear attack in the national park on "
     "Tuesday, rangers said.",
-    "Toddler hurt in dog mauling\n\nA two-year-old boy was seriously injured after being mauled by a dog at a "
+    "Toddler hurt in dog mauling\n\nA boy aged two suffered serious injuries after being mauled by a dog at a "
     "house on Monday afternoon, police said. The child suffered injuries to his face and arms.",
     "Two people were killed by falling debris as Hurricane Dora battered the coast on Thursday, officials said.",
     "The band absolutely killed it on Saturday night, playing to a sold-out crowd of 15,000.",
@@ -81,8 +81,8 @@ def test_newcomer_texts_without_political_violence(code_text, text):
 
 
 def test_a_constable_shot_dead_near_a_factory_is_coded(code_text):
-    events = code_text("A police head constable was shot dead in a targeted killing near a factory in the city "
-                       "on March 4, police said.")
+    events = code_text("A police head constable was gunned down near a factory in the city on March 4 "
+                       "in a targeted killing, police said.")
     assert events
 
 
@@ -90,7 +90,7 @@ def test_a_constable_shot_dead_near_a_factory_is_coded(code_text):
     "Police figures show 26 killed in six weeks in the port city\n\nThe figures were released on Tuesday.",
     "More than 3,000 civilians have been killed in the region since the military seized power, a report said on Monday.",
     "The UN envoy urges the parties to agree a nationwide truce before the holy month, in a statement on Sunday.",
-    "Police say an intelligence tip-off thwarted a planned attack on the Christmas market, in a statement on Friday.",
+    "Police say an intelligence tip-off thwarted a planned attack on a food festival, in a statement on Friday.",
     "The army rejects claims it shelled the border town, saying on Monday that the video is years old.",
     "Hundreds of police officers took part in a large-scale exercise at the airport on Sunday. In the scenario, "
     "a group of gunmen stormed the main concourse and took passengers hostage.",

@@ -2,12 +2,22 @@
 import pytest
 
 
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+
+@pytest.fixture(scope="module")
+def mentions_of(mentions_of_patterns):
+    return mentions_of_patterns
+
+
+
 def kinds(mentions):
     return [(m.event_type, m.sub_event_type) for m in mentions if not m.aggregate]
 
 
 def test_extract_clash_with_summed_counts(mentions_of):
-    ms = mentions_of("Two policemen and 8 insurgents were killed on Monday when troops clashed "
+    ms = mentions_of("Two policemen and 8 rebels were killed on Monday when troops clashed "
                      "with rebels near Kunduz, officials said.")
     assert kinds(ms) == [("Battles", "Armed clash")]
     assert ms[0].counts.killed == 10
@@ -25,7 +35,7 @@ def test_extract_range_gives_low_bound(mentions_of):
     "The army denied that its soldiers had killed any civilians in the village.",
     "Officials fear that militants could attack the city before the election.",
     "The rebels threatened to kill the hostages if their demands were not met.",
-    "There have been no reports of such attacks in the capital this year.",
+    "No such attacks have been reported in the city this year.",
 ])
 def test_extract_what_did_not_happen_is_not_an_event(mentions_of, text):
     assert kinds(mentions_of(text)) == []
@@ -51,8 +61,8 @@ def test_extract_aggregate_over_a_period(mentions_of):
 
 @pytest.mark.parametrize("text", [
     "Since the offensive began, the army has detained more than 40 suspects since March 3.",
-    "In the last month, we've detained six militant commanders in the valley, the general said.",
-    "Rangers conducted a dozen raids over the past month, detaining scores of poachers.",
+    "Over the last month we have detained six gang leaders in the valley, the general said.",
+    "Rangers conducted a dozen raids in the past month, detaining dozens of poachers.",
 ])
 def test_extract_running_totals_are_aggregates(mentions_of, text):
     ms = mentions_of(text)
@@ -78,12 +88,12 @@ def test_extract_arrests_by_police(mentions_of):
 
 
 def test_extract_weapons_seizure_is_disrupted_weapons_use(mentions_of):
-    ms = mentions_of("Soldiers seized 20 rifles and a large quantity of grenades at a checkpoint.")
+    ms = mentions_of("Soldiers seized 20 rifles and a box of grenades at a checkpoint.")
     assert kinds(ms) == [("Strategic developments", "Disrupted weapons use")]
 
 
 def test_extract_suicide_bombing(mentions_of):
-    ms = mentions_of("A suicide bomber blew himself up at a market in the city on Sunday, "
+    ms = mentions_of("A suicide bomber set off his explosives at a market in the city on Sunday, "
                      "killing nine people.")
     assert kinds(ms) == [("Explosions/Remote violence", "Suicide bomb")]
     assert ms[0].counts.killed == 9
@@ -146,7 +156,7 @@ def test_extract_a_bill_protested_by_a_company_is_no_protest(mentions_of):
 
 
 def test_extract_series_of_strikes_carried_out_is_an_event(mentions_of):
-    ms = mentions_of("Warplanes carried out a series of airstrikes on rebel hideouts in the north on Monday.")
+    ms = mentions_of("Warplanes carried out a wave of airstrikes on rebel hideouts in the north on Monday.")
     assert main_kind(ms) == "Air/drone strike"
     assert kinds(mentions_of("A series of airstrikes has changed the war in the north.")) == []
 
@@ -162,7 +172,7 @@ def test_extract_ground_taken_without_a_fight_is_a_transfer(mentions_of):
 
 
 def test_extract_army_with_allied_fighters_regains_ground(mentions_of):
-    ms = mentions_of("The army and allied fighters captured on Friday a key district in the east of the province.")
+    ms = mentions_of("The army and its allied fighters captured on Friday a key district in the east of the province.")
     assert main_kind(ms) == "Government regains territory"
 
 

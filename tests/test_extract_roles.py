@@ -1,5 +1,20 @@
 """Role strings of mentions: who did it, to whom, to what, with what; short and informative."""
 
+import pytest
+
+
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
+
+
+@pytest.fixture(scope="module")
+def mentions_of(mentions_of_patterns):
+    return mentions_of_patterns
+
 
 def roles(mentions):
     out = {"perpetrators": [], "victims": [], "targets": [], "weapons": []}
@@ -45,7 +60,7 @@ def test_members_of_a_group_also_name_the_group(mentions_of):
 
 
 def test_arms_seized_are_not_weapons_used(mentions_of):
-    ms = mentions_of("Police seized 20 rifles and a large amount of ammunition in a raid on Tuesday.")
+    ms = mentions_of("Police seized 20 rifles and boxes of ammunition in a raid on Tuesday.")
     assert roles(ms)["weapons"] == []
 
 
@@ -88,7 +103,7 @@ def test_a_target_is_told_with_whose_it_was_and_a_road_is_where_not_what(mention
 
 
 def test_victims_named_in_a_later_sentence_join_the_event(code_text):
-    text = ("Gunmen shot dead two engineers on a farm road outside the town on Monday, police said. "
+    text = ("Gunmen shot dead two engineers on a farm road outside the town on Monday, according to police. "
             "The victims were identified as Tomas Ibarra Quesada and Lucia Fuentes Mora, both employed "
             "by a local cooperative.")
     events = code_text(text)
@@ -118,7 +133,7 @@ def test_victim_names_lose_nationality_and_alias_and_are_never_weapons(mentions_
 
 
 def test_a_place_named_by_a_preposition_of_direction_is_no_target(mentions_of):
-    r = roles(mentions_of("A car bomb exploded at a bank 150 meters from the government palace on "
+    r = roles(mentions_of("A car bomb exploded at a bank 150 meters from the presidential palace on "
                           "Monday, destroying the branch of a power company."))
     assert not any("palace" in t for t in r["targets"])
     assert "power company" not in r["targets"]

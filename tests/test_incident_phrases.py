@@ -7,11 +7,19 @@ import pytest
 from conflictcoder import relevance
 
 
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
+
+
 @pytest.mark.parametrize("text", [
-    "Cadres of the outlawed front set two trucks ablaze near the border town on Tuesday.",
-    "Unidentified assailants set two girls' schools on fire in the district on Monday night.",
-    "A group of armed cadres set on fire four machines engaged in road construction near the village.",
-    "The rebels poured kerosene on a parked road roller and set it ablaze on Sunday.",
+    "Fighters of the banned front set two trucks ablaze near the border town on Tuesday.",
+    "Unknown attackers set two village clinics on fire in the hills on Monday night.",
+    "A band of armed men set on fire three bulldozers working on a new road near the village.",
+    "The rebels doused a parked excavator with petrol and set it ablaze on Sunday.",
 ])
 def test_armed_arson_split_around_its_object_is_property_destruction(code_text, text):
     assert relevance.is_relevant(text)
@@ -38,9 +46,9 @@ def test_figurative_fire_and_hostages_are_no_event(code_text, text):
 
 
 @pytest.mark.parametrize("text, sub_event_type", [
-    ("The blogger was hacked to death by suspected extremists in the capital on Thursday.", "Attack"),
+    ("A blogger was hacked to death outside his flat by suspected radicals on Thursday.", "Attack"),
     ("A man was beaten to death by a mob in the village on Sunday.", "Mob violence"),
-    ("A youth was injured in a firing incident near the market on Monday, police said.", "Attack"),
+    ("A teenager was wounded in a firing incident outside the bus stand on Monday, police said.", "Attack"),
 ])
 def test_killings_by_hand_and_firing_incidents(code_text, text, sub_event_type):
     assert relevance.is_relevant(text)
@@ -57,35 +65,35 @@ def test_other_senses_of_hacked_beaten_and_firing(code_text, text):
 
 
 def test_an_attack_made_with_grenades_is_typed_by_them(code_text):
-    events = code_text("Seventeen policemen were injured as militants attacked a police party in the town on "
-                       "Saturday. Witnesses said the militants threw two grenades at the party.")
+    events = code_text("Eleven officers were hurt when rebels attacked a police patrol in the town on "
+                       "Saturday. Witnesses said the rebels threw two grenades at the patrol.")
     assert [e.sub_event_type for e in events] == ["Grenade"]
 
 
 def test_arms_found_at_the_scene_do_not_type_the_killing(code_text):
     events = code_text("Police and soldiers killed a rebel in a joint operation in the hills on Tuesday. "
-                       "Troops recovered a pistol, fired cases and a hand grenade from the site of the operation.")
+                       "Troops found a pistol, spent cartridges and a hand grenade where the operation took place.")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
 
 
 def test_spent_shells_found_after_a_shooting_belong_to_it(code_text):
     events = code_text("Four paramilitary soldiers were shot dead by unidentified gunmen on motorcycles outside "
-                       "a mosque in the city on Friday. Police recovered seven bullet shells from the incident site.")
+                       "a mosque in the city on Friday. Investigators picked up seven spent cartridges at the scene.")
     assert [e.event_type for e in events] in (["Violence against civilians"], ["Battles"])
 
 
 def test_an_exchange_of_fire_is_a_clash(code_text):
-    events = code_text("An exchange of fire with the rebels took place in a forest near the village on Sunday. "
+    events = code_text("An exchange of fire between troops and rebels took place in a forest near the village on Sunday. "
                        "There were no casualties.")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
 
 
 @pytest.mark.parametrize("text, sub_event_type", [
-    ("Ten people were wounded when a suicide bomber rammed his explosives-laden car into a police station on Monday.",
+    ("Ten people were wounded on Monday when a suicide bomber drove a car packed with explosives into a police station.",
      "Suicide bomb"),
-    ("Five oil workers were injured when their vehicle was attacked with a remote controlled device on Monday.",
+    ("Five miners were injured when attackers targeted their van with a remote controlled bomb device on Monday.",
      "Remote explosive/landmine/IED"),
-    ("Eight civilians were injured in a VBIED attack on a police base in the provincial capital on Friday.",
+    ("A VBIED attack on a police base in the provincial capital wounded eight civilians on Friday.",
      "Remote explosive/landmine/IED"),
 ])
 def test_vehicle_and_remote_bombs(code_text, text, sub_event_type):
@@ -103,8 +111,8 @@ def test_a_gun_fight_in_two_words_is_a_clash(code_text):
 
 
 def test_a_construction_camp_is_no_armed_target(code_text):
-    events = code_text("Rebels attacked the camp of a construction firm near the village on Tuesday and "
-                       "ordered the workers to leave.")
+    events = code_text("Rebels attacked a construction company's camp near the village on Tuesday and "
+                       "told the workers to leave.")
     assert events and "Armed clash" not in {e.sub_event_type for e in events}
 
 
@@ -114,8 +122,8 @@ def test_an_army_camp_is_one(code_text):
 
 
 def test_a_recollection_that_retells_the_lede_joins_it(code_text):
-    events = code_text("A health worker who was injured in an attack by armed men on May 28 in the city died "
-                       "on June 7. She had sustained bullet injuries in an attack by gunmen, doctors said.")
+    events = code_text("A nurse who was wounded when armed men attacked her clinic on May 28 died in the city "
+                       "on June 7. She had suffered bullet wounds in the attack by gunmen, doctors said.")
     assert len(events) == 1
     assert any("bullet" in s.sentence for s in events[0].sources)
 
@@ -158,12 +166,12 @@ def test_a_named_hurricane_that_killed_is_no_event(code_text):
 
 def test_bombs_defused_at_the_site_of_an_explosion_belong_to_it(code_text):
     events = code_text("Two people were killed on Monday when a roadside bomb exploded near the market in the "
-                       "town. Bomb disposal experts reached the site of explosion and defused four more bombs.")
+                       "town. Bomb disposal experts later arrived at the blast site and defused four more bombs.")
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
 
 
 @pytest.mark.parametrize("text", [
-    "Three bombs were found near a showroom on Monday and were safely detonated at a safe place by police.",
+    "Two bombs were found near a showroom on Tuesday and police safely detonated them at a safe place.",
     "The bomb disposal squad detonated the device in a controlled explosion on Tuesday.",
 ])
 def test_a_bomb_made_safe_is_disrupted_weapons_use(code_text, text):

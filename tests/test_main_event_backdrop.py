@@ -1,9 +1,18 @@
 """The main event of a short report against what it tells as backdrop (invented sentences)."""
 from __future__ import annotations
 
+import pytest
 from conftest import main_type
 
 
+
+
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
 
 
 def test_date_in_a_relative_clause_is_not_the_protests_own(code_text):
@@ -27,7 +36,7 @@ def test_demand_for_release_of_detained_marchers_is_no_intervention(code_text):
 
 def test_exchange_beside_a_place_known_for_fighting_is_an_agreement(code_text):
     events = code_text("Rebel fighters and army units exchanged prisoners and bodies Monday near the "
-                       "old port town of Marbella, the scene of some of the region's heaviest fighting in recent weeks")
+                       "old port town of Marbella, where some of the region's heaviest fighting took place in recent weeks")
     assert main_type(events) == "Agreement"
 
 

@@ -156,7 +156,7 @@ def test_record_round_trip():
 
 KABUL_1 = ("Suicide bomber kills worshippers\n\nA suicide bomber killed 14 people at a Shiite mosque in Kabul "
            "on Friday, officials said.\n\nNo group immediately claimed responsibility.\n")
-KABUL_2 = ("Deadly blast in Afghan capital\n\nFourteen people were killed when a suicide bomber blew himself up "
+KABUL_2 = ("Deadly blast in Afghan capital\n\nFourteen people were killed when a suicide bomber set off explosives "
            "at a mosque in the Afghan capital Kabul on March 8, police said.\n")
 KABUL_OTHER = ("Roadside bomb hits police\n\nA roadside bomb struck a police vehicle in Kabul on Friday, killing "
                "two officers, officials said.\n")

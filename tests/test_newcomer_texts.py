@@ -24,7 +24,7 @@ NO_EVENT = [
     "ROTTERDAM, Netherlands - Dutch police seized two tonnes of cocaine hidden in a shipment of "
     "bananas, authorities said on Wednesday. Three men were arrested in raids on homes in the city.",
     "MANILA, Philippines - Police raided three brothels in Manila on Wednesday night and rescued "
-    "23 women as part of an investigation into human trafficking. Eleven people were arrested.",
+    "23 women in an inquiry into human trafficking. Eleven people were arrested.",
     "LONDON - Burglars broke into a university library overnight and stole rare books worth "
     "2 million pounds, police said on Monday.",
     # accidents and disasters
@@ -58,7 +58,7 @@ def test_newcomer_ordinary_news_gives_no_event(code_text, text):
 
 
 VIOLENT = [
-    ("KANDAHAR, Afghanistan - A suicide bomber blew himself up outside a bank in Kandahar on "
+    ("KANDAHAR, Afghanistan - A suicide bomber detonated his explosives outside a bank in Kandahar on "
      "Thursday, killing 21 people, officials said.", "Explosions/Remote violence"),
     ("GOMA, Democratic Republic of Congo - Congolese soldiers clashed with M23 rebels near the town "
      "of Sake on Wednesday, killing at least 15 fighters, an army spokesman said.", "Battles"),

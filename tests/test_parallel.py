@@ -23,7 +23,7 @@ ARTICLES = [
     "An airstrike hit a market in Idlib on Saturday, killing nine civilians, rescuers said.",
     "Rioters torched shops in the old town of Osh on Monday night, officials said.",
     "",  # an empty text: a failure, in its place
-    "Insurgents ambushed an army convoy in Helmand province on Thursday; two soldiers died.",
+    "Rebels ambushed an army convoy in Borno state on Thursday; two soldiers died.",
 ]
 
 

@@ -131,15 +131,15 @@ def test_cli_per_report_keeps_one_record_per_report(tmp_path):
 @pytest.mark.parametrize("text", [
     "Two workers were hurt when a gas tank exploded at a chemical plant on Thursday night.",
     "The army mobilized troops and helicopters to rescue villagers trapped by the floods.",
-    "Police said in a media release that they had recovered stolen jewellery worth $500,000.",
+    "Detectives said in a news release that stolen watches worth $500,000 had been recovered.",
 ])
 def test_pipeline_accidents_and_other_releases_are_not_events(code_text, text):
     assert code_text(text) == []
 
 
 def test_pipeline_a_town_named_tank_does_not_make_a_blast_an_accident(code_text):
-    events = code_text("A policeman was killed in a remote-controlled blast in the town of Tank, "
-                       "Pakistan, on Monday, officials said.")
+    events = code_text("A policeman was killed on Monday in a remote-controlled explosion in the town "
+                       "of Tank, Pakistan, officials said.")
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
 
 
@@ -200,7 +200,7 @@ def test_pipeline_firing_in_other_senses_is_no_attack(code_text, text):
 
 
 def test_pipeline_a_suicide_attack_is_a_suicide_bomb(code_text):
-    (event,) = code_text("At least nine people were killed in a suicide attack on a police convoy in "
+    (event,) = code_text("At least nine people died in a suicide attack on a police convoy in "
                          "Quetta, Pakistan, on Monday, officials said.")
     assert event.sub_event_type == "Suicide bomb" and event.fatalities == 9
 
@@ -208,15 +208,15 @@ def test_pipeline_a_suicide_attack_is_a_suicide_bomb(code_text):
 def test_pipeline_arms_recovered_at_the_scene_belong_to_the_clash(code_text):
     events = code_text("Four militants were killed in a gunfight with soldiers in Kupwara district, "
                        "Kashmir, on Tuesday, the army said. Two rifles and ammunition were recovered "
-                       "from the encounter site.")
+                       "at the scene of the gunfight.")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 4)]
     assert "rifles" in " ".join(events[0].weapons)
 
 
 def test_pipeline_a_leaders_record_of_attacks_is_not_an_event(code_text):
-    events = code_text("Security forces detained a militant commander in Khost province, Afghanistan, on "
-                       "Tuesday. The commander coordinated roadside bomb attacks and supplied weapons to "
-                       "fighters. Troops cleared and secured the compound.")
+    events = code_text("Security forces detained a militant commander in Maguindanao province, Philippines, on "
+                       "Tuesday. The commander had organised roadside bomb attacks and supplied guns to "
+                       "his fighters. Troops then searched the farmhouse where he had been hiding.")
     assert [e.sub_event_type for e in events] == ["Arrests"]
 
 
@@ -227,7 +227,7 @@ def test_pipeline_a_hit_squad_is_no_sports_team(code_text):
 
 
 def test_pipeline_without_a_publication_date_two_attacks_told_by_day_still_count(code_text):
-    events = code_text("Five policemen were killed in two separate attacks in Quetta, Pakistan, on "
+    events = code_text("Gunmen killed five policemen in two separate attacks in Quetta, Pakistan, on "
                        "April 20, officials said.", published=None)
     assert sum(e.fatalities for e in events) == 5
 
@@ -241,7 +241,7 @@ def test_pipeline_without_a_publication_date_two_attacks_told_by_day_still_count
      "Wednesday.", "Peaceful protest"),
     ("Anti-government protesters blocked roads and railways across Bangladesh on Monday to protest the "
      "new law.", "Violent demonstration"),
-    ("Rioters attacked police with slingshots and petrol bombs in Hamburg, Germany, on Friday night.",
+    ("Rioters attacked police with stones and petrol bombs in Hamburg, Germany, on Friday night.",
      "Violent demonstration"),
     ("The army has deployed hundreds of troops and armoured vehicles to the border region of Tavush, "
      "officials said on Monday.", "Change to group/activity"),
@@ -269,7 +269,7 @@ def test_pipeline_the_same_words_in_other_senses_are_no_events(code_text, text):
      "Shelling/artillery/missile attack"),
     ("Rebels recaptured the town of Kidal, Mali, on Monday, hours after government troops had entered it.",
      "Non-state actor overtakes territory"),
-    ("Army units took control of the village of Tal Tamr in Hasakah province, Syria, on Monday.",
+    ("Army units took control of Tal Tamr, a village in Hasakah province, Syria, on Monday.",
      "Government regains territory"),
     ("Militants used mustard gas against an army unit near Mosul, Iraq, on Sunday, injuring 20 soldiers.",
      "Chemical weapon"),
@@ -279,7 +279,7 @@ def test_pipeline_strikes_territory_and_chemical_attacks(code_text, text, sub_ev
 
 
 @pytest.mark.parametrize("text", [
-    "A powerful earthquake struck the island on Sunday, killing at least two people.",
+    "A strong earthquake struck the island on Sunday, killing two residents and injuring dozens.",
     "The storm struck the coast on Monday, destroying dozens of homes.",
     "More than 200 people fell ill after inhaling poisonous gas that leaked from a chemical factory on Wednesday.",
 ])
@@ -288,9 +288,9 @@ def test_pipeline_disasters_that_strike_are_no_attacks(code_text, text):
 
 
 @pytest.mark.parametrize("text", [
-    "At least two people were killed and several others were injured in an opposition protest in Omdurman, "
-    "Sudan, on Wednesday after security forces dispersed the demonstrators.",
-    "A man was killed and 40 others injured in attacks on peaceful protesters in Mandalay, Myanmar, "
+    "Two people died and several others were wounded at an opposition protest in Kassala, Sudan, "
+    "on Wednesday after security forces broke up the crowd.",
+    "One man died and 40 more were hurt in attacks on peaceful marchers in Mandalay, Myanmar, "
     "on Friday.",
 ])
 def test_pipeline_protesters_killed_without_fighting_is_excessive_force(code_text, text):
@@ -299,24 +299,24 @@ def test_pipeline_protesters_killed_without_fighting_is_excessive_force(code_tex
 
 def test_pipeline_a_motive_of_protest_and_an_old_arrest_are_no_events(code_text):
     events = code_text("Rebels killed a village headman in Koraput district, India, on Monday, police said. "
-                       "In a statement the rebels claimed that the killing was a mark of protest against "
+                       "In a leaflet the rebels claimed that the killing was a mark of protest against "
                        "police raids. The headman's son had been arrested in the same district some time ago.")
     assert [e.sub_event_type for e in events] == ["Attack"]
 
 
 def test_pipeline_this_was_the_second_attack_refers_to_the_one_told(code_text):
     events = code_text("Militants blew up a school with explosives in Shabqadar, Pakistan, on Monday night, "
-                       "officials said. This was the second attack on the school building.")
+                       "officials said. It was the second attack on that school building this year.")
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
 
 
 def test_pipeline_a_dated_title_above_the_dateline_does_not_date_the_story(code_text):
     # the title's date is the bulletin's; the undated arrest belongs to the operation told first
     text = ("Provincial Police Daily Security Bulletin, March 14, 2024\n"
-            "GAROWE, Somalia (March 14, 2024) - Police killed two pirates during a raid on a "
-            "hideout near Eyl yesterday. The pirates had held a fishing crew for ransom since "
-            "January. Officers surrounded the building before dawn and called on the men to "
-            "surrender. Three other suspects were arrested at the scene.")
+            "GAROWE, Somalia (March 14, 2024) - Police shot dead two pirates when they stormed "
+            "a house near Eyl yesterday. The gang had held a fishing crew for ransom since "
+            "January. Officers ringed the house before dawn and told the men to come out. "
+            "Three other suspects were arrested at the scene.")
     events = code_text(text)
     # suspects taken at the scene are the raid's own arrests, dated like it
     arrests = [e for e in events if e.arrested]
@@ -330,9 +330,9 @@ def test_pipeline_later_that_day_counts_from_the_story_day(code_text):
 
 
 def test_pipeline_a_headline_takes_the_day_of_the_story_it_heads(code_text):
-    text = ("Numerous Rebels Killed and Weapons Seized\n"
-            "KANO, Nigeria (March 14, 2024) - Soldiers conducted an operation in Borno state on "
-            "Tuesday leading to the deaths of 12 rebels and the seizure of weapons. The camp had "
+    text = ("Army says 12 rebels dead in Borno camp raid\n"
+            "KANO, Nigeria (March 14, 2024) - Soldiers stormed a rebel camp in Borno state on "
+            "Tuesday, killing 12 rebels and seizing their weapons, the army said. The camp had "
             "been used to stage attacks on villages.")
     events = code_text(text)
     assert events and {e.event_date.isoformat() for e in events} == {"2024-03-12"}
@@ -340,9 +340,9 @@ def test_pipeline_a_headline_takes_the_day_of_the_story_it_heads(code_text):
 
 def test_pipeline_a_day_beside_a_reporting_verb_dates_the_report(code_text):
     # "yesterday" dates the confirmation; the strike told next is Monday's
-    events = code_text("The army confirmed yesterday the death of a bomb maker during an operation "
-                       "near Baidoa, Somalia, on Monday. After making sure no civilians were nearby, "
-                       "soldiers fired a missile at his car, killing him.")
+    events = code_text("The army confirmed yesterday that a bomb maker had been killed near Baidoa, "
+                       "Somalia, on Monday. Soldiers fired a missile at his pickup on a farm track "
+                       "outside the town, killing him.")
     assert events and all(e.event_date.isoformat() == "2024-03-11" for e in events)
 
 
@@ -361,13 +361,13 @@ def test_pipeline_a_long_account_of_one_operation_keeps_its_day(code_text):
 
 
 def test_pipeline_an_undated_item_of_a_periodic_update_is_from_the_day_before(code_text):
-    digest = ("Regional Command Evening Security Update, March 14, 2024\n"
-              "GAROWE, Somalia (March 14, 2024) - In Nugal region, a police patrol came under fire "
-              "from gunmen near Garowe. The patrol returned fire, killing two of the gunmen.")
+    digest = ("Puntland Police Nightly Incident Summary, March 14, 2024\n"
+              "GAROWE, Somalia (March 14, 2024) - In Nugal region, gunmen shot at a police patrol "
+              "near Garowe. Officers fired back and killed two of the attackers.")
     events = code_text(digest)
     assert events and {e.event_date.isoformat() for e in events} == {"2024-03-13"}
     # the same item in an ordinary release keeps the release's own day
-    release = digest.replace("Regional Command Evening Security Update", "Police Statement")
+    release = digest.replace("Puntland Police Nightly Incident Summary", "Police Statement")
     events = code_text(release)
     assert events and {e.event_date.isoformat() for e in events} == {"2024-03-14"}
 
@@ -392,8 +392,8 @@ def test_pipeline_forces_said_to_abduct_make_people_disappear(code_text):
 
 
 @pytest.mark.parametrize("text", [
-    "Two shops were destroyed when an explosive device planted in the bazaar went off in Bajaur, "
-    "Pakistan, on Monday night, officials said.",
+    "An explosive device hidden in a fruit cart went off in the main bazaar of Mardan, Pakistan, "
+    "on Monday night, wrecking two shops, officials said.",
     "A time device hidden in a lunch box exploded near a university in Lahore, Pakistan, on Monday night.",
 ])
 def test_pipeline_a_device_that_goes_off_is_a_bombing(code_text, text):
@@ -410,7 +410,7 @@ def test_pipeline_things_that_go_off_or_were_fired_are_not_always_attacks(code_t
 
 
 @pytest.mark.parametrize("text, sub_event_type", [
-    ("The Iraqi military and allied militias have taken control of Garma, Iraq, on Monday.",
+    ("Iraqi troops and allied tribal fighters have regained control of Baiji, Iraq, on Monday.",
      "Government regains territory"),
     ("Government forces marched deeper into the rebel-held district of Jobar in Damascus, Syria, on Sunday "
      "after capturing two villages.", "Government regains territory"),
@@ -421,8 +421,8 @@ def test_pipeline_who_took_the_ground_and_talks_of_peace(code_text, text, sub_ev
 
 
 def test_pipeline_a_clash_with_demonstrators_protesting_is_one_violent_demonstration(code_text):
-    (event,) = code_text("Clashes broke out between police and anti-government demonstrators protesting "
-                         "against the detention of an opposition leader in Manama, Bahrain, on Friday.")
+    (event,) = code_text("Clashes erupted between riot police and opposition supporters protesting "
+                         "against the jailing of their leader in Tbilisi, Georgia, on Friday.")
     assert event.sub_event_type == "Violent demonstration"
 
 
@@ -443,12 +443,12 @@ def test_nlp_no_sentence_starts_inside_a_name_told_mid_sentence():
 
 
 def test_pipeline_a_killing_told_as_what_an_operation_resulted_in(code_text):
-    events = code_text("On Monday, soldiers conducted an operation in Jowhar district, Somalia, that "
-                       "resulted in the death of Abdi Warsame, a militant commander. Warsame planned "
+    events = code_text("On Monday, a police raid in Jowhar district, Somalia, resulted in the death "
+                       "of Yusuf Dirie, a gang leader turned militant. Dirie had planned "
                        "attacks on the police.")
     assert [(e.event_date.isoformat(), e.fatalities) for e in events] == [("2024-03-11", 1)]
-    events = code_text("Troops returned fire near Baidoa, Somalia, on Tuesday, leading to the deaths of "
-                       "three gunmen.")
+    events = code_text("Troops fired back at an ambush near Baidoa, Somalia, on Tuesday, leading to "
+                       "the deaths of three gunmen.")
     assert sum(e.fatalities or 0 for e in events) == 3
 
 
@@ -476,10 +476,10 @@ def test_pipeline_fighters_who_surrender_as_a_body_stay_an_agreement(code_text):
 
 
 def test_pipeline_also_killed_in_the_strike_joins_the_strike_just_told(code_text):
-    text = ("NAIROBI, Kenya (March 14, 2024) - The army today confirmed the death of the militant behind "
-            "the January 5 bombing that killed two policemen.\n\n"
+    text = ("NAIROBI, Kenya (March 14, 2024) - The militant behind the January 5 bombing that killed "
+            "two policemen is dead, the army said today.\n\n"
             "The militant was killed in an army airstrike in Lamu county on Tuesday.\n\n"
-            "Also killed in the strike were more than a dozen armed fighters.")
+            "Also killed in the air raid were 13 of his bodyguards.")
     events = code_text(text)
     main = max(events, key=lambda e: e.fatalities or 0)
     assert main.event_date.isoformat() == "2024-03-12" and main.sub_event_type == "Air/drone strike"
@@ -487,9 +487,9 @@ def test_pipeline_also_killed_in_the_strike_joins_the_strike_just_told(code_text
 
 
 def test_pipeline_troops_detaining_men_beside_a_drug_find_is_an_arrest(code_text):
-    events = code_text("GAROWE, Somalia (March 14, 2024) A combined army force near Eyl was fired on by "
-                       "several gunmen during a patrol yesterday. As a result of the operation, the combined "
-                       "force detained several men, as well as finding 500 kilograms of hashish and cannabis.")
+    events = code_text("GAROWE, Somalia (March 14, 2024) Gunmen opened fire on an army patrol near Eyl "
+                       "yesterday. The soldiers then detained several men at a nearby farm, where they also "
+                       "found 500 kilograms of hashish.")
     assert [(e.sub_event_type, e.event_date.isoformat()) for e in events if e.arrested] == \
         [("Arrests", "2024-03-13")]
     # police seizing drugs with the arrest is still crime
@@ -497,11 +497,11 @@ def test_pipeline_troops_detaining_men_beside_a_drug_find_is_an_arrest(code_text
 
 
 def test_pipeline_for_immediate_release_is_never_an_event(code_text):
-    text = ("Militants Detained, Weapons Found in Gedo\n"
-            "Army Command - Somalia 2024-03-CA-132 For Immediate Release\n"
-            "Download PDF\n"
-            "GAROWE, Somalia (March 14, 2024) - An army patrol detained two militants and found a "
-            "weapons cache during an operation in Gedo region, Tuesday.")
+    text = ("Two militants held, rifles seized in Gedo\n"
+            "Ministry of Defence, Press Office - For Immediate Release\n"
+            "Share this page\n"
+            "GAROWE, Somalia (March 14, 2024) - An army patrol detained two militants and seized "
+            "a hidden store of rifles in Gedo region, Tuesday.")
     events = code_text(text)
     assert "Other" not in [e.sub_event_type for e in events]
     assert [e.arrested for e in events if e.sub_event_type == "Arrests"] == [2]
@@ -533,29 +533,29 @@ def test_pipeline_a_night_takes_the_day_named_beside_it(code_text):
     # published on a Saturday: the overnight operation is Thursday's, as the sentence says
     from datetime import date
 
-    events = code_text("The army confirmed the capture of a militant commander hiding in Bulo Burte "
-                       "district during an overnight operation in Hiraan region Thursday.",
+    events = code_text("Soldiers captured a militant commander at a farm in Bulo Burte district in "
+                       "an overnight raid in Hiraan region Thursday, the army said.",
                        published=date(2024, 3, 16))
     assert [e.event_date.isoformat() for e in events] == ["2024-03-14"]
 
 
 @pytest.mark.parametrize("text, sub_event_type", [
-    ("The air force carried out several drone attacks on the air base at Khamis Mushait, Saudi Arabia, "
-     "on Saturday.", "Air/drone strike"),
-    ("Insurgents suffered heavy losses in raids by army helicopters in Hama province, Syria, on Monday.",
+    ("Rebel drones struck a fuel depot beside the airport in Jizan, Saudi Arabia, on Saturday.",
      "Air/drone strike"),
-    ("A mine planted by the rebels went off under a police vehicle in Khost, Afghanistan, on Monday.",
+    ("Rebels suffered heavy losses in raids by army helicopters in North Darfur, Sudan, on Monday.",
+     "Air/drone strike"),
+    ("A mine planted by the rebels went off under a police vehicle in Tillaberi, Niger, on Monday.",
      "Remote explosive/landmine/IED"),
-    ("A swathe of territory was handed over by Armenian forces to Azerbaijani control on Sunday as part "
-     "of a peace deal.", "Non-violent transfer of territory"),
+    ("A swathe of territory was handed over by Kyrgyz forces to Tajik control on Sunday as part "
+     "of a border accord.", "Non-violent transfer of territory"),
 ])
 def test_pipeline_strikes_mines_and_handovers(code_text, text, sub_event_type):
     assert sub_event_type in [e.sub_event_type for e in code_text(text)]
 
 
 def test_pipeline_what_came_before_is_the_lesser_news(code_text):
-    events = code_text("Protesters hurled stones at police near the parliament in Beirut, Lebanon, on Sunday "
-                       "after an explosion at the port last Tuesday killed dozens of people.")
+    events = code_text("Protesters hurled stones at police near the parliament in Tunis, Tunisia, on Sunday "
+                       "after a bombing at a bus station last Tuesday killed 30 travellers.")
     main = max(events, key=lambda e: e.confidence)
     assert main.sub_event_type == "Violent demonstration"
 
@@ -568,8 +568,8 @@ def test_pipeline_a_captions_present_tense_protest_is_an_event_a_habit_is_not(co
 
 
 @pytest.mark.parametrize("text", [
-    "Police used a water cannon and tear gas against crowds of protesters in Istanbul, Turkey, on Saturday.",
-    "Police dispersed the crowds at the May Day rally in Istanbul, Turkey, on Saturday.",
+    "Riot police turned water cannon and tear gas on marchers in Skopje, North Macedonia, on Saturday.",
+    "Police dispersed the crowds at a May Day rally in Skopje, North Macedonia, on Saturday.",
 ])
 def test_pipeline_crowds_dispersed_are_protests_met_with_intervention(code_text, text):
     assert [e.sub_event_type for e in code_text(text)] == ["Protest with intervention"]
@@ -592,8 +592,8 @@ def test_pipeline_mines_cleared_and_towns_evacuated(code_text, text, sub_event_t
 
 
 @pytest.mark.parametrize("text, sub_event_types", [
-    ("Rebels and government forces exchanged prisoners near Aleppo, Syria, on Tuesday.", ["Agreement"]),
-    ("Troops and insurgents exchanged fire near the border in Kunar, Afghanistan, on Tuesday.", ["Armed clash"]),
+    ("Government forces and the rebels exchanged 40 prisoners near Taiz, Yemen, on Tuesday.", ["Agreement"]),
+    ("Troops and rebels exchanged fire near the border in Kachin State, Myanmar, on Tuesday.", ["Armed clash"]),
     ("The two leaders exchanged gifts at a summit in Beijing on Monday.", []),
 ])
 def test_pipeline_what_was_exchanged_decides(code_text, text, sub_event_types):
@@ -680,8 +680,8 @@ def test_pipeline_protests_expected_or_being_organised_have_not_happened(code_te
 
 
 def test_pipeline_a_vow_after_killings_does_not_make_them_threats(code_text):
-    events = code_text("The president vowed a thorough investigation on Tuesday after seven people were "
-                       "murdered by vigilantes in Blantyre, Malawi.")
+    events = code_text("The governor promised a full inquiry on Tuesday after five men were murdered "
+                       "by vigilantes in Kisii, Kenya.")
     assert [e.sub_event_type for e in events] == ["Mob violence"]
     assert code_text("The rebels vowed to attack the capital before the elections, a spokesman said.") == []
 
@@ -695,14 +695,14 @@ def test_pipeline_breaking_into_rankings_and_fortified_dams_are_no_events(code_t
 
 
 def test_pipeline_a_crowd_breaking_into_a_mall_loots(code_text):
-    events = code_text("A group of protesters fired live ammunition while trying to break into a shopping "
-                       "mall in Mamelodi, South Africa, on Tuesday.")
+    events = code_text("Rioters, some of them firing pistols, tried to break into a supermarket in "
+                       "Soweto, South Africa, on Tuesday.")
     assert "Looting/property destruction" in [e.sub_event_type for e in events]
 
 
 def test_pipeline_shells_that_spread_poison_gas_are_chemical_weapons(code_text):
-    events = code_text("Forty people were treated for asphyxia from the poisonous gas used by the militants, "
-                       "who fired several shells at the town of Marea, Syria, on Tuesday.")
+    events = code_text("Doctors treated 40 people for choking on poisonous gas after militants lobbed "
+                       "shells into the town of Tal Afar, Iraq, on Tuesday.")
     assert "Chemical weapon" in [e.sub_event_type for e in events]
 
 
@@ -713,8 +713,8 @@ def test_pipeline_withdrawing_from_a_pact_ends_an_agreement_not_a_position(code_
 
 
 def test_pipeline_reports_that_show_an_attack_report_it(code_text):
-    events = code_text("Reports from the camp in Dikwa, Nigeria, show that two suicide bombers blew themselves "
-                       "up on Monday, killing one person.")
+    events = code_text("Reports from the camp in Dikwa, Nigeria, show that a pair of suicide bombers blew "
+                       "themselves up by its gate on Monday, killing one person.")
     assert [e.sub_event_type for e in events] == ["Suicide bomb"]
     assert code_text("The film shows soldiers killing villagers in a fictional war.") == []
 
@@ -726,8 +726,8 @@ def test_pipeline_soldiers_killed_when_their_vehicle_hit_a_mine_were_killed_by_t
 
 
 def test_pipeline_militants_who_seize_oil_fields_take_territory(code_text):
-    events = code_text("Islamic militants seized two oil fields near Sirte, Libya, on Tuesday after the guards "
-                       "retreated, a security official said.")
+    events = code_text("Jihadist fighters seized a gold mine near Djibo, Burkina Faso, on Tuesday after the "
+                       "guards fled, a security source said.")
     assert "Non-state actor overtakes territory" in [e.sub_event_type for e in events]
 
 
@@ -735,5 +735,5 @@ def test_pipeline_a_lede_that_opens_with_the_event_is_news(code_text):
     events = code_text("The aerial bombardments on militant positions in Idlib province, Syria, left dozens of "
                        "fighters dead on Monday.")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
-    assert code_text("Al Qaeda claimed responsibility for the attack on the newspaper, saying it was ordered "
-                     "by its leadership.") == []
+    assert code_text("The militia claimed responsibility for the raid on the radio station, saying its "
+                     "leaders had ordered it.") == []

@@ -1,7 +1,16 @@
 """Protests told without the usual words (invented sentences)."""
 from __future__ import annotations
 
+import pytest
 from conflictcoder.extract import triggers
+
+
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
 
 
 def test_crowds_walking_the_streets_are_a_protest(code_text):
@@ -28,13 +37,13 @@ def test_a_march_named_in_title_case_is_not_the_month():
 
 
 def test_crowds_that_take_to_the_streets_protest(code_text):
-    events = code_text("Thousands of students defied a ban to take to the streets of the capital on "
+    events = code_text("Thousands of students defied a ban and took to the streets of the capital on "
                        "Friday, demanding the minister's resignation.")
     assert {e.event_type for e in events} & {"Protests", "Riots"}
 
 
 def test_forces_that_jailed_suspects_arrested_them(code_text):
-    events = code_text("Security forces have jailed more than 40 militants suspected of plotting "
+    events = code_text("Security forces have jailed over 40 militants suspected of plotting "
                        "bomb attacks in the northern province, officials said on Monday.")
     assert "Arrests" in {e.sub_event_type for e in events}
 

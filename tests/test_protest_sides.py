@@ -1,13 +1,22 @@
 """Who acted on a crowd, and campaign names in title case (invented sentences)."""
 from __future__ import annotations
 
+import pytest
 from conftest import main_type
 
 
 
 
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
+
+
 def test_officers_who_beat_a_peaceful_march_use_excessive_force(code_text):
-    events = code_text("Officers brutally attacked and injured a peaceful student march on Monday "
+    events = code_text("Riot officers brutally beat and injured marchers at a peaceful student rally on Monday "
                        "outside the university.")
     assert main_type(events) == "Excessive force against protesters"
 

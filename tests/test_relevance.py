@@ -16,15 +16,15 @@ VIOLENT = [
     "Gunmen killed four villagers in an overnight raid on a farming settlement, police said.",
     "A roadside bomb exploded near a police checkpoint on Tuesday, wounding three officers.",
     "Two people were killed on Monday in the town of Mopti, officials said.\nSoldiers were sent to the area.",
-    "Militants ambushed an army convoy on the highway late on Sunday.",
+    "Militants ambushed a convoy of army trucks on the highway late on Sunday.",
     "Soldiers and rebels exchanged fire for several hours near the border.",
     "Protesters clashed with riot police outside parliament; tear gas was fired.",
     "An airstrike hit a market in the north of the province.",
     "Armed men kidnapped six students from their dormitory before dawn.",
     "SECURITY FORCES ARRESTED 12 SUSPECTS AFTER THE ATTACK ON THE BARRACKS.",
-    "Five people were found dead in a house in the city on Friday.",
+    "The bodies of five people were found in a flat in the old town on Friday.",
     "The journalist was assassinated outside his home.",
-    "Insurgents set fire to the district office and opened fire on guards.",
+    "Rebels set fire to the district office and opened fire on guards.",
     "Hundreds of demonstrators marched on the ministry, and police detained 40 of them.",
 ]
 

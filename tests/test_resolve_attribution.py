@@ -29,25 +29,25 @@ def test_groups_are_taken_only_within_their_active_years():
 
 
 def test_a_group_claiming_the_attack_outranks_one_merely_named():
-    text = ("urban commandos bombed a power pylon on tuesday. officials recalled that the farc "
-            "had offered talks last year. the tupac amaru revolutionary movement (mrta) claimed "
-            "responsibility for the bombing in a call to a radio station.")
-    ranked = responsible_groups(text, year=1990)
-    assert ranked[0].key.startswith("MRTA") and ranked[0].claimed
-    assert ranked[0].surface in ("mrta", "tupac amaru revolutionary movement")
+    text = ("urban commandos bombed a power pylon on tuesday. officials recalled that the pkk "
+            "had offered a truce last year. the new people's army (npa) said in a statement to a "
+            "local radio station that it had carried out the bombing, and claimed responsibility.")
+    ranked = responsible_groups(text, year=2019)
+    assert ranked[0].key.startswith("NPA") and ranked[0].claimed
+    assert ranked[0].surface in ("npa", "new people's army")
 
 
 def test_generic_perpetrators_have_no_name_of_their_own():
     assert is_generic_perpetrator("urban commandos")
     assert is_generic_perpetrator("unidentified armed men")
-    assert not is_generic_perpetrator("fmln")
-    assert not is_generic_perpetrator("salvadoran army")
+    assert not is_generic_perpetrator("npa")
+    assert not is_generic_perpetrator("kenyan army")
 
 
 def test_an_event_by_unnamed_guerrillas_is_credited_to_the_group_that_claimed_it(code_text):
     text = ("Guerrillas bombed a bridge on the highway to the coast on Monday, cutting traffic. "
-            "The Southern Peasant Liberation Front (SPLF) claimed responsibility for the attack "
-            "in a communique sent to local radio stations.")
+            "The Southern Peasant Liberation Front (SPLF) claimed responsibility for the bombing "
+            "in an email to local newspapers.")
     events = code_text(text, published=date(1990, 3, 14))
     perpetrators = [p.lower() for e in events for p in e.perpetrators]
     assert "splf" in perpetrators

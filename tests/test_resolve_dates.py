@@ -175,7 +175,7 @@ def test_year_range_is_one_expression():
         "He said the army may withdraw.",
         "Thousands joined a protest march through the capital.",
         "They will march on the palace.",
-        "The 1997 cease-fire between the two sides still holds.",
+        "The 1997 truce between the two clans still holds.",
         "Police said the blast happened at 6:08 AM.",
         "A 34-year-old man opened fire.",
         "Gunmen killed 10 militants and 2010 people fled.",
@@ -203,7 +203,7 @@ def test_full_stop_after_a_month_is_not_part_of_it():
 @pytest.mark.parametrize(
     ("sentence", "expression", "expected"),
     [
-        ("Four men were killed on November 29 in the city.", "November 29", "2018-11-29"),
+        ("Four men died on November 29 in the city.", "November 29", "2018-11-29"),
         ("Four men were killed November 29.", "November 29", "2018-11-29"),
         ("Four men were killed on 29 November.", "29 November", "2018-11-29"),
         ("Four men were killed on Oct. 25 in the city.", "Oct. 25", "2018-10-25"),
@@ -234,7 +234,7 @@ def test_leap_day_without_a_year():
 @pytest.mark.parametrize(
     ("sentence", "start", "end", "best", "precision"),
     [
-        ("Leaders met in Moscow on October 25-26.", "2018-10-25", "2018-10-26", "2018-10-25", 2),
+        ("Leaders met in Nairobi on October 25-26.", "2018-10-25", "2018-10-26", "2018-10-25", 2),
         ("Leaders met in Moscow on 22-23 August.", "2018-08-22", "2018-08-23", "2018-08-22", 2),
         ("Raids took place between August 1-20.", "2018-08-01", "2018-08-20", "2018-08-10", 3),
     ],
@@ -245,7 +245,7 @@ def test_day_ranges(sentence, start, end, best, precision):
 
 
 def test_year_less_dates_need_an_anchor():
-    assert find_dates("Four men were killed on November 29.", None) == []
+    assert find_dates("Four men died on November 29.", None) == []
     assert find_dates("Four men were killed on Tuesday.", None) == []
     assert only("Four men were killed on July 16, 2015.", None).best == d("2015-07-16")
 
@@ -382,7 +382,7 @@ def test_publication_date_ignores_body_dates_and_copyright():
 
 
 def test_year_less_dateline_takes_a_year_from_the_head():
-    text = "2012-06-S-031\nFor Immediate Release\nKABUL, Afghanistan (June 14) - Two soldiers died today."
+    text = "Release No. 2012/114\nMinistry of Interior\nDODOMA, Tanzania (June 14) - Two soldiers died today."
     assert find_publication_date(text) == (d("2012-06-14"), "dateline_inferred_year")
 
 
@@ -392,8 +392,8 @@ def test_datelines_are_only_read_from_the_head():
 
 
 @pytest.mark.parametrize(("text", "expression", "reports"), [
-    ("Officials confirmed yesterday the death of a commander.", "yesterday", True),
-    ("The army, today, confirmed the capture of two men.", "today", True),
+    ("Officials confirmed yesterday that a commander had died.", "yesterday", True),
+    ("The ministry, today, confirmed the arrest of two men.", "today", True),
     ("Police said on Tuesday that two men died.", "Tuesday", True),
     ("Two men died on Tuesday, police said.", "Tuesday", False),
     ("Gunmen killed two men yesterday.", "yesterday", False),

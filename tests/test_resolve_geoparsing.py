@@ -146,7 +146,7 @@ def test_world_regions_and_oceans_resolve_but_carry_no_geonames_id(gaz):
 
 
 def test_two_connectors_inside_a_country_name(gaz):
-    found = places_of("Ebola cases rose in the Democratic Republic of the Congo this week.", gaz)
+    found = places_of("Measles cases rose this week in the Democratic Republic of the Congo.", gaz)
     assert found["Democratic Republic of the Congo"].place.iso3 == "COD"
 
 
@@ -197,7 +197,7 @@ def test_county_in_the_state_the_article_names(gaz):
     ("Helmand", "Helmand"), ("Zabul", "Z"), ("Kunduz", "Kunduz"),
 ])
 def test_afghan_province_spellings(gaz, spelling, admin1_starts):
-    text = f"A combined force detained two insurgents in {spelling} province, Afghanistan, yesterday."
+    text = f"Flash floods washed away two bridges in {spelling} province, Afghanistan, on Monday."
     found = places_of(text, gaz)
     province = found[f"{spelling} province"].place
     assert province.iso3 == "AFG" and province.feature_code == "ADM1"
@@ -205,7 +205,7 @@ def test_afghan_province_spellings(gaz, spelling, admin1_starts):
 
 
 def test_afghan_district_gives_its_province(gaz):
-    text = "The operation took place in Nad-e Ali district, Helmand province."
+    text = "Farmers in Nad-e Ali district, Helmand province, began the wheat harvest."
     found = places_of(text, gaz)
     assert found["Helmand province"].place.admin1 == "Helmand"
     district = found.get("Nad-e Ali district")

@@ -117,6 +117,30 @@ def test_store_failures_recorded_without_touching_events(store):
     assert rows[2] == ("/in/x.jsonl:3", None, "E105", "not JSON")
 
 
+def test_store_document_it_cannot_take_is_refused_alone_and_its_failure_kept(store):
+    # a doc_id with a lone surrogate (from a file name that is not UTF-8) cannot be written: the
+    # document is not stored (DocumentNotStored), the store is whole, and its failure is recorded
+    # with the name escaped and the stage
+    save_document(store, document("d1"), [event("e1", "d1")])
+    with pytest.raises(errors.DocumentNotStored):
+        save_document(store, document("bad\udc80"), [event("e2", "bad\udc80")])
+    store.record_failure(Failure("/in/bad\udc80.txt", "E402", "not stored \udc80", doc_id="bad\udc80",
+                                 stage="store"))
+    assert store.counts() == {"documents": 1, "events": 1, "sources": 1, "failures": 1}
+    assert set(store.integrity().values()) == {0}
+    assert store.fetch("SELECT location, doc_id, code, reason, stage FROM failures") == [
+        ("/in/bad\\x80.txt", "bad\\x80", "E402", "not stored \\x80", "store")]
+    save_document(store, document("d2"), [event("e3", "d2", day=date(2020, 5, 1))])  # and it still works
+    assert store.counts()["documents"] == 2
+
+
+def test_store_that_cannot_be_written_stops_the_run(store):
+    store.con.close()  # a lost connection (PostgreSQL) or a database that is gone (DuckDB)
+    with pytest.raises(errors.StoreError) as info:
+        save_document(store, document("d1"), [event("e1", "d1")])
+    assert not isinstance(info.value, errors.DocumentNotStored)
+
+
 def test_store_records_are_the_json_records_in_date_order(store):
     late = event("z-late", "d1", day=date(2020, 5, 1))
     early = event("y-early", "d2", day=date(2019, 1, 2))

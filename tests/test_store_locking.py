@@ -53,7 +53,7 @@ def test_store_second_writer_error_names_the_holder(held):
     db, pid = held
     with pytest.raises(errors.StoreBusy) as info:
         open_store(db)
-    assert f"process {pid}" in str(info.value) and "E402" in str(info.value)
+    assert f"process {pid}" in str(info.value) and "E404" in str(info.value)
     assert "python" in str(info.value)  # the holder's command line
 
 

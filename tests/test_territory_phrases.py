@@ -1,13 +1,22 @@
 """Territory taken, told with split phrases or with a detail in a relative clause (invented sentences)."""
 from __future__ import annotations
 
+import pytest
 from conftest import main_type
 
 
 
 
+# These tests read how the patterns propose candidates and read their parts (trigger, modality,
+# counts, sides, type): they run the patterns alone. What the trained detector keeps of them,
+# and how it types them, is measured on the frozen gate (tests/test_quality_gate.py).
+@pytest.fixture(scope="module")
+def code_text(code_text_patterns):
+    return code_text_patterns
+
+
 def test_control_taken_with_an_adjective_between(code_text):
-    events = code_text("Government troops took full control of the town of Deran on Monday in heavy "
+    events = code_text("Government troops took full control of Deran town on Monday in heavy "
                        "clashes with the rebels.")
     assert main_type(events) == "Government regains territory"
 

@@ -119,18 +119,18 @@ def test_watch_feed_page_that_cannot_be_fetched_is_tried_again(site, tmp_path):
     site.publish({"ambush": None})
     with open_store(str(tmp_path / "events.duckdb")) as store:
         report = poll_feeds(store, [site.base + "/feed.xml"])
-        assert report.documents == 0 and [f.code for f in report.unreachable] == ["E108"]
+        assert report.documents == 0 and [f.code for f in report.unreachable] == ["E112"]
         site.publish({"ambush": KANDAHAR})
         report = poll_feeds(store, [site.base + "/feed.xml"])
         assert report.documents == 1 and not report.unreachable
         missing = poll_feeds(store, [site.base + "/nofeed.xml"])
-        assert [f.code for f in missing.unreachable] == ["E108"] and "404" in missing.unreachable[0].reason
+        assert [f.code for f in missing.unreachable] == ["E112"] and "404" in missing.unreachable[0].reason
 
 
 def test_watch_feed_refuses_what_is_not_http(tmp_path):
     with open_store(str(tmp_path / "events.duckdb")) as store:
         report = poll_feeds(store, ["file:///etc/passwd"])
-    assert [f.code for f in report.unreachable] == ["E108"] and "http" in report.unreachable[0].reason
+    assert [f.code for f in report.unreachable] == ["E112"] and "http" in report.unreachable[0].reason
 
 
 def test_watch_dir_codes_new_files_once_across_restarts(tmp_path):

@@ -60,7 +60,7 @@ _DATELINE = re.compile(
     r"(?:,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2,4}(?:\s*\([^)\n]{0,30}\))?)?"  # , 3 JAN 90 (EFE)
     r"(?:,\s*(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2})?)"  # , Sept 19 / , FEB 15: the report's day
     r"\s*(?:--|-|\u2013|\u2014)\s")
-# "KABUL, Afghanistan (Feb. 21, 2011) Afghan and coalition forces ...": a dated dateline, no dash
+# "DODOMA, Tanzania (Feb. 21, 2011) Police officers in the region ...": a dated dateline, no dash
 _DATED_DATELINE = re.compile(
     r"^\s*((?:[A-Z][A-Z.'\-]+)(?:[ ][A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
     r"\s*\((?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)\))"
@@ -95,8 +95,8 @@ def html_to_text(html: str, name: str) -> tuple[str, str | None, date | None]:
             title = meta.title
             if meta.date:
                 published = date.fromisoformat(meta.date[:10])
-    except (ValueError, TypeError, AttributeError):
-        pass
+    except Exception:  # noqa: BLE001 - htmldate asserts on odd pages (an 80-byte MathML page)
+        pass  # a page whose metadata cannot be read still has its text; the date is looked for there
     return text, title, published
 
 
@@ -152,7 +152,7 @@ def find_boilerplate(text: str) -> list[Span]:
         shown = line.upper() if caseless and len(line.upper()) == len(line) else line
         dateline = _DATELINE.match(shown) or _DATED_DATELINE.match(shown)
         if dateline and shown is not line and not re.search(r"[,(]", dateline.group(1)):
-            dateline = None  # "two u.s. mormon missionaries -- aged 19": words, not a place and a day
+            dateline = None  # "two visiting choir singers -- aged 19": words, not a place and a day
         if dateline and len(dateline.group(1).split()) <= 8:
             spans.append(Span(start, start + dateline.end(), line[:dateline.end()], "dateline"))
     return spans
@@ -175,16 +175,39 @@ def clean_document(doc: Document) -> CleanDocument:
     return clean
 
 
+def plausible_published(doc: Document, value: date | None, where: str) -> date | None:
+    """`value`, unless its year is outside errors.PUBLISHED_YEARS (a placeholder such as
+    0001-01-01, or a typo): then no publication date, and a warning on the document."""
+    if value is None:
+        return None
+    low, high = errors.PUBLISHED_YEARS
+    if low <= value.year <= high:
+        return value
+    doc.warnings.append((errors.W_PUBLISHED_RANGE,
+                         f"publication date {value.isoformat()} ({where}) is outside {low}-{high}; ignored"))
+    return None
+
+
 def publication_date(doc: Document, text: str, html_published: date | None) -> tuple[date | None, str]:
-    if doc.published:
-        return doc.published, "meta"
+    published = plausible_published(doc, doc.published, "meta")
+    if published:
+        return published, "meta"
+    html_published = plausible_published(doc, html_published, "html")
     if html_published:
         return html_published, "html"
-    from .resolve.dates import find_publication_date
+    from .resolve.dates import find_publication_date, latest_date_in_text, url_date
 
     found = find_publication_date(text)
+    if found is not None and plausible_published(doc, found[0], "text") is None:
+        found = None
     # A lone "Last Updated" stamp says when a page was touched, often years later (a 1999
     # wire story stamped 2016): no date is better than that one.
-    if found is None or found[1] == "updated":
-        return None, ""
-    return found[0], f"text:{found[1]}"
+    if found is not None and found[1] != "updated":
+        return found[0], f"text:{found[1]}"
+    # news sites put the day of publication in the path: /2018/01/15/, /2018-01-15-...
+    if doc.url and (in_url := url_date(doc.url)) is not None:
+        return in_url, "url"
+    # an article is published on or after the latest full date it gives ("on 29th March 2018")
+    if (in_text := latest_date_in_text(text)) is not None:
+        return in_text, "text:latest_date"
+    return None, ""

@@ -46,12 +46,20 @@ def main_options(
     """Code news articles into ACLED-style political-violence events, offline."""
 
 
-def output_format(fmt: str | None, output: Path | None) -> str:
+def code_format(fmt: str | None, output: Path | None) -> str:
+    """The format asked for, else the one -o's extension names (OptionsError when neither works)."""
     from .export import format_for
 
     try:
         return format_for(fmt, output)
     except ValueError as exc:
+        raise errors.OptionsError(str(exc)) from exc
+
+
+def output_format(fmt: str | None, output: Path | None) -> str:
+    try:
+        return code_format(fmt, output)
+    except errors.OptionsError as exc:
         fail(str(exc))
 
 
@@ -64,76 +72,189 @@ def code(
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
     max_bytes: int = typer.Option(Options().max_text_bytes, "--max-bytes", help="Largest article accepted, in bytes."),
+    time_limit: float = typer.Option(Options().doc_time_limit_s, "--time-limit", help="Seconds one document may take (0: no limit); over it, it is reported and the run goes on."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     workers: int = typer.Option(0, "--workers", "-w", help="Processes to code on (0: every available core)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Code on the Dask cluster at this scheduler address (tcp://HOST:8786)."),
     no_relevance_filter: bool = typer.Option(False, "--no-relevance-filter", help="Parse every article, even those with no sign of violence."),
+    no_detector: bool = typer.Option(False, "--no-detector", help="Keep every candidate the patterns propose, typed by them (measures what the trained detector adds)."),
     partition: str = typer.Option("month", "--partition", help=PARTITION_HELP),
     per_report: bool = typer.Option(False, "--per-report", help="With --no-db: one record per event per document, not merged across documents."),
 ) -> None:
-    """Code articles into events, store them, and write them out."""
-    from .export import export_records
-    from .merge_across import CrossDocMerger
-    from .pipeline import code_paths
-    from .records import Failure
-    from .service import save_document
+    """Code articles into events, store them, and write them out.
 
-    fmt = output_format(fmt, output)
-    if partition not in ("day", "month"):
-        fail(f"unknown partition {partition!r}; choose day or month")
-    if workers < 0:
-        fail("--workers must be 0 (every core) or more")
-    if per_report and not no_db:
-        fail("--per-report needs --no-db: the store always merges reports of one event")
-    options = Options(max_text_bytes=max_bytes, relevance_filter=not no_relevance_filter)
-    store = None
+    Exit codes: 0 every input was coded; 1 some inputs could not be (each is listed with its
+    reason; the rest was coded and written); 2 the run could not proceed (bad options, an
+    unwritable store or output, a full disk)."""
+    try:
+        fmt = code_format(fmt, output)
+        check_code_options(inputs, meta, fmt, output, partition, workers, per_report, no_db, max_bytes, time_limit)
+    except errors.OptionsError as exc:
+        fail(str(exc))
+    options = Options(max_text_bytes=max_bytes, relevance_filter=not no_relevance_filter,
+                      doc_time_limit_s=time_limit, detector=not no_detector)
+    run = CodeRun(db=None if no_db else db, per_report=per_report)
     try:
         prepare_gazetteer(quiet)
-        if not no_db:
-            from .store import open_store
+        run.open()
+        from .pipeline import code_paths
 
-            store = open_store(db)
-        records: list[dict] = []
-        failures: list[Failure] = []
-        n_docs = 0
-        # events merged across the run's documents: in the store, or in memory with --no-db
-        run_ids: list[str] = []
-        merger = CrossDocMerger() if store is None else None
-        for result in with_progress(code_paths(inputs, meta, options, workers=workers, dask=dask), count_inputs(inputs), quiet):
-            if isinstance(result, Failure):
-                failures.append(result)
-                if store is not None:
-                    store.record_failure(result)
-                continue
-            if result.failure is not None:
-                failures.append(result.failure)
-                if store is not None:
-                    store.record_failure(result.failure)
-                continue
-            n_docs += 1
-            if store is not None:
-                run_ids.extend(save_document(store, result.document, result.events))
-            elif per_report:
-                records.extend(e.to_record() for e in result.events)
-            else:
-                merger.add_document(result.document.doc_id, result.events)
-        if store is not None:
-            records = store.records_for(run_ids)
-        elif not per_report:
-            records = [e.to_record() for e in merger.events()]
+        for result in with_progress(code_paths(inputs, meta, options, workers=workers, dask=dask),
+                                    count_inputs(inputs), quiet):
+            run.add(result)
+        records = run.records()
         if output is not None or fmt == "parquet":
             export_records(records, fmt, output, partition=partition)
         else:
             export_records(records, fmt, stream=sys.stdout)
     except errors.ConflictCoderError as exc:
-        fail(str(exc))
+        run.close()
+        if not quiet:
+            summarise(run.n_docs, None, run.failures, run.db, run.warnings)
+        fail(f"{exc} The run stopped: {run.n_docs} documents were coded before it.")
+    except OSError as exc:  # the output cannot be written: a full disk, a read-only folder
+        run.close()
+        fail(f"cannot write {output or 'the output'}: {exc.strerror or exc}. The run stopped "
+             f"after coding {run.n_docs} documents{' (they are in the store)' if run.db else ''}.")
     finally:
-        if store is not None:
-            store.close()
+        run.close()
     if not quiet:
-        summarise(n_docs, records, failures, None if no_db else db)
-    if failures:
+        summarise(run.n_docs, records, run.failures, run.db, run.warnings, run.undated)
+    if run.failures:
         raise typer.Exit(1)
+
+
+def export_records(records, fmt, path=None, **kwargs):
+    from .export import export_records as write
+
+    return write(records, fmt, path, **kwargs)
+
+
+class CodeRun:
+    """What one `code` run has done: documents coded, failures, warnings, the store or the
+    in-memory merge of its events."""
+
+    def __init__(self, db: str | None, per_report: bool):
+        self.db, self.per_report = db, per_report
+        self.store = None
+        self.failures: list = []
+        self.warnings: Counter = Counter()
+        self.n_docs = 0
+        self.undated = 0  # documents coded without a publication date
+        self.run_ids: list[str] = []
+        self.per_doc: list[dict] = []
+        self.merger = None
+
+    def open(self) -> None:
+        if self.db is not None:
+            from .store import open_store
+
+            self.store = open_store(self.db)
+        elif not self.per_report:
+            from .merge_across import CrossDocMerger
+
+            self.merger = CrossDocMerger()
+
+    def add(self, result) -> None:
+        from .records import Failure
+
+        failure = result if isinstance(result, Failure) else result.failure
+        if failure is None:
+            try:
+                self.save(result)
+                self.warnings.update(code for code, _ in result.document.warnings)
+                self.undated += result.clean is not None and result.clean.published is None
+                return
+            except errors.DocumentNotStored as exc:
+                failure = Failure(result.document.path or result.document.doc_id, exc.code, exc.message,
+                                  result.document.doc_id, "store")
+        self.failures.append(failure)
+        if self.store is not None:
+            self.store.record_failure(failure)
+
+    def save(self, result) -> None:
+        if self.store is not None:
+            from .service import save_document
+
+            self.run_ids.extend(save_document(self.store, result.document, result.events))
+        elif self.per_report:
+            self.per_doc.extend(e.to_record() for e in result.events)
+        else:
+            self.merger.add_document(result.document.doc_id, result.events)
+        self.n_docs += 1
+
+    def records(self) -> list[dict]:
+        if self.store is not None:
+            return self.store.records_for(self.run_ids)
+        if self.per_report:
+            return self.per_doc
+        return [e.to_record() for e in self.merger.events()]
+
+    def close(self) -> None:
+        if self.store is not None:
+            store, self.store = self.store, None
+            try:
+                store.close()
+            except Exception:  # noqa: BLE001 - a store that failed may fail to close; nothing to save
+                pass
+
+
+def check_code_options(inputs: list[Path], meta: Path | None, fmt: str, output: Path | None, partition: str,
+                       workers: int, per_report: bool, no_db: bool, max_bytes: int, time_limit: float) -> None:
+    """Refuse, before any coding, arguments that cannot work (an OptionsError, exit 2)."""
+    import stat
+
+    from .export import FORMATS, is_parquet_file_target, not_partitions
+
+    def refuse(message: str) -> None:
+        raise errors.OptionsError(message)
+
+    if fmt not in FORMATS:
+        refuse(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if partition not in ("day", "month"):
+        refuse(f"unknown partition {partition!r}; choose day or month")
+    if workers < 0:
+        refuse("--workers must be 0 (every core) or more")
+    if max_bytes <= 0:
+        refuse("--max-bytes must be over 0")
+    if time_limit < 0:
+        refuse("--time-limit must be 0 (no limit) or more")
+    if per_report and not no_db:
+        refuse("--per-report needs --no-db: the store always merges reports of one event")
+    if fmt == "parquet" and output is None:
+        refuse("--format parquet needs -o FILE.parquet or -o DIR")
+    if output is not None:
+        dataset = fmt == "parquet" and not is_parquet_file_target(output)
+        if output.is_dir() and not dataset:
+            refuse(f"-o {shown(output)} is a directory; give a file name")
+        strangers = not_partitions(output) if dataset and output.is_dir() else []
+        if strangers:
+            refuse(f"-o {shown(output)} is a directory holding files that are not Parquet partitions "
+                   f"({shown(strangers[0])}); give an empty or new directory, or a file name")
+        if output.exists() and not output.is_dir() and dataset:
+            refuse(f"-o {shown(output)} is a file; give a directory (or FILE.parquet) for parquet")
+        if not output.exists() and output.parent.exists() and not output.parent.is_dir():
+            refuse(f"-o {shown(output)}: {shown(output.parent)} is not a directory")
+    for path in inputs + ([meta] if meta else []):
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            continue  # missing inputs are reported in the run, with the rest coded
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            refuse(f"{shown(path)} is not a regular file or a directory (a FIFO or a device would block)")
+    if meta is not None and not meta.is_file():
+        refuse(f"--meta {shown(meta)} is not a file")
+
+
+def shown(value) -> str:
+    """A name as it may be printed: control characters (a newline in a file name would fake a
+    line of the summary) and undecodable bytes escaped."""
+    text = str(value)
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no file name gave
+        text = text.encode("utf-8", "surrogatepass").decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def prepare_gazetteer(quiet: bool) -> None:
@@ -185,16 +306,31 @@ def with_progress(results, total: int | None, quiet: bool):
             yield result
 
 
-def summarise(n_docs: int, records: list[dict], failures, db: str | None) -> None:
-    where = f" into {db}" if db else ""
-    typer.echo(f"coded {n_docs} documents: {len(records)} events{where}", err=True)
+def summarise(n_docs: int, records: list[dict] | None, failures, db: str | None,
+              warnings: Counter | None = None, undated: int = 0) -> None:
+    where = f" into {shown(db)}" if db else ""
+    events = f"{len(records)} events" if records is not None else "events not written"
+    typer.echo(f"coded {n_docs} documents: {events}{where}", err=True)
+    if undated:
+        typer.echo(f"{undated} of them had no publication date (none in the metadata, the page, the text or the URL): "
+                   "their relative dates ('on Tuesday') could not be resolved", err=True)
+    if warnings:
+        typer.echo("warnings: " + ", ".join(f"{WARNING_NAMES.get(c, c)} {n}" for c, n in sorted(warnings.items())), err=True)
     if failures:
-        reasons = Counter(f.code for f in failures)
-        typer.echo(f"{len(failures)} inputs could not be coded ({', '.join(f'{c}: {n}' for c, n in sorted(reasons.items()))}):", err=True)
-        for f in failures[:20]:
-            typer.echo(f"  {f.where}: [{f.code}] {f.reason}", err=True)
-        if len(failures) > 20:
-            typer.echo(f"  ... and {len(failures) - 20} more", err=True)
+        reasons = Counter(f"{f.code} {f.stage}" for f in failures)
+        typer.echo(f"{len(failures)} inputs could not be coded (by code and stage: "
+                   f"{', '.join(f'{c}: {n}' for c, n in sorted(reasons.items()))}):", err=True)
+        for f in failures[:SHOWN_FAILURES]:
+            typer.echo(f"  {shown(f.where)}: [{f.code}] ({f.stage}) {shown(f.reason)}", err=True)
+        if len(failures) > SHOWN_FAILURES:
+            rest = " (every one is in the store's failures table)" if db else ""
+            typer.echo(f"  ... and {len(failures) - SHOWN_FAILURES} more{rest}", err=True)
+
+
+SHOWN_FAILURES = 100
+WARNING_NAMES = {errors.W_PUBLISHED_RANGE: "W01 publication dates out of range ignored",
+                 errors.W_BYTES_REPLACED: "W02 documents with undecodable bytes replaced",
+                 errors.W_COUNT_CLAMPED: "W03 counts clamped"}
 
 
 def open_reader(db: str):
@@ -423,11 +559,12 @@ def eval_cmd(
     pred: Optional[Path] = typer.Option(None, "--pred", help="Predicted events (JSONL), as `code` writes them."),
     negatives: Optional[Path] = typer.Option(None, "--negatives", help="What must not be coded (JSONL)."),
     benchmark: Optional[str] = typer.Option(None, "--benchmark", "-b",
-                                            help="Code and score a development set: muc4, isaf, case2021, satp, geovirus, trnews."),
+                                            help="Code and score a development set: muc4, isaf, case2021, satp, bbc, geovirus, trnews."),
     shared: Path = typer.Option(Path("../shared"), "--shared", help="The folder holding benchmarks/ (for --benchmark)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N texts of the benchmark."),
     pred_out: Optional[Path] = typer.Option(None, "--pred-out", help="Also write the benchmark predictions here (JSONL)."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole result as JSON."),
+    no_detector: bool = typer.Option(False, "--no-detector", help="Code the benchmark with the patterns alone (no trained detector)."),
 ) -> None:
     """Score events against gold (shared/tools/score_events.py rules), or run a benchmark adapter."""
     try:
@@ -435,7 +572,8 @@ def eval_cmd(
             from .bench import run_benchmark
 
             prepare_gazetteer(as_json)
-            result = run_benchmark(benchmark, shared, limit=limit, pred_out=pred_out)
+            options = Options(detector=not no_detector)
+            result = run_benchmark(benchmark, shared, limit=limit, pred_out=pred_out, options=options)
         elif gold is None or pred is None:
             fail("give --gold and --pred, or --benchmark NAME")
             return

@@ -387,6 +387,11 @@ def is_parquet_file_target(path: Path) -> bool:
     return path.suffix.lower() in (".parquet", ".pq") and not path.is_dir()
 
 
+def not_partitions(target: Path) -> list[str]:
+    """What a directory holds besides Parquet partitions (`name=value` folders), by name."""
+    return sorted(p.name for p in target.iterdir() if "=" not in p.name)
+
+
 @contextmanager
 def atomic_dir(target: Path):
     """Build a directory beside `target` and put it in place when complete. An existing target
@@ -396,7 +401,7 @@ def atomic_dir(target: Path):
     if target.exists():
         if not target.is_dir():
             raise ValueError(f"{target} exists and is not a directory")
-        strangers = [p.name for p in target.iterdir() if "=" not in p.name]
+        strangers = not_partitions(target)
         if strangers:
             raise ValueError(f"{target} holds files that are not Parquet partitions ({strangers[0]}); "
                              "give an empty or new directory")

@@ -3,8 +3,8 @@
 Three passes, in text order:
 1. drop what is not an event record: totals over a period, several events summarised at once,
    background told only by a year, and undated recollections ("who had kidnapped four locals");
-2. attach what only refers back ("Four troops were wounded in the shootout", "the fighting",
-   "Amirov was killed during the operation") to the event it refers to: the nearest earlier
+2. attach what only refers back ("Two guards were hurt in the shootout", "the fighting",
+   "the gunman died in the raid") to the event it refers to: the nearest earlier
    mention of a compatible kind, or, for a headline, the next one; a reference to a dropped
    mention is dropped with it;
 3. join mentions that tell the same event twice: same kind, compatible dates and places, not
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .extract import lexicon as lx
-from .extract.typing import EXPLOSIONS, VIOLENT_TYPES, disorder_type
+from .vocabulary import EXPLOSIONS, VIOLENT_TYPES, disorder_type
 from .geodesy import km
 from .records import Actor, Document, Event, Mention, PlaceMention, Source, Span
 from .resolve.assign import CONTEXT, EVENT, LEDE, PUBLISHED, REPORT, place_rank
@@ -201,7 +201,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
         if is_dropped(m):
             retold = earlier_telling(m, ordered[:index], owner) if m.pluperfect else None
             if retold is not None:
-                # "Sumbal, who had sustained bullet injuries in an attack, succumbed": the
+                # "Adaeze, who had suffered gunshot wounds in the raid, died": the
                 # recollection retells the attack the article opened with
                 retold.mentions.append(m)
                 owner[id(m)] = retold
@@ -276,7 +276,7 @@ def same_scene(m: Mention, scene: Group) -> bool:
 
 
 def crowd_dispersed(m: Mention) -> bool:
-    """'Security forces fired tear gas to disperse the crowd', after a mob's violence was told:
+    """'Police used tear gas to break up the crowd', after a mob's violence was told:
     the end of the riot, not a protest of its own."""
     return m.sub_event_type == "Protest with intervention" and not PROTEST_WORDS.search(m.sentence.text)
 
@@ -482,7 +482,7 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
         event_date=dm.date.best if dm else None,
         date_start=dm.date.start if dm else None,
         date_end=dm.date.end if dm else None,
-        time_precision=dm.date.precision if dm else 3,
+        time_precision=dm.date.precision if dm else None,  # undated: no precision to claim
         disorder_type=disorder_type(lead.event_type, lead.sub_event_type),
         event_type=lead.event_type,
         sub_event_type=lead.sub_event_type,
@@ -627,7 +627,7 @@ def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -
 
 def name_the_group(name_actor, actor: Actor | None, iso3: str, context: str, document_text: str) -> Actor | None:
     """The ACLED name of a side; unnamed gunmen take the name of the one group the article
-    names again and again ("the police identified them as Islamic State members")."""
+    names again and again ("police said they belonged to the group")."""
     named = name_actor(actor, iso3, context)
     if (named is not None and named.name.startswith("Unidentified Armed Group") and document_text
             and named_often(document_text, iso3)):
@@ -645,7 +645,7 @@ def named_often(text: str, iso3: str) -> bool:
         return False
     sentences = [s for s in text.replace("\n", " ").split(". ") if entry.pattern.search(s)]
     # twice named, or named once as claiming the attack just told ("Al-Shabab claimed
-    # responsibility"), not as claiming another one ("... for two blasts in Atyrau on October 31")
+    # responsibility"), not as claiming another one ("... for two blasts in the port last month")
     return len(sentences) >= 2 or any("claim" in s.lower() and not OTHER_TIME.search(s)
                                       and not NO_CLAIM.search(s) for s in sentences)
 

@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .extract.typing import VIOLENT_TYPES, disorder_type
+from .vocabulary import VIOLENT_TYPES, disorder_type
 from .geodesy import km
 from .merge import names_union, union
 from .records import Event, Source
@@ -121,7 +121,7 @@ def profile(event: Event, doc_id: str | None = None) -> Profile:
     mergeable = bool(d and event.iso3) and (e - s).days <= MAX_WINDOW_DAYS if d else False
     best = d.toordinal() if d else 0
     start, end = (s.toordinal(), e.toordinal()) if d else (0, 0)
-    if event.time_precision <= 1:
+    if (event.time_precision or 3) <= 1:
         lo, hi = best - DAY_SLACK, best + DAY_SLACK
     else:
         lo, hi = start - RANGE_SLACK, end + RANGE_SLACK

@@ -17,44 +17,50 @@ def paragraph_breaks(doc):
 
     The token after any token whose text or trailing space holds a line break starts a
     sentence. Only the line breaks are visited (found in the text, their tokens by bisection),
-    not every token.
+    not every token. The marks are gathered in one array and set at once: setting
+    `Token.is_sent_start` one token at a time checks the whole Doc each time (quadratic).
     """
-    keep_names_whole(doc)
-    text = doc.text
-    if "\n" not in text or len(doc) < 2:
-        return doc
-    from bisect import bisect_right
+    from spacy.attrs import SENT_START
 
-    starts = doc.to_array("IDX").tolist()  # character offset of each token
-    last = len(doc) - 1
-    pos = text.find("\n")
-    while pos != -1:
-        i = bisect_right(starts, pos) - 1  # the token whose text or trailing space holds it
-        if 0 <= i < last:
-            doc[i + 1].is_sent_start = True
-            keep_first_word_in_sentence(doc, i + 1)
-        pos = text.find("\n", pos + 1)
+    if len(doc) < 2:
+        return keep_names_whole(doc)
+    marks = doc.to_array([SENT_START]).astype("int64").reshape(-1)
+    keep_names_whole(doc, marks)
+    text = doc.text
+    if "\n" in text:
+        from bisect import bisect_right
+
+        starts = doc.to_array("IDX").tolist()  # character offset of each token
+        last = len(doc) - 1
+        pos = text.find("\n")
+        while pos != -1:
+            i = bisect_right(starts, pos) - 1  # the token whose text or trailing space holds it
+            if 0 <= i < last:
+                marks[i + 1] = 1
+                keep_first_word_in_sentence(doc, i + 1, marks)
+            pos = text.find("\n", pos + 1)
+    doc.from_array([SENT_START], marks.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy stores it
     return doc
 
 
-def keep_first_word_in_sentence(doc, i: int) -> None:
+def keep_first_word_in_sentence(doc, i: int, marks) -> None:
     """The parser likes to cut a line's first word off as a sentence of its own ('Gunmen' /
     'killed 10 people ...'): a word that opens a line runs on into the next one."""
     while i < len(doc) - 1 and doc[i].is_space:
         i += 1
     if i + 1 < len(doc) and doc[i].is_alpha and not doc[i + 1].is_space and not doc[i + 1].is_punct \
             and "\n" not in doc[i].whitespace_:
-        doc[i + 1].is_sent_start = False
+        marks[i + 1] = -1
 
 
 _NAME_TAGS = ("NNP", "NNPS")
 
 
-def keep_names_whole(doc):
+def keep_names_whole(doc, marks=None):
     """No sentence starts inside a place or person name told mid-sentence.
 
     The parser sometimes ends a sentence between two words of a name it does not know
-    ("... in Sayed / Karam district, Paktiya province, yesterday."), and the second half,
+    ("... in Bulo / Burte district, Hiraan region, yesterday."), and the second half,
     with the date, is then read apart from the event. A capitalised name word that follows
     another with no punctuation or line break between them, after a lower-case word, is
     marked as no sentence start (the parser honours that).
@@ -64,7 +70,10 @@ def keep_names_whole(doc):
         if (tok.tag_ in _NAME_TAGS and prev.tag_ in _NAME_TAGS and tok.text.istitle()
                 and prev.text.istitle() and prev.whitespace_ == " " and doc[i - 2].is_lower
                 and doc[i - 2].is_alpha):
-            tok.is_sent_start = False
+            if marks is None:
+                tok.is_sent_start = False
+            else:
+                marks[i] = -1
     return doc
 
 
@@ -136,14 +145,58 @@ def to_parsed(clean: CleanDocument, doc) -> Parsed:
 
 def parse_documents(cleans: Iterable[CleanDocument], options: Options | None = None,
                     batch_size: int = 32) -> Iterator[Parsed]:
-    """Parse documents in batches (spaCy's nlp.pipe), in input order."""
+    """Parse documents in batches (spaCy's nlp.pipe), in input order. A text longer than
+    `options.parse_chunk_chars` is parsed in pieces (see `parse_long`)."""
     options = options or Options()
     nlp = load_model(tuple(options.spacy_models))
     cleans = list(cleans)
-    texts = (without_datelines(model_text(c.text), c) for c in cleans)
-    for clean, doc in zip(cleans, nlp.pipe(texts, batch_size=batch_size)):
-        yield to_parsed(clean, doc)
+    limit = max(1000, options.parse_chunk_chars)
+    short = [c for c in cleans if len(c.text) <= limit]
+    texts = (without_datelines(model_text(c.text), c) for c in short)
+    docs = iter(nlp.pipe(texts, batch_size=batch_size))
+    for clean in cleans:
+        if len(clean.text) <= limit:
+            yield to_parsed(clean, next(docs))
+        else:
+            yield to_parsed(clean, parse_long(nlp, without_datelines(model_text(clean.text), clean), limit))
 
 
 def parse_document(clean: CleanDocument, options: Options | None = None) -> Parsed:
     return next(parse_documents([clean], options))
+
+
+def parse_long(nlp, text: str, limit: int):
+    """One spaCy Doc of a long text, parsed in pieces of at most `limit` characters cut after a
+    line break (else a sentence end, else a space) and joined again: the joined Doc has the same
+    text, so every offset holds, and no piece reaches spaCy's length limit."""
+    from spacy.tokens import Doc
+
+    pieces = list(text_pieces(text, limit))
+    docs = list(nlp.pipe(pieces, batch_size=1))
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    if joined.text != text:  # cannot happen when the pieces end in whitespace; checked all the same
+        raise errors.StageFailure("the pieces of a long text did not join into the same text.",
+                                  fix="Please report this input.")
+    return joined
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s")
+
+
+def text_pieces(text: str, limit: int) -> Iterator[str]:
+    """Consecutive pieces of `text`, each at most `limit` characters and (but the last) ending
+    in whitespace: after the last line break in the second half of the window, else after the
+    last sentence end, else after the last space; a window with no whitespace is cut hard."""
+    start, n = 0, len(text)
+    while n - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n", limit // 2)
+        if cut == -1:
+            ends = [m.end() - 1 for m in _SENTENCE_END.finditer(window, limit // 2)]
+            cut = ends[-1] if ends else max(window.rfind(" ", limit // 2), window.rfind("\t", limit // 2))
+        if cut == -1:
+            cut = limit - 1  # no whitespace in half a window: not prose; cut where it falls
+        yield text[start:start + cut + 1]
+        start += cut + 1
+    if start < n:
+        yield text[start:]

@@ -118,11 +118,23 @@ def code_documents_parallel(documents: Iterable[Document], options: Options | No
     with ctx.Pool(workers, initializer=_pool_init, initargs=(options,)) as pool:
         pending: deque = deque()
         for chunk in chain([first, second], chunks):
-            pending.append(pool.apply_async(_pool_code_chunk, (chunk,)))
+            pending.append((chunk, pool.apply_async(_pool_code_chunk, (chunk,))))
             while len(pending) >= workers * ahead:
-                yield from pending.popleft().get()
+                yield from chunk_results(*pending.popleft(), lambda r: r.get())
         while pending:
-            yield from pending.popleft().get()
+            yield from chunk_results(*pending.popleft(), lambda r: r.get())
+
+
+def chunk_results(chunk: list[Document], handle, wait) -> list[DocResult]:
+    """The results of a chunk sent to a worker; when the chunk itself failed there (its results
+    could not be sent back, the worker died), a failure for each of its documents. Each document's
+    own errors are caught inside the worker (pipeline.code_documents)."""
+    try:
+        return wait(handle)
+    except Exception as exc:  # noqa: BLE001 - whatever a worker or the transport raises
+        from .pipeline import failed
+
+        return [failed(doc, "worker", exc) for doc in chunk]
 
 
 def code_documents_dask(documents: Iterable[Document], options: Options | None = None,
@@ -148,12 +160,12 @@ def code_documents_dask(documents: Iterable[Document], options: Options | None =
         pending: deque = deque()
         for index, chunk in enumerate(chunked(documents, chunk_size)):
             # pure=False: two chunks with equal contents are still two tasks
-            pending.append(client.submit(code_chunk, chunk, options, pure=False,
-                                         key=f"conflictcoder-chunk-{index}-{os.getpid()}-{id(pending)}"))
+            pending.append((chunk, client.submit(code_chunk, chunk, options, pure=False,
+                                                 key=f"conflictcoder-chunk-{index}-{os.getpid()}-{id(pending)}")))
             while len(pending) >= slots * ahead:
-                yield from pending.popleft().result()
+                yield from chunk_results(*pending.popleft(), lambda f: f.result())
         while pending:
-            yield from pending.popleft().result()
+            yield from chunk_results(*pending.popleft(), lambda f: f.result())
     finally:
         if own:
             client.close()

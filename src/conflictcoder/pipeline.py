@@ -7,13 +7,18 @@ events; the run goes on with the rest.
 """
 from __future__ import annotations
 
+import re
+import signal
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import errors
 from .clean import clean_document
-from .records import CleanDocument, Document, Event, Failure, Parsed, PlaceMention
+from .records import CleanDocument, Document, Event, Failure, Parsed, PlaceMention, SpanSet
 from .settings import Options
 
 
@@ -33,27 +38,23 @@ def code_documents(documents: Iterable[Document], options: Options | None = None
 
     With `options.relevance_filter`, a text with no sign of violence (relevance.py) is not
     parsed: it comes out coded, with no events, in its place in the input order.
+
+    Whatever one document raises, in whichever stage, comes out as that document's `Failure`
+    (its code, reason and stage); the other documents are coded as if it were not there.
     """
     options = options or Options()
-    if options.relevance_filter:
-        from .relevance import is_relevant
     # what waits for the next parse: (document, clean document) to parse, or a ready DocResult
     batch: list[tuple[Document, CleanDocument] | DocResult] = []
     n_parse = 0
     for doc in documents:
-        try:
-            clean = clean_document(doc)
-        except errors.InputError as exc:
-            ready = DocResult(doc, failure=Failure(doc.path or doc.doc_id, exc.code, exc.message, doc.doc_id))
-        else:
-            if not options.relevance_filter or is_relevant(clean.text):
-                batch.append((doc, clean))
-                n_parse += 1
-                if n_parse >= batch_size:
-                    yield from code_batch(batch, options)
-                    batch, n_parse = [], 0
-                continue
-            ready = DocResult(doc, clean=clean, parsed=False)
+        ready = prepare(doc, options)
+        if not isinstance(ready, DocResult):
+            batch.append((doc, ready))
+            n_parse += 1
+            if n_parse >= batch_size or len(ready.text) >= options.parse_chunk_chars:
+                yield from code_batch(batch, options)
+                batch, n_parse = [], 0
+            continue
         if not batch:
             yield ready
             continue
@@ -65,22 +66,87 @@ def code_documents(documents: Iterable[Document], options: Options | None = None
         yield from code_batch(batch, options)
 
 
+def prepare(doc: Document, options: Options) -> CleanDocument | DocResult:
+    """Clean a document and decide whether it needs parsing: its clean document when it does,
+    else its finished `DocResult` (coded without events, or failed)."""
+    stage = "clean"
+    try:
+        with time_limit(options.doc_time_limit_s, doc):
+            sanitise_document(doc)
+            clean = clean_document(doc)
+            if options.relevance_filter:
+                stage = "relevance"
+                from .relevance import is_relevant
+
+                if not is_relevant(clean.text):
+                    return DocResult(doc, clean=clean, parsed=False)
+    except Exception as exc:
+        return failed(doc, stage, exc)
+    return clean
+
+
+def failed(doc: Document, stage: str, exc: BaseException) -> DocResult:
+    """The `DocResult` of a document that `stage` could not handle."""
+    err = errors.stage_failure(stage, exc)
+    where = doc.path or doc.doc_id
+    return DocResult(doc, failure=Failure(where, err.code, err.message, doc.doc_id, stage))
+
+
 def code_batch(batch: list, options: Options) -> Iterator[DocResult]:
     """Code (document, clean document) pairs in order, parsing them in one nlp.pipe; ready
-    `DocResult`s in the list come out in their places."""
+    `DocResult`s in the list come out in their places. When the batch parse raises (or runs over
+    the time limit of its documents together), each document is parsed alone, so that only the
+    one at fault fails."""
     from .nlp import parse_documents
 
-    to_parse = [item[1] for item in batch if not isinstance(item, DocResult)]
-    parsed = parse_documents(to_parse, options, batch_size=max(1, len(to_parse)))
+    to_parse = [item for item in batch if not isinstance(item, DocResult)]
+    parsed: list = []
+    try:
+        with time_limit(options.doc_time_limit_s * len(to_parse), "the batch"):
+            parsed = list(parse_documents([c for _, c in to_parse], options,
+                                          batch_size=max(1, len(to_parse))))
+    except Exception:
+        parsed = []
+    if len(parsed) != len(to_parse):
+        parsed = [parse_alone(doc, clean, options) for doc, clean in to_parse]
+    results = iter(parsed)
     for item in batch:
         if isinstance(item, DocResult):
             yield item
-        else:
-            yield code_parsed(item[0], next(parsed), options)
+            continue
+        done = next(results)
+        yield done if isinstance(done, DocResult) else code_parsed(item[0], done, options)
+
+
+def parse_alone(doc: Document, clean: CleanDocument, options: Options) -> Parsed | DocResult:
+    from .nlp import parse_document
+
+    try:
+        with time_limit(options.doc_time_limit_s, doc):
+            return parse_document(clean, options)
+    except Exception as exc:
+        return failed(doc, "nlp", exc)
 
 
 def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
+    """Extract, resolve and merge one parsed document; what it raises is its failure."""
+    progress = ["extract"]
+    try:
+        with time_limit(options.doc_time_limit_s, doc):
+            result = code_parsed_events(doc, parsed, options, progress)
+        progress[0] = "merge"
+        clamp_counts(doc, result.events, options.max_count)
+        return result
+    except Exception as exc:
+        return failed(doc, progress[0], exc)
+    finally:
+        parsed.spacy_doc = None  # the Doc is large; nothing after this stage needs it
+
+
+def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress: list[str]) -> DocResult:
+    """The stages after the parse; `progress[0]` names the stage at work (for failures)."""
     from .extract import extract_mentions
+    from .extract.decide import event_verdict, keeps
     from .merge import build_event, merge_mentions
     from .resolve.actors import name_actor
     from .resolve.assign import resolve_mentions
@@ -91,23 +157,106 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
     def unique_names(names):
         return names_union([list(names)])
 
+    progress[0] = "resolve"
     places = find_document_places(parsed)
+    progress[0] = "extract"
     mentions = extract_mentions(parsed, options)
+    progress[0] = "resolve"
     resolve_mentions(parsed, mentions, places)
-    groups = merge_mentions(mentions)
+    progress[0] = "merge"
+    # the detector decides per event: a sentence adding a detail stands or falls with its event
+    groups = [g for g in merge_mentions(mentions) if keeps(g.mentions, options)]
     default = default_place([g.place() for g in groups], places)
     events = []
     published = parsed.clean.published
     authors = responsible_groups(parsed.clean.text, published.year if published else None) if groups else []
     for g in groups:
         event = build_event(g, doc, published, default, name_actor, parsed.clean.text)
+        settle_type(event, event_verdict([g.lead]) or event_verdict(g.mentions))
         refine_country_level(event, [g.place() for g in groups])
         credit_named_group(event, authors)
         event.victims = unique_names(fullest_name(parsed.spacy_doc, v) for v in event.victims)
         events.append(event)
     name_identified_casualties(parsed.spacy_doc, events)
-    parsed.spacy_doc = None  # the Doc is large; nothing after this stage needs it
     return DocResult(doc, events=events, clean=parsed.clean, places=places)
+
+
+def settle_type(event: Event, verdict) -> None:
+    """The detector's sub-event type where it does not back the patterns' one, and the calibrated
+    probability of the type as the event's confidence."""
+    from .extract.decide import settled_type
+    from .vocabulary import EVENT_TYPE_OF, disorder_type
+
+    sub_event_type, confidence = settled_type(event.sub_event_type, verdict)
+    if confidence is None:
+        return
+    if sub_event_type != event.sub_event_type:
+        event.sub_event_type, event.event_type = sub_event_type, EVENT_TYPE_OF[sub_event_type]
+        event.disorder_type = disorder_type(event.event_type, sub_event_type)
+    event.confidence = confidence
+
+
+COUNT_FIELDS = ("fatalities", "fatalities_low", "fatalities_high", "injured", "abducted", "arrested")
+
+
+def clamp_counts(doc: Document, events: list[Event], limit: int) -> None:
+    """No count over `limit` (a misreading or a total, and more than a 32-bit column holds)."""
+    for event in events:
+        for name in COUNT_FIELDS:
+            value = getattr(event, name)
+            if value is not None and not 0 <= value <= limit:
+                setattr(event, name, min(max(value, 0), limit))
+                doc.warnings.append((errors.W_COUNT_CLAMPED, f"{name} {value:,} clamped to {min(max(value, 0), limit):,}"))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+TEXT_FIELDS = ("doc_id", "text", "html", "source", "url", "title", "path")
+
+
+def sanitise_document(doc: Document) -> None:
+    """Lone surrogates (from JSON escapes such as \\ud800, or file names that are not UTF-8)
+    become U+FFFD: no encoder downstream (DuckDB, JSON, CSV) accepts them."""
+    for name in TEXT_FIELDS:
+        value = getattr(doc, name)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            setattr(doc, name, without_surrogates(value))
+
+
+def without_surrogates(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
+
+
+@contextmanager
+def time_limit(seconds: float, what) -> Iterator[None]:
+    """Raise DocumentTimeout in the block once it has run `seconds` (and every second after, in
+    case a library swallows the first). Only the main thread of a process can be interrupted
+    (a signal): elsewhere (Dask worker threads) the limit is checked when the block ends."""
+    if not seconds or seconds <= 0:
+        yield
+        return
+    name = what.path or what.doc_id if isinstance(what, Document) else str(what)
+
+    def over() -> errors.DocumentTimeout:
+        return errors.DocumentTimeout(f"{name}: over the time limit of {seconds:g} s.",
+                                      fix="Raise Options.doc_time_limit_s (--time-limit), or split the document.")
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        started = time.monotonic()
+        yield
+        if time.monotonic() - started > seconds:
+            raise over()
+        return
+
+    def on_alarm(signum, frame):
+        raise over()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def name_identified_casualties(doc, events) -> None:
@@ -132,9 +281,9 @@ def find_document_places(parsed: Parsed) -> list[PlaceMention]:
 
     skip = [b for b in parsed.clean.boilerplate if b.label != "dateline"]
     found = find_places(parsed.clean.text, parsed.entities, skip=skip)
-    datelines = [b for b in parsed.clean.boilerplate if b.label == "dateline"]
+    datelines = SpanSet(b for b in parsed.clean.boilerplate if b.label == "dateline")
     # a dateline names where the reporter was, not where anything happened
-    return [p for p in found if not any(b.start <= p.start < b.end for b in datelines)]
+    return [p for p in found if not datelines.holds(p.start)]
 
 
 def default_place(event_places: list[PlaceMention | None],

@@ -23,6 +23,9 @@ class Document:
     url: str | None = None
     title: str | None = None
     path: str | None = None  # where it was read from, for error messages
+    # what was done to the document on the way in (code, note): a date ignored, bytes replaced;
+    # codes W.. of errors.py, counted in the run's summary
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +51,47 @@ class CleanDocument:
     boilerplate: list[Span] = field(default_factory=list)
     published: date | None = None
     published_from: str = ""  # "meta", "html", "text", "" when unknown
+    # (number of spans, starts, spans) sorted by start, built on first use: a long text has
+    # thousands of spans and is asked about each of its tokens
+    _index: tuple | None = field(default=None, repr=False, compare=False)
 
     def is_boilerplate(self, start: int, end: int) -> bool:
-        return any(b.start <= start and end <= b.end for b in self.boilerplate)
+        """Whether [start, end) lies inside one boilerplate span."""
+        from bisect import bisect_right
+
+        if len(self.boilerplate) < 8:
+            return any(b.start <= start and end <= b.end for b in self.boilerplate)
+        index = self._index
+        if index is None or index[0] != len(self.boilerplate):
+            spans = sorted(self.boilerplate, key=lambda b: b.start)
+            disjoint = all(a.end <= b.start and a.start < b.start for a, b in zip(spans, spans[1:]))
+            if not disjoint:  # spans inside spans: no shortcut
+                return any(b.start <= start and end <= b.end for b in self.boilerplate)
+            index = self._index = (len(self.boilerplate), [b.start for b in spans], spans)
+        k = bisect_right(index[1], start) - 1
+        return k >= 0 and end <= index[2][k].end
+
+
+class SpanSet:
+    """Whether a position lies inside any of some spans, by bisection when they are sorted and
+    disjoint (boilerplate and datelines are), else by looking at each: a long text has thousands
+    of spans and asks about each of its sentences, dates and places."""
+
+    __slots__ = ("spans", "starts", "fast")
+
+    def __init__(self, spans):
+        self.spans = sorted(spans, key=lambda b: b.start)
+        self.starts = [b.start for b in self.spans]
+        self.fast = all(a.end <= b.start and a.start < b.start for a, b in zip(self.spans, self.spans[1:]))
+
+    def holds(self, pos: int) -> bool:
+        """Any span with start <= pos < end."""
+        if not self.fast:
+            return any(b.start <= pos < b.end for b in self.spans)
+        from bisect import bisect_right
+
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.spans[k].end
 
 
 @dataclass(slots=True)
@@ -178,7 +219,7 @@ class Mention:
     casualty_only: bool = False
     additive: bool = False
     adds_count: bool = False  # "two of the attackers were also killed": on top of those told before
-    pluperfect: bool = False  # "who had kidnapped four locals": before the story's time
+    pluperfect: bool = False  # "who had abducted two traders": before the story's time
     # weapons or suspects taken at the scene of an event told before ("arms were recovered from
     # the encounter site"): part of that event, not one of their own
     aftermath: bool = False
@@ -188,6 +229,9 @@ class Mention:
     # which release of a text that holds several, each under a dated dateline of its own
     # (0: the first); mentions of different releases are never one event
     story: int = 0
+    # the event detector's label probabilities for the mention's sentence (extract/decide.py);
+    # None when it did not run
+    probabilities: dict[str, float] | None = None
 
 
 @dataclass(slots=True)
@@ -220,7 +264,7 @@ class Event:
     event_date: date | None
     date_start: date | None
     date_end: date | None
-    time_precision: int
+    time_precision: int | None  # None: the event has no date
     disorder_type: str
     event_type: str
     sub_event_type: str
@@ -332,3 +376,4 @@ class Failure:
     code: str  # an error code from errors.py
     reason: str
     doc_id: str | None = None
+    stage: str = "ingest"  # ingest, clean, relevance, nlp, extract, resolve, merge, store

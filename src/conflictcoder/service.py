@@ -34,15 +34,26 @@ def open_store(db: str | Path, read_only: bool = False) -> Store:
 
 def save_document(store: Store, doc: Document, events: list[Event]) -> list[str]:
     """Replace everything `doc` contributed with `events` and merge them into the stored events,
-    in one transaction. Returns the (merged) event id of each event."""
+    in one transaction. Returns the (merged) event id of each event.
+
+    A document that cannot be stored raises DocumentNotStored (the store is unchanged for it, and a
+    run goes on); a store that cannot be written at all (a full disk, a failed rollback, a lost
+    connection) raises StoreError, which stops a run."""
     try:
         with store.transaction():
             return merge_into(store, doc, events)
     except errors.ConflictCoderError:
         raise
-    except Exception as exc:
-        raise errors.StoreError(f"could not store {doc.doc_id}: {exc}",
-                                fix="The store is unchanged for this document; rerun.") from exc
+    except Exception as exc:  # noqa: BLE001 - drivers raise their own classes, OSError and MemoryError
+        what = f"{exc.__class__.__name__}: {exc}"
+        if store.is_broken(exc):
+            raise errors.StoreError(
+                f"the event store {store.url} cannot be written (storing {doc.doc_id}: {what}).",
+                fix="Check the free disk space and the file (or the server); documents stored before "
+                    "are kept; rerun.") from exc
+        raise errors.DocumentNotStored(
+            f"could not store {doc.doc_id}: {what}",
+            fix="The store is unchanged for this document; the rest of the run went on.") from exc
 
 
 def merge_into(store: Store, doc: Document, events: list[Event]) -> list[str]:
@@ -95,7 +106,8 @@ class CodeReport:
 
 
 def code_into(store: Store, documents: Iterable[Document], options: Options | None = None) -> CodeReport:
-    """Code documents and save each into `store` (merged across documents); failures are kept."""
+    """Code documents and save each into `store` (merged across documents); failures are kept,
+    a document the store refused among them (DocumentNotStored). A broken store raises StoreError."""
     from .pipeline import code_documents
 
     report = CodeReport()
@@ -104,8 +116,15 @@ def code_into(store: Store, documents: Iterable[Document], options: Options | No
             report.failures.append(result.failure)
             store.record_failure(result.failure)
             continue
+        try:
+            report.event_ids.extend(save_document(store, result.document, result.events))
+        except errors.DocumentNotStored as exc:  # the store is fine; this one document is not in it
+            failure = Failure(result.document.path or result.document.doc_id, exc.code, exc.message,
+                              result.document.doc_id, "store")
+            report.failures.append(failure)
+            store.record_failure(failure)
+            continue
         report.documents += 1
-        report.event_ids.extend(save_document(store, result.document, result.events))
     return report
 
 

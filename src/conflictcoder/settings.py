@@ -49,6 +49,24 @@ class Options:
     # Skip the parser for texts with no sign of violence (see relevance.py): they are coded
     # with zero events. `conflictcoder code --no-relevance-filter` turns it off.
     relevance_filter: bool = True
+    # The trained event detector (extract/detector.py) decides which of the candidates the
+    # patterns propose are events, and of which type. A candidate whose sentence it gives less
+    # than `event_threshold` of telling a new real event is dropped. `detector=False` keeps every
+    # candidate with the patterns' type (for measuring what the model adds).
+    detector: bool = True
+    event_threshold: float = 0.5
+    # Seconds one document may take (clean, parse and coding together; a batch parse gets this
+    # much per document in it). Over it, the document is recorded as failed with E111 and the
+    # run goes on. Work grows about linearly with length (1M characters code in well under a
+    # minute on one core), so only a pathological input reaches it. 0: no limit.
+    doc_time_limit_s: float = 120.0
+    # Texts are parsed in pieces of about this many characters, cut at a line or sentence end,
+    # and joined again: spaCy refuses texts over 1,000,000 characters and its memory grows with
+    # the length of one call.
+    parse_chunk_chars: int = 100_000
+    # The largest count (killed, injured, abducted, arrested) a record may carry: a bigger number
+    # read from a text is a misreading or a total, never one event; it is clamped (warning W03).
+    max_count: int = 1_000_000
     # Documents in a run before a progress bar is worth showing.
     progress_threshold: int = 5
     cache_dir: Path = field(default_factory=default_cache_dir)

@@ -20,6 +20,7 @@ BENCHMARKS: dict[str, str] = {
     "isaf": "conflictcoder.bench.isaf:run",
     "case2021": "conflictcoder.bench.case2021:run",
     "satp": "conflictcoder.bench.satp:run",
+    "bbc": "conflictcoder.bench.bbc:run",
     "geovirus": "conflictcoder.bench.geo:run_geovirus",
     "trnews": "conflictcoder.bench.geo:run_trnews",
 }

@@ -15,6 +15,7 @@ from ..settings import Options
 from . import lexicon as lx
 from .clauses import char_spans, clause_head, enclosing_context, group_clauses, reporting_frame
 from .counts import Quantity
+from .decide import score_mentions
 from .modality import REAL, is_aggregate_clause, running_total_since, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
                     informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
@@ -70,6 +71,7 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
             # "leaders marked the anniversary ... 4,000 soldiers were killed on the first day"
             m.background = commemoration and m.casualty_only
         mentions.extend(found)
+    score_mentions(mentions, [s.text for s in doc.sents], options)
     return mentions
 
 
@@ -218,7 +220,7 @@ constables jawan jawans trooper troopers sepoy""".split())
 
 
 def forces_harmed(tok) -> bool:
-    """'Three policemen were killed in a gun attack', 'the mayor was shot dead': violence against
+    """'Two wardens died in a gun attack', 'the mayor was shot dead': violence against
     the state's forces or a public figure is coded whoever did it."""
     harmed = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     if tok.dep_ in ("pobj",) and tok.head.head.pos_ == "VERB":  # "killed in a gun attack"
@@ -278,7 +280,7 @@ BACKDROP_PREPOSITIONS = {"after", "before", "following", "since", "amid", "despi
 
 
 def backdrop(tok) -> bool:
-    """'agreed a ceasefire after the worst fighting', 'in retaliation for a gas attack': the
+    """'agreed a truce after the heaviest fighting', 'in retaliation for a gas attack': the
     fighting and the gas attack are the backdrop, not the news."""
     if tok.dep_ != "pobj":
         return False
@@ -361,7 +363,7 @@ def news_words(sent) -> set[str]:
 
 
 def join_bare_casualties(groups: dict[int, list[Hit]], rep_of: dict[int, int], sent) -> None:
-    """'Militants were killed after fierce clashes': a clause with only casualties and one with
+    """'Fighters died after heavy clashes': a clause with only casualties and one with
     the event itself tell one event, unless the text marks the casualties as another ("two more
     were killed")."""
     main = [rep for rep, hits in groups.items() if any(h.category not in lx.CASUALTY for h in hits)]
@@ -413,7 +415,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     event_type, sub_event_type = classify(categories, words, agents, patients, others,
                                           sentence_words=news_words(sent))
     if event_type == EXPLOSIONS and chemical_agent(in_sentence):
-        sub_event_type = "Chemical weapon"  # "poisonous gas ... by militants, who fired several shells"
+        sub_event_type = "Chemical weapon"  # "shells that spread poison gas, fired by the rebels"
     anaphoric = bool(main) and all(h.anaphoric for h in main)
     casualty_only = not main
     report = reporting_frame(sent, heads[0], clause_heads)
@@ -478,7 +480,7 @@ RESPONSE = re.compile(r"\b(?:deployed|rushed|sent|dispatched|moved|arrived)\b[^.
                       r"[^.]{0,40}?\b(?:had been |have been |were |was |)(?:deployed|rushed|sent|dispatched)\b", re.I)
 
 
-# the hunt for those behind an event: "arrested four people in connection with the blast"
+# the hunt for those behind an event: "detained three men over the blast"
 FOLLOW_UP = re.compile(
     r"\bin connection with\b|\b(?:involved|hand|role) in the (?:\w+ )?(?:attack|incident|killing|killings|blast|"
     r"explosion|murder|abduction|kidnapping|ambush|bombing|violence)\b|"
@@ -504,7 +506,7 @@ def toll_figure(text: str) -> int | None:
 def is_aftermath(categories: set[str], sentence_text: str) -> bool:
     """Arms or suspects taken at the scene after an event ("recovered from the encounter site",
     "arrested five cadres from the spot", "seven empty shells were found"), arms found when no
-    defusal or other story is told, suspects hunted for it ("arrested four people in connection
+    defusal or other story is told, suspects hunted for it ("detained three men in connection
     with the blast"), or forces sent there: what followed an event the text has told, not a
     seizure, an arrest or a deployment in its own right. ACLED codes arrests of notable people and significant caches;
     the routine sequel of an attack is part of the attack's story."""
@@ -593,7 +595,7 @@ def marked_as_further(hits: list[Hit]) -> bool:
     The cue must modify a trigger or what it acts on, not any noun ('two separate operations')."""
     for hit in hits:
         if hit.anaphoric and hit.token.dep_ == "attr":
-            continue  # "this was the second attack on the school": the one told, counted in a series
+            continue  # "it was the second attack on that clinic": the one told, counted in a series
         heads = [hit.token] + [c for c in hit.token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         for head in heads:
             for child in head.children:

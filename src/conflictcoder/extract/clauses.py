@@ -1,7 +1,7 @@
 """Group the triggers of a sentence into event mentions, clause by clause.
 
-"Four attackers had been killed and four members wounded in central Bishkek, and two more
-attackers were killed in the suburbs" holds two events; "ten were killed when forces clashed
+"Three gunmen had been killed and five guards wounded in the port, and two more
+gunmen were killed on the ring road" holds two events; "ten were killed when forces clashed
 with gunmen" holds one. A clause joins the clause it depends on when it is a coordinated clause
 without an additive cue ("more", "another") or a when/as/while clause; clauses after "after",
 "before" or in relative clauses tell other events.
@@ -103,7 +103,7 @@ def group_clauses(sent) -> tuple[dict[int, int], dict[int, list]]:
 
 def enclosing_context(sent, heads: list[int], clause_heads: dict[int, list], hit_heads: set[int]) -> list:
     """Tokens of the clauses above a group that tell no event of their own and report nothing:
-    "barricaded themselves in Boraldai late on Saturday after fatally wounding two officers"
+    "hid in a warehouse in Tema on Sunday night after fatally wounding two guards"
     dates and places the wounding."""
     doc = sent.doc
     out = []

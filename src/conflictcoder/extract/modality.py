@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import re
 
+from .. import lang
 from . import lexicon as lx
 
 REAL = "real"
-TIME_PREPOSITIONS = {"after", "before", "following", "since", "during", "amid", "despite", "until"}
-MODAL_AUX = {"could", "might", "may", "would", "should", "will", "shall", "can", "must", "'ll"}
+# the words the walk from a trigger to its clause's head passes or stops at (lang/en/modality.json)
+TIME_PREPOSITIONS = set(lang.words("modality.time_preposition"))
+MODAL_AUX = set(lang.words("modality.modal_aux"))
+BLAME_CUES = set(lang.words("modality.blame_cue"))
+UNREALISED_MODIFIERS = set(lang.words("modality.unrealised_modifier"))
+SIMULATION_NOUNS = set(lang.words("modality.simulation_noun"))
+EVIDENCE_SUBJECTS = set(lang.words("modality.evidence_subject"))
+PURPOSE_VERBS = set(lang.words("modality.purpose_verb"))
+REALISING_HEADS = set(lang.words("modality.realising_head"))
+CURBING_VERBS = set(lang.words("modality.curbing_verb"))
+CLAIMED_MEDIA = set(lang.words("modality.claimed_media"))
+DISPLACING = set(lang.words("modality.displacing"))
+HABIT_ADVERBS = set(lang.words("modality.habit_adverb"))
+CUSTOMS = set(lang.words("modality.custom"))
 
 _AGGREGATE = re.compile(
     r"\b(?:in|over|during|for|within) the (?:past |last |previous |first |)"
@@ -31,7 +44,7 @@ _AGGREGATE = re.compile(
     r"november|december)\b(?! \d)|"
     r"\bha(?:s|ve) become (?:a |an |more |less |increasingly |)(?:\w+ )?(?:frequent|common|rare|business|"
     r"problem|threat|norm|routine|rife|commonplace|daily|regular|feature)\b|"
-    # "dozens have been killed during protests since then", "7,000 people have been killed in the
+    # "dozens have been killed during protests since then", "thousands have died in the
     # insurgency since it flared up in 2004": running totals
     r"\bha(?:ve|s) been (?:killed|wounded|injured|arrested|detained|abducted|kidnapped)\b[^.]{0,80}?\bsince\b|"
     r"\b(?:killed|died)\b[^.]{0,30}\bin the (?:insurgency|conflict|war|violence|unrest|uprising)\b|"
@@ -79,9 +92,6 @@ def negated(tok) -> bool:
     return False
 
 
-BLAME_CUES = {"responsible", "blamed", "blames", "blame", "blaming"}
-
-
 def blames_a_deed(cue, tok) -> bool:
     """Blame presupposes its deed: in "holds the army responsible for the massacre of X" or
     "blamed for the bombing of the bridge" the massacre and the bombing took place, whoever did
@@ -101,48 +111,16 @@ def in_simulation(tok) -> bool:
         cur = cur.head
 
 
-UNREALISED_MODIFIERS = {"planned", "plotted", "intended", "foiled", "thwarted", "averted", "potential",
-                        "possible", "future", "imminent", "hypothetical", "simulated", "mock"}
-SIMULATION_NOUNS = {"scenario", "simulation", "exercise", "drill", "rehearsal"}
-EVIDENCE_SUBJECTS = {"reports", "report", "records", "figures", "data", "investigation", "investigations",
-                     "statement", "statements", "sources", "witnesses", "officials", "police"}
-
-
-# what a search, a raid or a journey is for; the purpose may never be met
-PURPOSE_VERBS = {"arrest", "detain", "apprehend", "nab", "capture", "kill", "abduct", "kidnap",
-                  "assassinate", "eliminate"}
-
-
-# verbs whose to-infinitive took place: "began to fire", "went on to kill", "managed to arrest"
-REALISING_HEADS = {"began", "begin", "begins", "begun", "started", "start", "starts", "continued",
-                   "continue", "continues", "went", "go", "goes", "managed", "manage", "manages",
-                   "proceeded", "proceed", "helped", "help", "helps"}
-
-
 def purpose_of_another_act(tok) -> bool:
     """'launched a search operation to arrest the attackers', 'gunmen came to kill the chief',
     'searches intensified to arrest the accused': a to-infinitive saying what another act was for
-    tells an aim, not a deed. Dispersal is left out: 'fired tear gas to disperse the crowd' tells
+    tells an aim, not a deed. Dispersal is left out: 'used tear gas to break up the crowd' tells
     what the gas did."""
     if tok.lower_ not in PURPOSE_VERBS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     return tok.dep_ in ("advcl", "acl") or (tok.dep_ == "xcomp" and tok.head.lower_ not in REALISING_HEADS)
-
-
-# what a truce or a deal does to fighting in general: "sharply reducing fighting across the country"
-CURBING_VERBS = {"cancelled", "canceled", "cancelling", "postponed", "reducing", "reduced", "reduce", "reduces",
-                 "halting", "halted", "halt", "curbing", "curbed",
-                 "curb", "preventing", "prevented", "prevent", "stopping", "stop", "ending", "end", "ends",
-                 "avert", "averted", "averting", "de-escalate", "limit", "limiting", "limited"}
-
-
-CLAIMED_MEDIA = {"claiming", "claimed", "claims", "purporting", "purported", "purports", "said", "supposedly"}
-DISPLACING = {"displaced", "driven", "forced", "uprooted", "caused", "fuelled", "fueled", "worsened"}
-HABIT_ADVERBS = {"ever", "always", "often", "usually", "rarely", "seldom", "typically", "routinely", "regularly",
-                 "frequently", "generally", "sometimes"}
-CUSTOMS = {"practice", "practices", "tradition", "traditions", "custom", "customs", "ritual", "rituals"}
 
 
 def generic_cause(tok) -> bool:
@@ -210,7 +188,7 @@ def trigger_modality(tok) -> str:
                 c.dep_ == "nsubj" and c.lower_ in EVIDENCE_SUBJECTS for c in parent.children):
             break  # "reports from the camp show that two bombers blew themselves up": a report
         if cur.dep_ in ("pobj", "pcomp") and parent.lower_ in TIME_PREPOSITIONS:
-            break  # "appealed for calm after a firefight": the cue governs another event
+            break  # "urged calm after the shootout": the cue governs another event
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_PREPOSITIONS - {"before", "until"} for c in cur.children):
             break  # "vowed an inquiry after seven people were murdered": the murders took place
         if (cur.dep_ == "advcl" or (cur.dep_ == "relcl" and cur.head.ent_type_ in ("DATE", "TIME"))) and any(
@@ -220,14 +198,14 @@ def trigger_modality(tok) -> str:
             return "denied"  # a headline the parser misreads: "army rejects claims it shelled town"
         cue = cue_modality(parent.lower_)
         if cue == "alleged" and blames_a_deed(parent, tok):
-            cur = parent  # "held the rebels responsible for the murder of the mayor": it happened
+            cur = parent  # "blamed the rebels for the mayor's murder": it happened
             continue
         if cue and not (cue == "hypothetical" and parent.pos_ in ("NOUN",) and cur.dep_ != "pobj"
                         and not (cur.dep_ == "prep" and cur.lower_ == "of")):
             return cue  # "the risk of kidnapping", "fears of reprisals": what may come
         if parent.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "det" and c.lower_ in lx.NEGATION_DETS for c in parent.children):
-            return "negated"  # "there have been no reports of such attacks"
+            return "negated"  # "no such attacks were reported"
         if parent.pos_ in ("VERB", "AUX"):
             for child in parent.children:
                 if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
@@ -238,7 +216,7 @@ def trigger_modality(tok) -> str:
     return REAL
 
 
-# "have detained more than 50 insurgents this month", "in the last month we've arrested six",
+# "have detained more than 50 smugglers this month", "over the last month we have arrested six",
 # "have captured 30 fighters since March 2" (not "since dawn", one fight): a running total, not an event
 _PERFECT = r"(?:\bhave|\bhas|'ve|\bhave\s+now|\bhas\s+now)"
 _TALLY_VERB = r"(?:killed|detained|captured|arrested|seized|wounded)"

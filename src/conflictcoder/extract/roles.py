@@ -23,8 +23,8 @@ class Party:
     person: bool = False  # a named person
     name: str | None = None  # the person's name, without titles, where the phrase gives one
     named_place: bool = False  # a named building, organisation or facility ("El Tiempo")
-    proper: bool = False  # headed by a proper noun ("the FMLN", "Shining Path")
-    organisation: str | None = None  # the group a member phrase names ("FMLN fighters")
+    proper: bool = False  # headed by a proper noun ("the NPA", "Boko Haram")
+    organisation: str | None = None  # the group a member phrase names ("NPA fighters")
     counted: str | None = None  # the phrase with its number, as the report counts them ("two gunmen")
 
 
@@ -36,7 +36,7 @@ MEMBER_HEADS = {"members", "member", "militants", "fighters", "guerrillas", "cad
 
 
 def entity_text(tok) -> str | None:
-    """The named entity a token heads ("Antonio Roldan Betancur", "the FMLN"), without titles."""
+    """The named entity a token heads ("Grace Adaeze Okafor", "the NPA"), without titles."""
     if tok.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         return None
     for ent in tok.doc.ents:
@@ -120,8 +120,8 @@ def is_caseless(doc) -> bool:
 
 def phrase_text(noun) -> str:
     """The noun with its left modifiers, without determiners and numbers: 'suspected militants';
-    a person or group by its name: 'members of the FMLN' is the FMLN."""
-    if noun.lower_ in GROUP_HEADS | MEMBER_HEADS:  # "a group of about 30 armed men" is said of the men
+    a person or group by its name: 'members of the NPA' is the NPA."""
+    if noun.lower_ in GROUP_HEADS | MEMBER_HEADS:  # "a band of some 20 armed men" is said of the men
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -213,7 +213,7 @@ def party_kind(noun) -> str:
         return STATE
     if low in ("units", "unit", "formations", "columns", "convoys") and mods & {
             "army", "military", "government", "regime", "police", "security", "state"}:
-        return STATE  # "army units took control of the village"
+        return STATE  # "troops retook the village"
     if low in lx.PROTESTER_NOUNS or (is_gathering(noun) and noun.dep_ == "pobj"):
         return PROTESTER
     if low in lx.RIOTER_NOUNS:
@@ -290,7 +290,7 @@ def quantity_of(noun, vague_counts: dict[str, int]) -> Quantity | None:
         return vague_quantity(noun.lower_, vague_counts)
     if any(c.lower_ == "both" for c in noun.children):  # "they were both detained", "both men"
         return Quantity(best=2, low=2, high=2)
-    # "several suspected Islamic Movement of Uzbekistan insurgents": the parse may hang the
+    # "several suspected Northern Hills Front fighters": the parse may hang the
     # quantifier on a word of the name; it still counts the head
     for tok in noun.doc[noun.left_edge.i:noun.i]:
         if tok.like_num and tok.dep_ in ("nummod", "amod", "compound"):
@@ -357,7 +357,7 @@ def custodians_of(tok) -> list:
 
 
 def inverted_passive_subjects(tok) -> list:
-    """'Also killed in the strike were more than a dozen insurgents': the subject put after the
+    """'Also killed in the raid were four of his guards': the subject put after the
     verb, which the parser hangs on 'were' (or on the participle) as an attribute."""
     holders = [tok] + [c for c in tok.children if c.dep_ == "auxpass"]
     return [n for h in holders for c in h.children if c.dep_ == "attr" for n in conjuncts(c)]
@@ -390,18 +390,18 @@ def patients_of(tok) -> list:
                 tok.lower_ in ATTACK_NOUNS:
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))  # "attacks on protesters"
         elif child.dep_ == "prep" and child.lower_ in ("at", "on", "upon") and tok.lower_ in FIRING_VERBS:
-            # "fired several times at him", "opened fire on the police party": whom the shots were aimed at
+            # "fired several times at him", "opened fire on the patrol": whom the shots were aimed at
             nouns.extend(n for c in child.children if c.dep_ == "pobj" and (
                 c.lower_ in lx.HUMAN_NOUNS or c.lower_ in ("him", "her", "them") or is_gathering(c))
                          for n in conjuncts(c))
     if not nouns and tok.tag_ == "VBN":
-        nouns.extend(inverted_passive_subjects(tok))  # "Also killed in the strike were two men"
+        nouns.extend(inverted_passive_subjects(tok))  # "Also killed in the raid were two men"
     casualty = lx.TRIGGERS.get(tok.lower_) in lx.CASUALTY or any(c.lower_ == "dead" for c in tok.children)
     holders = [tok, *[c for c in tok.children if c.lower_ in ("dead", "along", "together")]] if casualty else []
     for child in holders:
         for prep in child.children:
             if along_with(prep):
-                # "who was shot dead along with his bodyguard": the bodyguard was killed too
+                # "who was shot dead with his driver": the bodyguard was killed too
                 have = {n.i for found in nouns for n in [found, *found.subtree]}
                 nouns.extend(n for p in prep.children if p.dep_ == "pobj" for n in conjuncts(p) if n.i not in have)
     if not nouns and tok.dep_ == "amod" and tok.head.pos_ == "PROPN":
@@ -424,7 +424,7 @@ def patients_of(tok) -> list:
             if child.dep_ in ("amod", "nummod") and (child.like_num or child.lower_ in ("several", "many")):
                 nouns.append(tok)  # "several arrests"
                 break
-    for child in tok.children:  # "detained the leader along with three of his associates"
+    for child in tok.children:  # "detained the gang leader and two of his aides"
         if nouns and child.lower_ in ("along", "together"):
             for with_ in child.children:
                 if with_.lower_ == "with":
@@ -435,7 +435,7 @@ def patients_of(tok) -> list:
 
 
 def named_among(tok, nouns) -> list:
-    """'the killing of six of their members, including the rector', 'killed 12 people, among
+    """'the killing of four of their colleagues, including the dean', 'killed 12 people, among
     them a priest': those picked out of the casualties are casualties too, already counted."""
     out = []
     for holder in [tok] + nouns:
@@ -496,7 +496,7 @@ def agents_of(tok) -> list:
 
 
 def shared_subject(tok) -> list:
-    """'The militants came and rounded up the villagers': a verb coordinated with another, in the
+    """'The gunmen arrived and herded the villagers together': a verb coordinated with another, in the
     active voice and with no subject of its own, shares that verb's subject."""
     if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.pos_ != "VERB" or any(
             c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in tok.children):
@@ -592,14 +592,14 @@ def described(noun):
     return noun
 
 
-# Last words of an organisation's name: "national liberation front", "the Medellin cartel"
+# Last words of an organisation's name: "national liberation front", "the Sinaloa cartel"
 ORGANISATION_HEADS = {"front", "army", "movement", "party", "union", "cartel", "command",
                       "alliance", "brigade", "brigades", "organization", "organisation", "league",
                       "council", "commando", "commandos", "forces", "federation", "coordinator"}
 
 
 def organisation_of(noun) -> str | None:
-    """The organisation a phrase of members names: "FMLN fighters", "members of the Medellin
+    """The organisation a phrase of members names: "NPA fighters", "members of the Sinaloa
     cartel", "guerrillas of the National Liberation Army"; None for a phrase of its own."""
     if noun.lower_ not in MEMBER_HEADS | GROUP_HEADS | lx.ARMED_NOUNS | lx.STATE_NOUNS:
         return None
@@ -613,7 +613,7 @@ def organisation_of(noun) -> str | None:
             continue
         words = [t for t in mod.subtree if t.pos_ in ("PROPN", "NOUN") and not t.like_num]
         text = " ".join(t.text for t in words)
-        if mod.pos_ == "PROPN" or (text and known_group(text)):  # lower-case text: "fmln fighters"
+        if mod.pos_ == "PROPN" or (text and known_group(text)):  # lower-case text: "npa fighters"
             return text or None
     return None
 
@@ -716,7 +716,7 @@ def target_text(tok) -> str:
     return text
 
 
-# Prepositions whose object an attack can hit: "a bomb went off at a bank", "an attack on a bus"
+# Prepositions whose object an attack can hit: "a bomb exploded at a bank", "an attack on a bus"
 TARGET_PREPOSITIONS = {"on", "at", "against", "into", "inside", "outside", "of", "upon", "onto", "in"}
 MINING_WORDS = {"gold", "coal", "copper", "tin", "silver", "emerald", "mining", "salt", "iron", "zinc"}
 # Ways along which things happen: targets only as what a verb acts on
@@ -766,13 +766,13 @@ NOT_AGENTS = {"gunfire", "gunshots", "gunshot", "shrapnel", "shots", "shot", "bu
               "charges", "shell", "shells", "protest", "incident", "attack", "attacks"}
 
 
-# "the so-called Nelson Mandela cell": the writer's distance from the name is no part of it
+# "the so-called Red Dawn cell": the writer's distance from the name is no part of it
 SELF_STYLED = re.compile(r"^(?:so-called|so called|self-styled|self styled)\s+", re.I)
 
 
 def perpetrator_strings(agents: list[Party]) -> list[str]:
     """Who did it: people, forces and named groups, with the organisation a phrase of members
-    names ("FMLN fighters" is also the FMLN); not things ("a car", "gunfire") or civilians."""
+    names ("NPA fighters" is also the NPA); not things ("a car", "gunfire") or civilians."""
     out = []
     for p in agents:
         if p.kind == CIVILIAN or not informative(p.text) or p.head in lx.WEAPON_WORDS or is_demonym(p.text):
@@ -816,8 +816,8 @@ def bare_name(name: str) -> str:
 
 
 def fullest_name(doc, name: str) -> str:
-    """The fullest form of a person's name the document gives: "Pardo Leal" told once as "the
-    murder of Jaime Pardo Leal" is Jaime Pardo Leal. Each occurrence is read leftwards over
+    """The fullest form of a person's name the document gives: "Okafor" told once as "the
+    murder of Grace Adaeze Okafor" is Grace Adaeze Okafor. Each occurrence is read leftwards over
     proper nouns, and, in lower-case text where the parser takes a first name for a common
     noun, over one word right after "of" or a comma that is no title."""
     words = name.lower().split()
@@ -840,7 +840,7 @@ def fullest_name(doc, name: str) -> str:
 
 
 def name_word_after(doc, end: int) -> bool:
-    """Whether doc[end] goes on the name that ends before it ("Antonio Roldan Betancur")."""
+    """Whether doc[end] goes on the name that ends before it ("Grace Adaeze Okafor")."""
     tok = doc[end]
     return (tok.pos_ == "PROPN" and tok.is_alpha and tok.lower_ not in PERSON_TITLES and tok.lower_ not in NOT_NAMES
             and tok.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "DATE", "TIME", "FAC"))
@@ -867,7 +867,7 @@ CASUALTY_WORDS = {"victim", "victims", "dead", "body", "bodies", "hostages", "ho
 
 def identified_casualties(sent) -> list[str]:
     """Names a sentence gives to casualties told elsewhere: "the victims were identified as
-    X and Y", "the two dead officers were identified as ..."."""
+    X and Y", "the dead were named as ..."."""
     out = []
     for tok in sent:
         if tok.lower_ != "identified":

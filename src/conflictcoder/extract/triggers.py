@@ -59,7 +59,7 @@ OBJECT_COMPLEMENTS = {"ablaze", "fire", "hostage", "hostages"}
 
 def object_complement(verb) -> str | None:
     """The second word of a phrase told around the verb's object ('ablaze', 'hostage', the
-    noun of 'on fire'), wherever the parser hangs it in the object's phrase: 'set a truck
+    noun of 'on fire'), wherever the parser hangs it in the object's phrase: 'set a lorry
     loaded with bamboo ablaze'."""
     for tok in verb.doc[verb.i + 1:min(verb.i + 11, verb.sent.end)]:
         word = tok.lower_
@@ -231,7 +231,7 @@ def natural_death(tok) -> bool:
         return False
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "at" and any(p.like_num or p.lower_ == "age" for p in child.children):
-            return True  # "dies at 84", "died at the age of 84"
+            return True  # "dies at 84", "died aged 84"
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "after") and any(
                 t.lower_ in ILLNESSES for t in child.subtree):
             return True
@@ -284,7 +284,7 @@ def plausible_trigger(tok, category: str) -> bool:
     if tok.lower_.startswith("kill") and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
         return False  # "the band absolutely killed it": a triumph
     if in_title_case_name(tok):
-        return False  # "a third Kill The Bill demonstration": a campaign's name
+        return False  # "a fourth Save Our Jobs march": a campaign's name
     if tok.dep_ == "amod" and tok.lower_ not in ("dead",) and not named_victim(tok):
         return False  # "the captured Japanese", "wounded soldiers": a state, told elsewhere
     if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(1).idx == tok.idx + len(tok.text) \
@@ -727,7 +727,7 @@ def refine_category(tok, category: str) -> str | None:
     if low in ("burned", "burnt") and killed_to_death(tok):
         return lx.KILL  # "burned to death by a mob"
     if low in ("exchange", "exchanges") and exchange_of_fire(tok):
-        return lx.CLASH  # "an exchange of fire took place": a fight, not a prisoner swap
+        return lx.CLASH  # "an exchange of fire followed": a fight, not a prisoner swap
     if low in ("shot", "shooting") and has_child_word(tok, {"dead"}):
         return lx.KILL
     if low in ("shot", "shooting", "intercepted") and has_child_word(tok, {"down"}) and \
@@ -774,7 +774,7 @@ OUTCOME_VERBS = {"resulted", "resulting", "result", "results", "led", "leading",
 
 
 def death_as_outcome(tok) -> bool:
-    """'an operation that resulted in the death of a commander', 'fire leading to the deaths
+    """'a raid that resulted in a commander's death', 'fire leading to the deaths
     of two insurgents': a killing told as what an action led to. Other deaths ('death
     threats', 'sentenced to death', 'confirmed the death of') are no trigger here."""
     head = tok.head
@@ -793,7 +793,7 @@ INQUIRIES = {"investigation", "investigations", "inquiry", "inquiries", "probe",
 
 
 def death_someone_answers_for(tok) -> bool:
-    """'responsibility for the death of Orlando Letelier', 'connected to the death of a
+    """'responsibility for the death of a union leader', 'connected to the death of a
     candidate', 'the investigations concerning the death of Hector Oqueli': a death someone is
     held to account for was a killing. An inquiry counts where the dead is named."""
     if tok.dep_ != "pobj" or not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -863,7 +863,7 @@ def refine_arrest(tok, category: str) -> str | None:
     return category
 
 
-# posts that a fight takes: "several bunkers were captured by the tribal lashkar"
+# posts that a fight takes: "three hilltop posts were taken by the clan militia"
 POSITIONS = {"bunker", "bunkers", "post", "posts", "checkpost", "checkposts", "trench", "trenches",
              "camp", "camps", "checkpoint", "checkpoints"}
 
@@ -964,7 +964,7 @@ AGREEMENT_NEWS = {"decision", "announcement", "talks", "negotiations", "deal"}
 
 def refine_agree(tok, category: str) -> str | None:
     """An agreement made: 'agreed a ceasefire', 'signed a peace deal', 'a truce took effect',
-    an exchange of prisoners; not 'as part of a 1997 cease-fire' or 'a currency exchange'."""
+    an exchange of prisoners; not 'under a 2003 truce' or 'a currency exchange'."""
     if tok.lower_ in ("exchange", "swap", "exchanged", "swapped"):
         return category if {t.lower_ for t in tok.subtree} & {"prisoners", "detainees", "captives", "bodies"} else None
     if tok.lower_ == "talks":  # "started peace talks", not "called for peace talks"
@@ -1056,7 +1056,7 @@ def refine_mobilize(tok, category: str) -> str | None:
             return None
         if formed & (FORCE_WORDS | NEW_BODIES):
             return category
-        # "the forces have formed a drone organisation": a body founded by an armed force
+        # "the navy has created a drone squadron": a body founded by an armed force
         return category if formed & ARMED_ORGANS and subject_words(tok) & (FORCE_WORDS | MILITARY_WORDS) else None
     if tok.lower_ in ("moved", "moving", "redeployed", "redeploying"):
         return category if moved_forces(tok) else None
@@ -1210,7 +1210,7 @@ SAFE_WORDS = {"controlled", "safely", "safe"}
 
 
 def made_safe(tok) -> bool:
-    """A bomb destroyed by those who found it: 'safely detonated at a safe place by police', 'a
+    """A bomb destroyed by those who found it: 'police safely detonated it at a safe place', 'a
     controlled explosion'. ACLED codes that as disrupted weapons use, not an explosion."""
     if tok.lower_ not in ("detonated", "detonating", "exploded", "explosion", "destroyed", "blew", "blown"):
         return False
@@ -1225,7 +1225,7 @@ def made_safe(tok) -> bool:
 
 
 def rammed_with_explosives(tok) -> bool:
-    """'a suicide bomber rammed his explosives-laden car into the police station': a car bomb;
+    """'the bomber rammed an explosives-laden truck into the gate': a car bomb;
     not 'a truck rammed into a bus' nor 'he drove his car into the barrier'."""
     told = {t.lower_ for t in tok.subtree}
     bomber = subject_words(tok) & {"bomber", "bombers"}
@@ -1408,7 +1408,7 @@ PERFORMING_VERBS = {f"{stem}{end}" for stem in ("carri", "launch", "conduct", "s
 
 
 def performed_series(head) -> bool:
-    """'warplanes carried out a series of airstrikes on the town': a strike told as done, not
+    """'jets carried out a wave of airstrikes on the town': a strike told as done, not
     'a series of attacks has shaken the region' (a summary of several)."""
     return (head.lower_ in SERIES_HEADS and head.dep_ == "dobj" and head.head.lower_ in PERFORMING_VERBS
             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children))
@@ -1449,12 +1449,12 @@ def mark_noun_reference(hit: Hit, tok) -> None:
     if dets & {"the", "this", "that", "its", "their", "his", "her"} and not nums and not superlative:
         hit.anaphoric = True
     if tok.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in head.children):
-        hit.anaphoric = True  # "this was the second attack on the school": said of the one just told
+        hit.anaphoric = True  # "it was the second attack on that clinic": said of the one just told
 
 
 def told_as_past(tok) -> bool:
     """A bare plural told as something that happened: "Turkish airstrikes hit the base",
-    "militants were killed after fierce clashes"."""
+    "fighters died after heavy clashes"."""
     cur = tok
     for _ in range(4):
         head = cur.head

@@ -4,27 +4,10 @@ from __future__ import annotations
 from . import lexicon as lx
 from .roles import ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party
 
-BATTLES = "Battles"
-EXPLOSIONS = "Explosions/Remote violence"
-VAC = "Violence against civilians"
-PROTESTS = "Protests"
-RIOTS = "Riots"
-STRATEGIC = "Strategic developments"
+from ..vocabulary import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, VIOLENT_TYPES, disorder_type
 
-DISORDER = {
-    BATTLES: "Political violence",
-    EXPLOSIONS: "Political violence",
-    VAC: "Political violence",
-    PROTESTS: "Demonstrations",
-    STRATEGIC: "Strategic developments",
-}
-VIOLENT_TYPES = {BATTLES, EXPLOSIONS, VAC, RIOTS}
-
-
-def disorder_type(event_type: str, sub_event_type: str) -> str:
-    if event_type == RIOTS:
-        return "Political violence" if sub_event_type == "Mob violence" else "Demonstrations"
-    return DISORDER.get(event_type, "Political violence")
+__all__ = ["BATTLES", "EXPLOSIONS", "PROTESTS", "RIOTS", "STRATEGIC", "VAC", "VIOLENT_TYPES", "classify",
+           "disorder_type"]
 
 
 UNREST_WORDS = {"unrest", "riot", "riots", "rioting", "rioters", "youths", "barricades", "rampage", "rampaged"}
@@ -94,7 +77,7 @@ DEVICE_KINDS = {"remote", "remote-controlled", "improvised", "explosion", "timer
 
 
 def explosive_device(words: set[str]) -> set[str]:
-    """'attacked with a remote controlled device', 'a Vehicle Borne Improvised Explosion Device'."""
+    """'targeted with a remote controlled device', 'a car fitted with an improvised explosion device'."""
     return {"device"} if words & {"device", "devices"} and words & DEVICE_KINDS else set()
 
 
@@ -129,7 +112,7 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         return protest_type(categories, (words & scene) | (scene & SCENE_CUES), acting_sides(agents, patients, others), patients)
     if (lx.CLASH in categories and sentence_words & PROTEST_NOUNS and words & sentence_words & CROWD_FIGHTS
             and not kinds_all & {ARMED}):
-        # "clashes broke out between police and demonstrators": the crowd fought
+        # "clashes erupted between riot police and marchers": the crowd fought
         return protest_type(categories, words, agents, patients)
     if categories & {lx.TAKEOVER, lx.RETAKE} and not categories & HARM and uncontested(words):
         return STRATEGIC, "Non-violent transfer of territory"
@@ -176,7 +159,7 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
             return VAC, "Abduction/forced disappearance"
         return STRATEGIC, "Arrests"
     if lx.RELEASE in categories and words & DEAL_WORDS:
-        return STRATEGIC, "Agreement"  # "released the prisoners as part of the deal": the deal carried out
+        return STRATEGIC, "Agreement"  # "freed the detainees under the deal": the deal carried out
     if lx.LOOT in categories and words & UNREST_WORDS and not any(p.kind in (ARMED, STATE) for p in agents):
         # "cars torched in a night of unrest", "youths set up barricades and burned tyres": a riot
         return RIOTS, "Violent demonstration"

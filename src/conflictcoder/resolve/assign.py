@@ -8,11 +8,15 @@ otherwise the publication date stands in, marked as such so that merging prefers
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
-from ..extract.lexicon import REPORTING_VERBS, TOLL_RISES
-from ..records import Mention, Parsed, PlaceMention, ResolvedDate
+from .. import lang
+from ..records import Mention, Parsed, PlaceMention, ResolvedDate, SpanSet
 from .dates import dateline_day, find_dates
+
+REPORTING_VERBS = set(lang.words("cue.reporting"))  # 'police said on Thursday that ...'
+TOLL_RISES = lang.alternation("cue.toll_rises")  # 'the toll rose to 14 on Tuesday'
 
 EVENT, REPORT, CONTEXT, PUBLISHED = "event", "report", "context", "published"
 LEDE = "lede"  # the story's date, given in its first sentences and claimed by no event there
@@ -47,7 +51,7 @@ def sentence_dates(parsed: Parsed, anchors: list[tuple[int, date | None]]) -> di
     read against the day of its release (`story_anchors`); the date of a dateline ("KABUL,
     Afghanistan (Feb. 21, 2011)") is the report's, not an event's."""
     text = parsed.clean.text
-    marked = parsed.clean.boilerplate
+    marked = SpanSet(parsed.clean.boilerplate)
     out: dict[int, list[ResolvedDate]] = {}
     last_day = None  # "later that day" in a sentence of its own counts from the story's last day
     story = 0
@@ -56,7 +60,7 @@ def sentence_dates(parsed: Parsed, anchors: list[tuple[int, date | None]]) -> di
             story, last_day = story_of(anchors, sent.start), None
         anchor = anchors[story][1]
         found = [shift(d, sent.start) for d in find_dates(text[sent.start:sent.end], anchor, last_day)]
-        out[sent.start] = [d for d in found if not any(b.start <= d.start_char < b.end for b in marked)]
+        out[sent.start] = [d for d in found if not marked.holds(d.start_char)]
         days = [d.best for d in out[sent.start] if d.precision == 1]
         last_day = days[-1] if days else last_day
     return out
@@ -112,7 +116,7 @@ LATER_DEATH = re.compile(r"(?:\bsuccumbed\b(?: to (?:his|her|their|the) (?:injur
 
 def dates_the_report(text: str, d: ResolvedDate) -> bool:
     """A day said right beside a reporting verb dates the report, whatever the parse hung it
-    on: "forces confirmed yesterday the death of ...", "ISAF, today, confirmed the capture",
+    on: "the army confirmed yesterday that ... died", "the ministry, today, confirmed the arrest",
     "police said on Tuesday"."""
     if TOLL_UPDATE.search(text[max(0, d.start_char - 40):d.start_char]):
         return True  # "the toll rose to 14 on Tuesday": the day of the count, not of the deaths
@@ -163,9 +167,21 @@ def assign_place(mention: Mention, places: list[PlaceMention], sentence_places: 
 POSSESSIVE = re.compile(r"^['\u2019]s?\s+$")
 
 
-def possessor_of_place(p: PlaceMention, places: list[PlaceMention], text: str) -> bool:
-    """'Idlib's Ariha', 'Chhattisgarh's Bijapur district': the region that owns the place named."""
-    return any(q.start > p.end and POSSESSIVE.match(text[p.end:q.start]) for q in places)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s+")
+
+
+def possessor_of_place(p: PlaceMention, places: list[PlaceMention], text: str,
+                       starts: set[int] | None = None) -> bool:
+    """'Idlib's Ariha', 'Chhattisgarh's Bijapur district': the region that owns the place named.
+
+    Only the characters right after `p` are read (a place must start where its possessive and
+    the space after it end), so the cost does not grow with the number of places; `starts`, the
+    start offsets of `places`, may be given once for many calls."""
+    m = _POSSESSIVE_AFTER.match(text, p.end)
+    if m is None:
+        return False
+    starts = starts if starts is not None else {q.start for q in places}
+    return any(x in starts and POSSESSIVE.match(text[p.end:x]) for x in range(p.end + 1, m.end() + 1))
 
 
 def town_named_in(region: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
@@ -204,7 +220,7 @@ def event_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
         if TOWARDS_A_BORDER.search(text[max(0, p.start - 45):p.start]):
             continue  # "withdrawing towards the border with Burkina Faso": where they went
         if CARED_FOR_IN.search(text[max(0, p.start - 40):p.start]):
-            continue  # "taken to the military hospital in Ismailia": where the wounded were treated
+            continue  # "flown to the army hospital in Gulu": where the wounded were treated
         out.append(p)
     return out
 
@@ -262,7 +278,7 @@ NIGHT_WORDS = ("overnight", "last night", "tonight")
 
 
 def name_the_night(m: Mention, sentence_dates: list[ResolvedDate]) -> None:
-    """'during an overnight operation in Paktiya province Thursday': a night runs over two
+    """'in an overnight raid in Hiraan region Thursday': a night runs over two
     days; the day named beside it in the sentence says which, wherever the parse hung it."""
     if m.date_basis != EVENT or m.date is None or not m.date.text.lower().strip().startswith(NIGHT_WORDS):
         return
@@ -282,13 +298,20 @@ def resolve_mentions(parsed: Parsed, mentions: list[Mention], places: list[Place
     for prev, cur in zip(starts, starts[1:]):
         previous[cur] = by_sentence.get(prev, [])
     usable = event_places(places, parsed.clean.text)
-    usable = [p for p in usable if not possessor_of_place(p, usable, parsed.clean.text)]
+    starts = {q.start for q in usable}
+    usable = [p for p in usable if not possessor_of_place(p, usable, parsed.clean.text, starts)]
     per_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         mention.story = story_of(anchors, mention.sentence.start)
         per_sentence.setdefault(mention.sentence.start, []).append(mention)
+    usable_starts = [p.start for p in usable]
+    in_order = all(a <= b for a, b in zip(usable_starts, usable_starts[1:]))
     for start, group in per_sentence.items():
-        in_sentence = [p for p in usable if start <= p.start < start + len(group[0].sentence.text)]
+        end = start + len(group[0].sentence.text)
+        if in_order:  # the places of the sentence by bisection, in the same order
+            in_sentence = usable[bisect_left(usable_starts, start):bisect_left(usable_starts, end)]
+        else:
+            in_sentence = [p for p in usable if start <= p.start < end]
         resolve_sentence(group, by_sentence.get(start, []), previous.get(start, []), in_sentence,
                          anchors[group[0].story][1], parsed.clean.text)
     lede = lede_date(parsed, by_sentence, mentions)
@@ -389,7 +412,7 @@ def lede_date(parsed: Parsed, by_sentence: dict[int, list[ResolvedDate]], mentio
     for sent in body[:lede_sentences]:
         for d in by_sentence.get(sent.start, []):
             if dates_the_report(parsed.clean.text, d):
-                continue  # "forces confirmed yesterday the death of ... Wednesday": the report's day
+                continue  # "the army confirmed yesterday that ... died Wednesday": the report's day
             recent = anchor_ok(d, parsed.clean.published)
             if d.precision <= 2 and recent and (d.start_char, d.end_char) not in claimed:
                 return d

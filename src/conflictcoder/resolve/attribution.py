@@ -1,9 +1,9 @@
 """Who the article holds responsible: armed groups named anywhere in a document.
 
 An event's own clause often names its authors only generically ("guerrillas attacked", "urban
-commandos set off a bomb") while another sentence tells whose they were: "the Farabundo Marti
-National Liberation Front (FMLN) claimed responsibility", "FMLN guerrillas", "the attack was
-attributed to the Extraditables". This module finds those groups, by the actor dictionary and
+commandos set off a bomb") while another sentence tells whose they were: "the Southern Peasant
+Liberation Front (SPLF) claimed responsibility", "SPLF guerrillas", "the bombing was
+blamed on the Red Dawn cell". This module finds those groups, by the actor dictionary and
 by acronyms the text defines in parentheses, and weighs how the document ties them to violence.
 
 Much wire copy comes all in capitals or all in lower case, where a short alias ("eln", "far")
@@ -41,7 +41,7 @@ CLAIM = re.compile(r"\b(?:claim(?:s|ed|ing)? (?:the )?(?:responsibility|authorsh
                    r"responsib(?:le|ility)|attribut(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|"
                    r"carried out by|perpetrated by|committed by|the work of|accus(?:e|es|ed|ing)|"
                    r"held .{0,20}?responsible)\b", re.I)
-# "the Farabundo Marti National Liberation Front (FMLN)": a name and the acronym it is known by
+# "the Southern Peasant Liberation Front (SPLF)": a name and the acronym it is known by
 DEFINED_ACRONYM = re.compile(r"((?:[\w'-]+\s+){1,9}?)[\(\[]\s*([A-Za-z][A-Za-z-]{1,7})\s*[\)\]]")
 # Acronyms that are also words: never taken for a group's name in caseless text
 COMMON_WORDS = {"up", "let", "far", "is", "ana", "arena", "apra", "mir", "ira", "fpm"}
@@ -78,7 +78,7 @@ def is_caseless(text: str) -> bool:
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
-    """Acronyms the text defines for armed groups: {"fmln": "farabundo marti national liberation
+    """Acronyms the text defines for armed groups: {"splf": "southern peasant liberation
     front"}. The acronym's letters must mostly be the initials of the words before it (Spanish
     acronyms keep their letters in another order) and the name must be a rebel or clandestine
     group's, not a ministry's or a police force's."""
@@ -226,7 +226,7 @@ def credit_named_group(event, groups: list[GroupMention]) -> None:
     if not groups or event.event_type not in ATTRIBUTABLE_TYPES:
         return
     perpetrators = list(event.perpetrators or [])
-    for p in list(perpetrators):  # "FMLN urban commandos", "a top M-19 commander" are the group's
+    for p in list(perpetrators):  # "SPLF urban commandos", "a top NPA commander" are the group's
         for g in groups:
             if g.surface != p.lower() and re.search(rf"(?<![\w-]){re.escape(g.surface)}(?![\w-])", p, re.I) \
                     and g.surface not in perpetrators:

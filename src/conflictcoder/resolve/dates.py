@@ -174,7 +174,7 @@ _RELATIVE = re.compile(
 _AGO = re.compile(rf"(?<![\w-])(?P<d>(?P<n>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+ago)\b", _FLAGS)
 # Counted from the last date in the text: "the previous day", "a day earlier", "two days later"
 # "before" / "after" count from a date only when nothing follows them that they could
-# govern: "a day after security forces killed six" is relative to that killing.
+# govern: "a day after police shot dead four" is relative to that killing.
 _ADVERBIAL_END = r"(?=\s*(?:[,.;:)]|$|(?:in|on|at|when|and|but|as)\b))"
 _CHAINED = re.compile(
     rf"(?<![\w-])(?P<d>(?P<prev>(?:on\s+)?the\s+(?:previous|preceding)\s+day|the\s+day\s+before{_ADVERBIAL_END})"
@@ -523,7 +523,7 @@ def _on_relative(ctx: _Context, m: re.Match) -> _Range | None:
         which = {"past": "last", "the past": "last", "the previous": "last"}.get(which, which)
         saturday, sunday = _weekend(anchor, which)
         return _Range(saturday, sunday, 2)
-    if m["pastn"]:  # "over the past two nights": the first began two days back; today counts as a day
+    if m["pastn"]:  # "in the last two nights": the first began two days back; today counts as a day
         n = _count(_norm(m["pn"]))
         back = n if m["pu"].lower() == "nights" else n - 1
         return _Range(anchor - timedelta(days=back), anchor, 2)
@@ -800,7 +800,7 @@ _DATE_WITH_YEAR = (
 )
 _DATE_NO_YEAR = rf"(?:{_MONTH}{_MONTH_DOT}\s+{_DAY}|{_DAY}\s+{_MONTH}{_MONTH_DOT})"
 
-# "Posted: Dec 04, 2011 6:08 AM", "Date: 2015-07-16", and at a line start "Published on
+# "Posted: Mar 12, 2019 9:41 PM", "Date: 2015-07-16", and at a line start "Published on
 # 16 July 2015". Without the colon or the line start, "a note dated 8 January 1990" or
 # "hostages released on May 5, 2011" in the body would pass for stamps.
 _STAMP_LABEL = r"(?:first\s+)?(?:posted|published)|publication\s+date|date\s+published|date|dated|released|issued"
@@ -822,7 +822,7 @@ _DATELINE = re.compile(
     rf"\s*[,(]\s*\(?\s*(?P<date>(?i:{_DATE_WITH_YEAR}|{_DATE_NO_YEAR}))\s*\)?"
     rf"(?=\s*(?:\(|--|—|–|-\s|\[|:|\)|\n|[A-Z]))",
 )
-# A line that is, or ends in, a full date: "ISAF Joint Command Update, Jan. 10, 2011"
+# A line that is, or ends in, a full date: "Regional Police Daily Update, Jan. 10, 2011"
 _HEADER_LINE_DATE = re.compile(rf"(?m)^[^\n]{{0,100}}?(?P<date>{_DATE_WITH_YEAR})[ \t]*$", _FLAGS)
 _YEAR_IN_HEAD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
@@ -932,3 +932,33 @@ def _updated_date(head: str) -> tuple[date, str] | None:
         if found is not None:
             return found, "updated"
     return None
+
+
+# /2018/01/15/, /2018-01-15-title, /20180115/: the day of publication in a news site's path
+_URL_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+TEXT_DATE_CHARS = 20_000  # dates further into a text than this are not read for its publication
+
+
+def url_date(url: str) -> date | None:
+    """The publication day a URL's path gives, or None."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I)
+    for m in _URL_DAY.finditer(path):
+        found = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if found is not None:
+            return found
+    return None
+
+
+def latest_date_in_text(text: str) -> date | None:
+    """The latest full date (day, month and year) that a text gives: an article is published on
+    or after the days it tells of ("on 29th March 2018"). None when it gives no full date."""
+    ctx = _Context(anchor=None, text_is_lower=text.islower())
+    days = []
+    head = text[:TEXT_DATE_CHARS]
+    for candidate in _non_overlapping(_candidates(head)):
+        if _is_update_stamp(head, candidate.inner_start):
+            continue  # "Last Updated: 07/27/2016" says when a page was touched, not what it tells
+        resolved = candidate.handler(ctx, candidate.match)
+        if resolved is not None and resolved.precision == 1 and 1800 <= resolved.start.year <= 2200:
+            days.append(resolved.start)
+    return max(days, default=None)

@@ -319,20 +319,52 @@ def _name_runs(text: str, tokens: list[_Token], mode: str) -> list[list[_Token]]
     return runs
 
 
-def _skipped(start: int, end: int, skip: Sequence[Span]) -> bool:
-    return any(s.start < end and start < s.end for s in skip)
+def _skipped(start: int, end: int, skip: "Sequence[Span] | _SpanIndex") -> bool:
+    spans = skip.overlapping(start, end) if isinstance(skip, _SpanIndex) else skip
+    return any(s.start < end and start < s.end for s in spans)
+
+
+class _SpanIndex:
+    """Spans (entities, boilerplate) found by overlap with a phrase in time that grows with the
+    spans that overlap, not with all the spans of the text: a long text has thousands."""
+
+    def __init__(self, spans: Sequence[Span]):
+        from itertools import accumulate
+
+        order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        self.spans = [spans[i] for i in order]
+        self.rank = order  # the index each sorted span had in the list given
+        self.starts = [sp.start for sp in self.spans]
+        self.max_end = list(accumulate((sp.end for sp in self.spans), max))
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The spans that overlap [start, end) or touch it (as the loops they replace saw them),
+        in the order they were given."""
+        from bisect import bisect_right
+
+        k = bisect_right(self.starts, end) - 1
+        found = []
+        while k >= 0 and self.max_end[k] >= start:
+            found.append(k)
+            k -= 1
+        return [self.spans[k] for k in sorted(found, key=lambda k: self.rank[k])]
+
+    def __iter__(self):
+        return iter(self.overlapping(-1, 1 << 62))
 
 
 TIME_NAMES = frozenset("""january february march april may june july august september october
 november december monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
-def _entity_label(start: int, end: int, entities: Sequence[Span], name: str = "") -> str:
+def _entity_label(start: int, end: int, entities: "Sequence[Span] | _SpanIndex", name: str = "") -> str:
     """The label of the entity that overlaps a phrase most. A time entity that swallowed a name
     ("Kyiv overnight" tagged TIME) says nothing about the name when the name is no month or day."""
     best, best_overlap = "", 0
     timeless_name = bool(name) and not any(ch.isdigit() for ch in name) and not (
         set(name.lower().split()) & TIME_NAMES)
+    if isinstance(entities, _SpanIndex):
+        entities = entities.overlapping(start, end)
     for e in entities:
         if timeless_name and e.label in ("DATE", "TIME"):
             continue
@@ -342,7 +374,9 @@ def _entity_label(start: int, end: int, entities: Sequence[Span], name: str = ""
     return best
 
 
-def _in_longer_org(start: int, end: int, entities: Sequence[Span]) -> bool:
+def _in_longer_org(start: int, end: int, entities: "Sequence[Span] | _SpanIndex") -> bool:
+    if isinstance(entities, _SpanIndex):
+        entities = entities.overlapping(start, end)
     return any(
         e.label == "ORG" and e.start <= start and end <= e.end and (e.end - e.start) > (end - start) + 3
         and "\n" not in e.text  # an entity across lines is a tagging slip (byline + dateline)
@@ -438,6 +472,7 @@ def _collect_candidates(
     mode = _case_mode(text)
     tokens = _tokens(text)
     candidates: list[_Candidate] = []
+    entities, skip = _SpanIndex(entities), _SpanIndex(skip)
     for run in _name_runs(text, tokens, mode):
         spans = _phrases(text, run, mode, gaz)
         for i, j in spans:

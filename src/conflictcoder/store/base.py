@@ -60,8 +60,12 @@ class Store(Protocol):
         """The stored merged events `event_ids`, with their per-document events."""
     def apply(self, writes: Writes) -> None:
         """Write what the service worked out for one document."""
+    def is_broken(self, exc: BaseException) -> bool:
+        """Whether `exc`, raised while writing a document, means the store cannot be written at all
+        (a full disk, a lost connection) rather than that this one document could not be stored."""
     def record_failure(self, failure: Failure) -> None:
-        """Keep an input that could not be coded."""
+        """Keep an input that could not be coded, with the stage that failed (StoreError if the
+        store cannot take it)."""
     def seen(self, keys: list[str]) -> dict[str, str]:
         """`watch`: the fingerprints of those of `keys` taken in before (a file, a feed item)."""
     def mark_seen(self, key: str, fingerprint: str, doc_id: str | None) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import errors
 from ..records import Document, Event
 from .sql import ADDED_EVENT_COLUMNS, SQLStore, schema
-from .sql import utcnow  # noqa: F401  (kept for callers of the old module)
+from .sql import storable, utcnow  # noqa: F401  (kept for callers of the old module)
 
 SCHEMA = schema("JSON")
 
@@ -81,19 +81,32 @@ class DuckDBStore(SQLStore):
         if self.read_only:
             raise errors.StoreError(f"{self.path} is open read-only", fix="Open the store for writing.")
         seq = self.seq
-        self.con.execute("BEGIN TRANSACTION")
         self.in_transaction = True
         try:
+            self.con.execute("BEGIN TRANSACTION")
             yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
+            self.con.execute("COMMIT")
+        except BaseException as exc:
             self.seq = seq
+            self._rollback(exc)
             raise
         else:
-            self.con.execute("COMMIT")
             self.commits += 1
         finally:
             self.in_transaction = False
+
+    def _rollback(self, exc: BaseException) -> None:
+        try:
+            self.con.execute("ROLLBACK")
+        except Exception as again:  # noqa: BLE001 - a failed COMMIT may leave nothing to roll back
+            raise errors.StoreError(
+                f"a write to {self.path} failed ({exc.__class__.__name__}: {exc}), and the rollback "
+                f"failed too ({again.__class__.__name__}: {again}); the store cannot be written.",
+                fix="Check the free disk space and the file; the store keeps every document "
+                    "committed before (DuckDB replays only committed work), so rerun.") from exc
+
+    def is_broken(self, exc: BaseException) -> bool:
+        return store_is_broken(exc)
 
     def revision(self) -> int:
         return self.commits
@@ -206,3 +219,12 @@ def lock_holder(message: str) -> tuple[int, str] | None:
     except OSError:
         pass
     return pid, what
+
+
+def store_is_broken(exc: BaseException) -> bool:
+    """Whether an error while storing one document means the store itself cannot be written
+    (a full disk, an I/O error, an invalidated database), not only that document."""
+    import duckdb
+
+    return isinstance(exc, (OSError, MemoryError, duckdb.IOException, duckdb.FatalException,
+                            duckdb.InternalException, duckdb.OutOfMemoryException))

@@ -14,8 +14,10 @@ from contextlib import contextmanager
 
 from .. import errors
 from .filters import LITERAL_QUESTION
-from .sql import ADDED_EVENT_COLUMNS, SQLStore, schema
+from .sql import ADDED_EVENT_COLUMNS, SQLStore, schema, storable
 
+# SQLSTATE classes that mean the server or the connection cannot take writes (not one document)
+BROKEN_SQLSTATES = ("08", "53", "57P", "58", "XX")
 LOCK_KEY = 0x43_43_53_54  # "CCST": the advisory lock every writer of a conflictcoder store takes
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS events_block ON events (iso3, family, lo, hi)",
@@ -114,6 +116,22 @@ class PostgresStore(SQLStore):
             self._exec("SELECT pg_advisory_xact_lock(?)", [LOCK_KEY])
             yield
             self._exec("UPDATE store_meta SET value = value + 1 WHERE key = 'revision'")
+
+    def is_broken(self, exc: BaseException) -> bool:
+        """A lost or closed connection, or the server out of disk, memory or service (SQLSTATE
+        classes 08, 53, 57P, 58, XX); not a constraint or a value one document broke."""
+        import psycopg
+
+        if isinstance(exc, (OSError, MemoryError, psycopg.InterfaceError)) or self.con.broken or self.con.closed:
+            return True
+        state = getattr(exc, "sqlstate", None) or ""
+        return isinstance(exc, psycopg.Error) and state.startswith(BROKEN_SQLSTATES)
+
+    @staticmethod
+    def _text(value: str | None) -> str | None:
+        """PostgreSQL text takes no NUL character: escaped, like lone surrogates."""
+        value = storable(value)
+        return value.replace("\x00", "\\x00") if value else value
 
     def last_seq(self) -> int:
         return self._scalar("SELECT value FROM store_meta WHERE key = 'seq'")

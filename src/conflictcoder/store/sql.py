@@ -9,7 +9,8 @@ Tables:
 - sources: the evidence sentences of the merged events.
 - aliases: ids of events merged into another, and the id that survived.
 - merge_log: what happened to each event (created, joined, removed, absorbed), for `history`.
-- failures: inputs that could not be coded.
+- failures: inputs that could not be coded: where, the doc_id, the error code, the reason, and the
+  stage that failed.
 - watched: what `conflictcoder watch` has taken in (a file and the hash of its content, a feed
   item), so that nothing is coded twice across restarts.
 
@@ -62,7 +63,9 @@ def schema(json_type: str) -> list[str]:
             seq BIGINT, logged_at TIMESTAMP, action VARCHAR, event_id VARCHAR, other_id VARCHAR,
             doc_id VARCHAR)""",
         """CREATE TABLE IF NOT EXISTS failures (
-            location VARCHAR, doc_id VARCHAR, code VARCHAR, reason VARCHAR, seen_at TIMESTAMP)""",
+            location VARCHAR, doc_id VARCHAR, code VARCHAR, reason VARCHAR, seen_at TIMESTAMP,
+            stage VARCHAR)""",
+        "ALTER TABLE failures ADD COLUMN IF NOT EXISTS stage VARCHAR",  # stores from before issue 16
         """CREATE TABLE IF NOT EXISTS watched (
             key VARCHAR PRIMARY KEY, fingerprint VARCHAR, doc_id VARCHAR, seen_at TIMESTAMP)""",
     ]
@@ -70,6 +73,17 @@ def schema(json_type: str) -> list[str]:
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def storable(value: str | None) -> str | None:
+    """A string the stores accept: lone surrogates (a file name that is not UTF-8) escaped."""
+    if value is None or not any("\ud800" <= ch <= "\udfff" for ch in value):
+        return value
+    try:
+        raw = value.encode("utf-8", "surrogateescape")  # the bytes of a name that is not UTF-8
+    except UnicodeEncodeError:
+        raw = value.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def sort_sql(sort: str) -> tuple[str, bool, str]:
@@ -175,9 +189,27 @@ class SQLStore:
     def _set_seq(self, seq: int) -> None:
         raise NotImplementedError
 
+    def is_broken(self, exc: BaseException) -> bool:
+        """Whether `exc`, raised while writing one document, means the store itself cannot be
+        written (a full disk, an I/O error, a lost connection), not only that document."""
+        return isinstance(exc, (OSError, MemoryError))
+
+    @staticmethod
+    def _text(value: str | None) -> str | None:
+        return storable(value)
+
     def record_failure(self, failure) -> None:
-        self._exec("INSERT INTO failures VALUES (?, ?, ?, ?, ?)",
-                   [failure.where, failure.doc_id, failure.code, failure.reason, utcnow()])
+        from .. import errors
+
+        text = self._text
+        try:
+            self._exec("INSERT INTO failures (location, doc_id, code, reason, seen_at, stage) "
+                       "VALUES (?, ?, ?, ?, ?, ?)",
+                       [text(failure.where), text(failure.doc_id), failure.code, text(failure.reason), utcnow(),
+                        failure.stage])
+        except Exception as exc:  # noqa: BLE001 - drivers raise their own classes, OSError and MemoryError
+            raise errors.StoreError(f"cannot record a failure in the event store {self.url}: {exc}",
+                                    fix="Check the free disk space and the file (or the server); rerun.") from exc
 
     def seen(self, keys: list[str]) -> dict[str, str]:
         """The fingerprints recorded for those of `keys` that `watch` has taken in before."""

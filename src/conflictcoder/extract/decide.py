@@ -1,0 +1,67 @@
+"""The detector's verdict on the candidates that the patterns propose.
+
+The patterns (triggers, modality, roles) find where an event may be told and read its parts; the
+trained detector (detector.py) reads each candidate's sentence in its paragraph. What it decides
+is taken per event, once the merge stage has gathered the candidates that tell one event, so
+that a sentence adding a detail ("Four of the wounded later died") stands or falls with the
+event it belongs to:
+- an event is kept when the sentence that tells it most surely gives at least
+  `Options.event_threshold` that a new real event is told;
+- its sub-event type is read in the sentence of the mention that types the event (the merge
+  stage's lead): the patterns' type stands while the detector gives it a fair share of the
+  probability of an event there; otherwise the detector's own type replaces it, where the
+  detector holds it the most likely type of that sentence;
+- its confidence is the calibrated probability of the sub-event type it ends with.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Mention
+from ..settings import Options
+from .detector import Prediction, context_of, detector
+
+# The patterns' type stands while the detector gives it at least this share of the probability
+# that the sentence tells an event: the patterns read a clause, the detector the whole sentence.
+PATTERN_TYPE_SHARE = 0.25
+# ... and the detector's own type replaces it only when the detector gives it at least this share.
+DETECTOR_TYPE_SHARE = 0.5
+
+
+def score_mentions(mentions: list[Mention], sentences: list[str], options: Options) -> None:
+    """Give each mention the detector's label probabilities for its sentence; `sentences` are the
+    document's sentence texts, indexed as the mentions' `sentence_index`."""
+    if not options.detector or not mentions:
+        return
+    model = detector()
+    verdicts: dict[int, dict[str, float]] = {}
+    for mention in mentions:
+        i = mention.sentence_index
+        if i not in verdicts:
+            verdicts[i] = model.classify(sentences[i], context_of(sentences, i)).probabilities
+        mention.probabilities = verdicts[i]
+
+
+def event_verdict(mentions: Sequence[Mention]) -> Prediction | None:
+    """The verdict on the sentence that tells the event most surely; None without a detector."""
+    scored = [Prediction(m.probabilities) for m in mentions if m.probabilities is not None]
+    return max(scored, key=lambda p: p.p_event, default=None)
+
+
+def keeps(mentions: Sequence[Mention], options: Options) -> bool:
+    verdict = event_verdict(mentions)
+    return verdict is None or verdict.p_event >= options.event_threshold
+
+
+def settled_type(sub_event_type: str, verdict: Prediction | None) -> tuple[str, float | None]:
+    """The event's sub-event type and its confidence (None without a verdict): the detector's
+    type where it does not back the patterns' one."""
+    if verdict is None:
+        return sub_event_type, None
+    p = verdict.probabilities
+    best, _ = verdict.best_event
+    share = verdict.p_event or 1.0
+    if best != sub_event_type and p.get(sub_event_type, 0.0) < PATTERN_TYPE_SHARE * share \
+            and p[best] >= DETECTOR_TYPE_SHARE * share:
+        sub_event_type = best
+    return sub_event_type, round(p.get(sub_event_type, 0.0), 3)
