@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from ..records import Actor, Counts, Mention, Parsed, Span
+from ..records import Actor, Counts, Mention, Parsed, Span, SpanSet
 from ..settings import Options
 from . import lexicon as lx
 from .clauses import char_spans, clause_head, enclosing_context, group_clauses, reporting_frame
@@ -34,7 +34,7 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     options = options or Options()
     doc = parsed.spacy_doc
     clean = parsed.clean
-    skip = [b for b in clean.boilerplate if b.label != "dateline"]
+    skip = SpanSet(b for b in clean.boilerplate if b.label != "dateline")  # bisection: linear in length
     violent_words = lx.VIOLENCE_CONTEXT
     lowers = [t.lower_ for t in doc]  # the document's words, read once for every test below
     words = set(lowers)
@@ -51,10 +51,10 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     civil_document = not signs or (signs <= {"gang", "gangs"} and told_as_case)
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
-        if any(b.start <= sent.start_char < b.end for b in skip):
+        if skip.holds(sent.start_char):
             continue
         hits = [h for h in find_hits(sent, violent_words, violent_document, sport_document)
-                if not any(b.start <= h.start < b.end for b in skip) and not within_recalled(h.token)
+                if not skip.holds(h.start) and not within_recalled(h.token)
                 and not (civil_document and h.category in POLICE_WORK and not mass_arrest(h.token))
                 and not (criminal_case and h.category in CIVIL_HARM and not forces_harmed(h.token))
                 # a hunter shot by a companion; civilians "accidentally killed" by forces are coded
