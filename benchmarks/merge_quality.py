@@ -47,6 +47,7 @@ def main(argv: list[str]) -> None:
     from conflictcoder.merge_across import CrossDocMerger
     from conflictcoder.pipeline import code_paths
     from conflictcoder.records import Failure
+    from conflictcoder.service import save_document
     from conflictcoder.store import open_store
 
     corpus = Path(argv[argv.index("--corpus") + 1]) if "--corpus" in argv else None
@@ -73,7 +74,7 @@ def main(argv: list[str]) -> None:
             n_docs += 1
             if not result.events:
                 no_event.append(result.document.doc_id)
-            store.save_document(result.document, result.events)
+            save_document(store, result.document, result.events)
             merger.add_document(result.document.doc_id, result.events)
         stored = list(store.records())
         counts = store.counts()

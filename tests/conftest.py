@@ -77,3 +77,33 @@ def main_type(events):
     """The sub-event type of a text's main event (its most confident one), as the CASE scorer reads it."""
     best = max(events, key=lambda e: e.confidence) if events else None
     return best.sub_event_type if best else None
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the session, on a free port in a temporary directory. Absent
+    server binaries fail the tests that need them (install them; see README), never skip."""
+    from pg_server import PostgresServer
+
+    try:
+        server = PostgresServer().start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def store_url(request, tmp_path):
+    """`store_url(kind, name)`: a fresh store location: a DuckDB file under tmp_path, or a new
+    database on the session's PostgreSQL server."""
+    counter = [0]
+
+    def make(kind: str, name: str = "events.duckdb") -> str:
+        if kind == "duckdb":
+            return str(tmp_path / name)
+        server = request.getfixturevalue("pg_server")
+        counter[0] += 1
+        return server.create_database(f"t_{abs(hash(request.node.nodeid)) % 10**9}_{counter[0]}")
+
+    return make

@@ -105,7 +105,7 @@ def test_cli_export_csv_writes_stored_events(coded, tmp_path):
     with open(csv_path, newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         rows = list(reader)
-    assert reader.fieldnames[:5] == ["event_id", "event_date", "time_precision", "disorder_type", "event_type"]
+    assert reader.fieldnames[:4] == ["event_id_cnty", "event_date", "year", "time_precision"]
     assert sorted(r["event_id"] for r in rows) == sorted(e["event_id"] for e in read_jsonl(out))
     assert f"exported {len(rows)} events" in done.stderr
 

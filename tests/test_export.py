@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from conflictcoder.export import ACLED_COLUMNS, FORMATS, UCDP_COLUMNS, export_records
+from conflictcoder.export import ACLED_31, ACLED_COLUMNS, FORMATS, UCDP_COLUMNS, export_records
 from conflictcoder.records import Event, Source
 
 
@@ -40,7 +40,7 @@ def records() -> list[dict]:
 
 
 def test_export_formats_listed():
-    assert set(FORMATS) == {"jsonl", "csv", "ucdp-csv", "geojson", "parquet"}
+    assert set(FORMATS) == {"jsonl", "csv", "acled-csv", "ucdp-csv", "geojson", "parquet"}
 
 
 def test_export_jsonl_round_trips(tmp_path, records):
@@ -63,14 +63,10 @@ def test_export_csv_acled_column_order(tmp_path, records):
         reader = csv.DictReader(fh)
         header = reader.fieldnames
         rows = list(reader)
-    assert header[:5] == ["event_id", "event_date", "time_precision", "disorder_type", "event_type"]
-    assert header[5:14] == ["sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
-                            "assoc_actor_2", "inter2", "interaction", "civilian_targeting"]
-    assert header.index("iso3") < header.index("country") < header.index("admin1") < header.index("location")
-    assert header.index("latitude") + 1 == header.index("longitude")
+    assert header[:31] == ACLED_31  # ACLED's columns first, in ACLED's order, then the record's own
     assert header == ACLED_COLUMNS
     first = rows[0]
-    assert first["event_id"] == "ev-1"
+    assert first["event_id"] == "ev-1" and first["iso3"] == "TST"
     assert first["event_date"] == "2019-03-12"
     assert first["interaction"] == "12"
     assert first["latitude"] == "34.5" and first["longitude"] == "69.25"
@@ -85,21 +81,35 @@ def test_export_csv_acled_column_order(tmp_path, records):
 
 def test_export_ucdp_csv(tmp_path, records):
     out = tmp_path / "events.ucdp.csv"
-    assert export_records(records, "ucdp-csv", out) == 2
+    records = records + [make_event("ev-4", event_type="Violence against civilians", sub="Attack", inter2=7,
+                                    fatalities=2).to_record()]
+    assert export_records(records, "ucdp-csv", out) == 2  # ev-2 killed no one: UCDP leaves it out
     with open(out, newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         rows = list(reader)
     assert reader.fieldnames == UCDP_COLUMNS
     a, b = rows
-    assert a["id"] == "ev-1"
+    assert int(a["id"]) > 0 and a["relid"] == "ev-1" and b["relid"] == "ev-4"
     assert a["type_of_violence"] == "1"  # state forces on one side: state-based
     assert b["type_of_violence"] == "3"  # state forces against civilians: one-sided (UCDP)
+    assert a["year"] == "2019" and a["geom_wkt"] == "POINT (69.25 34.5)" and a["number_of_sources"] == "2"
+    assert a["deaths_unknown"] == "5" and a["dyad_name"] == "Military Forces of Testland - Hill Rebels"
     assert (a["side_a"], a["side_b"]) == ("Military Forces of Testland", "Hill Rebels")
     assert (a["best"], a["low"], a["high"]) == ("5", "4", "6")
     assert (a["date_start"], a["date_end"]) == ("2019-03-12", "2019-03-13")
     assert a["date_prec"] == "3"  # ACLED time_precision 2 -> UCDP 3
     assert a["where_prec"] == "2"
     assert a["source_article"] == "k1; k2"
+
+
+def test_export_ucdp_csv_keeps_only_what_ucdp_would_code():
+    protest = make_event("p", event_type="Protests", sub="Peaceful protest", inter2=0, fatalities=3).to_record()
+    protest["type_of_violence"] = None
+    dead = make_event("d", fatalities=1).to_record()
+    none_dead = make_event("n", fatalities=0).to_record()
+    buf = io.StringIO()
+    assert export_records([protest, dead, none_dead], "ucdp-csv", stream=buf) == 1
+    assert [r["relid"] for r in csv.DictReader(io.StringIO(buf.getvalue()))] == ["d"]
 
 
 def test_export_ucdp_type_without_state_actor():
@@ -132,12 +142,14 @@ def test_export_parquet_readable_by_pyarrow(tmp_path, records):
     table = pq.read_table(out)
     assert table.num_rows == 2
     assert table.column_names[:5] == ACLED_COLUMNS[:5]
+    assert str(table.schema.field("event_date").type) == "date32[day]"
     rows = table.to_pylist()
-    assert rows[0]["event_id"] == "ev-1"
+    assert rows[0]["event_id"] == "ev-1" and rows[0]["event_date"] == date(2019, 3, 12)
     assert rows[0]["fatalities"] == 5
     assert rows[0]["latitude"] == 34.5
     assert rows[1]["latitude"] is None
-    assert json.loads(rows[0]["sources_json"])[0]["doc_id"] == "k1"
+    assert rows[0]["victims"] == ["soldiers", "a driver"] and rows[0]["source"] == ["Wire k1", "Wire k2"]
+    assert rows[0]["sources"][1]["doc_id"] == "k2" and rows[0]["sources"][0]["published"] == date(2019, 3, 14)
 
 
 def test_export_parquet_needs_a_path(records):

@@ -116,16 +116,16 @@ def test_parquet_partitioned_by_day(tmp_path):
     from conflictcoder.export import export_records
 
     out = tmp_path / "events"
-    assert export_records(records(), "parquet", out) == 4
+    assert export_records(records(), "parquet", out, partition="day") == 4
     names = sorted(str(p.relative_to(out)) for p in out.rglob("*.parquet"))
-    assert names == ["event_date=2024-03-11/part-00000.parquet",
-                     "event_date=2024-04-02/part-00000.parquet",
-                     "event_date=__HIVE_DEFAULT_PARTITION__/part-00000.parquet"]
+    assert names == ["day=2024-03-11/part-00000.parquet",
+                     "day=2024-04-02/part-00000.parquet",
+                     "day=undated/part-00000.parquet"]
     table = ds.dataset(out, format="parquet", partitioning="hive").to_table()
     rows = {r["event_id"]: r for r in table.to_pylist()}
     assert str(rows["e1"]["event_date"]) == "2024-03-11" and rows["e4"]["event_date"] is None
     assert rows["e2"]["fatalities"] is None and rows["e1"]["fatalities"] == 2
-    assert json.loads(rows["e3"]["sources_json"])[0]["doc_id"] == "d1"
+    assert rows["e3"]["sources"][0]["doc_id"] == "d1"
 
 
 def test_parquet_partitioned_by_month_and_rewritten(tmp_path):
@@ -133,12 +133,12 @@ def test_parquet_partitioned_by_month_and_rewritten(tmp_path):
     from conflictcoder.export import export_records
 
     out = tmp_path / "events"
-    export_records(records(), "parquet", out, partition="month")
-    assert (out / "year=2024" / "month=03" / "part-00000.parquet").exists()
+    export_records(records(), "parquet", out)  # by month unless asked otherwise
+    assert (out / "month=2024-03" / "part-00000.parquet").exists() and (out / "month=undated").exists()
     export_records(records()[:1], "parquet", out, partition="month")  # replaces the old dataset
     table = ds.dataset(out, format="parquet", partitioning="hive").to_table()
     assert table.column("event_id").to_pylist() == ["e1"]
-    assert table.column("event_date").to_pylist() == ["2024-03-11"]
+    assert [str(d) for d in table.column("event_date").to_pylist()] == ["2024-03-11"]
 
 
 def test_parquet_directory_with_other_files_is_refused(tmp_path):
@@ -155,7 +155,7 @@ def test_parquet_part_files_roll_over(tmp_path):
 
     rows = [dict(records()[0], event_id=f"e{i}") for i in range(7)]
     assert write_parquet_partitioned(rows, tmp_path, rows_per_file=3) == 7
-    parts = sorted(p.name for p in (tmp_path / "event_date=2024-03-11").iterdir())
+    parts = sorted(p.name for p in (tmp_path / "month=2024-03").iterdir())
     assert parts == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
 
 
@@ -171,4 +171,4 @@ def test_cli_codes_a_warc_into_partitioned_parquet(tmp_path):
     res = CliRunner().invoke(app, ["code", str(warc), "--no-db", "-q", "--workers", "1",
                                    "--format", "parquet", "-o", str(out)])
     assert res.exit_code == 0, res.output
-    assert list(out.glob("event_date=*/part-*.parquet"))
+    assert list(out.glob("month=*/part-*.parquet"))

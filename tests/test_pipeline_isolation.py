@@ -11,6 +11,7 @@ import pytest
 from conflictcoder import errors
 from conflictcoder.pipeline import code_documents
 from conflictcoder.records import Document
+from conflictcoder.service import save_document
 from conflictcoder.settings import Options
 from conflictcoder.store import open_store
 
@@ -74,13 +75,13 @@ def coded(doc_id: str):
 def test_store_failed_commit_whose_rollback_raises_stops_the_run(tmp_path):
     store = open_store(tmp_path / "s.duckdb")
     first = coded("first")
-    store.save_document(first.document, first.events)
+    save_document(store, first.document, first.events)
     real = store.con
     store.con = FailingConnection(real, {"COMMIT": duckdb.IOException("No space left on device"),
                                          "ROLLBACK": duckdb.TransactionException("no transaction is active")})
     second = coded("second")
     with pytest.raises(errors.StoreError) as info:
-        store.save_document(second.document, second.events)
+        save_document(store, second.document, second.events)
     assert not isinstance(info.value, errors.DocumentNotStored)
     assert "rollback failed" in str(info.value)
     real.close()
@@ -92,14 +93,14 @@ def test_store_full_disk_stops_the_run_one_bad_document_does_not(tmp_path):
     store = open_store(tmp_path / "s.duckdb")
     real = store.con
     doc = coded("one")
-    store.con = FailingConnection(real, {"INSERT OR REPLACE INTO DOCUMENTS": ValueError("odd value")})
+    store.con = FailingConnection(real, {"INSERT INTO DOCUMENTS": ValueError("odd value")})
     with pytest.raises(errors.DocumentNotStored):
-        store.save_document(doc.document, doc.events)
-    store.con = FailingConnection(real, {"INSERT OR REPLACE INTO DOCUMENTS": duckdb.IOException("No space left on device")})
+        save_document(store, doc.document, doc.events)
+    store.con = FailingConnection(real, {"INSERT INTO DOCUMENTS": duckdb.IOException("No space left on device")})
     with pytest.raises(errors.StoreError) as info:
-        store.save_document(doc.document, doc.events)
+        save_document(store, doc.document, doc.events)
     assert not isinstance(info.value, errors.DocumentNotStored)
     store.con = real
-    store.save_document(doc.document, doc.events)  # the store was left unchanged and still works
+    save_document(store, doc.document, doc.events)  # the store was left unchanged and still works
     assert store.counts()["documents"] == 1
     store.close()

@@ -1,4 +1,5 @@
-"""Tests for conflictcoder.store: a real DuckDB file in tmp_path, records built by hand."""
+"""The shared store suite: every test taking `store` runs on a real DuckDB file in tmp_path and on a
+real PostgreSQL server (started by conftest.py), with records built by hand."""
 from __future__ import annotations
 
 import json
@@ -8,6 +9,7 @@ import pytest
 
 from conflictcoder import errors
 from conflictcoder.records import Document, Event, Failure, Source
+from conflictcoder.service import save_document
 from conflictcoder.store import DuckDBStore, open_store
 
 
@@ -28,9 +30,9 @@ def event(event_id: str, doc_id: str, day: date | None = date(2020, 3, 3), fatal
                  fatalities=fatalities, sources=sources, notes=f"clash {event_id}")
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "sub" / "events.duckdb")
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request, store_url):
+    s = open_store(store_url(request.param, "sub/events.duckdb"))
     yield s
     s.close()
 
@@ -50,43 +52,43 @@ def test_store_creates_file_and_empty_tables(tmp_path):
 def test_store_save_document_twice_keeps_one_copy(store):
     doc = document("d1")
     events = [event("e1", "d1", n_sources=2), event("e2", "d1")]
-    store.save_document(doc, events)
+    save_document(store, doc, events)
     first = store.counts()
-    store.save_document(doc, events)
+    save_document(store, doc, events)
     assert store.counts() == first == {"documents": 1, "events": 2, "sources": 3, "failures": 0}
     assert sorted(event_ids(store)) == ["e1", "e2"]
 
 
 def test_store_resave_with_fewer_events_replaces_contribution(store):
     doc = document("d1")
-    store.save_document(doc, [event("e1", "d1"), event("e2", "d1", n_sources=2), event("e3", "d1")])
+    save_document(store, doc, [event("e1", "d1"), event("e2", "d1", n_sources=2), event("e3", "d1")])
     assert store.counts()["events"] == 3
-    store.save_document(doc, [event("e2", "d1", fatalities=9)])
+    save_document(store, doc, [event("e2", "d1", fatalities=9)])
     assert store.counts() == {"documents": 1, "events": 1, "sources": 1, "failures": 0}
     [record] = list(store.records())
     assert record["event_id"] == "e2" and record["fatalities"] == 9
-    n_events = store.con.execute("SELECT n_events FROM documents WHERE doc_id = 'd1'").fetchone()[0]
+    n_events = store.fetch("SELECT n_events FROM documents WHERE doc_id = 'd1'")[0][0]
     assert n_events == 1
 
 
 def test_store_resave_with_no_events_keeps_document_row(store):
-    store.save_document(document("d1"), [event("e1", "d1")])
-    store.save_document(document("d1"), [])
+    save_document(store, document("d1"), [event("e1", "d1")])
+    save_document(store, document("d1"), [])
     assert store.counts() == {"documents": 1, "events": 0, "sources": 0, "failures": 0}
 
 
 def test_store_other_documents_are_untouched(store):
-    store.save_document(document("d1"), [event("a1", "d1"), event("a2", "d1")])
+    save_document(store, document("d1"), [event("a1", "d1"), event("a2", "d1")])
     # d2 tells another event (a month later): it stays apart from d1's (merging across
     # documents is tested in test_store_incremental.py)
-    store.save_document(document("d2"), [event("b1", "d2", day=date(2020, 4, 9), n_sources=3)])
+    save_document(store, document("d2"), [event("b1", "d2", day=date(2020, 4, 9), n_sources=3)])
     before = {r["event_id"]: r for r in store.records() if r["event_id"].startswith("b")}
-    store.save_document(document("d1"), [event("a3", "d1")])
+    save_document(store, document("d1"), [event("a3", "d1")])
     after = {r["event_id"]: r for r in store.records()}
     assert sorted(after) == ["a3", "b1"]
     assert after["b1"] == before["b1"]
     assert store.counts() == {"documents": 2, "events": 2, "sources": 4, "failures": 0}
-    n = store.con.execute("SELECT count(*) FROM sources WHERE doc_id = 'd2'").fetchone()[0]
+    n = store.fetch("SELECT count(*) FROM sources WHERE doc_id = 'd2'")[0][0]
     assert n == 3
 
 
@@ -95,14 +97,14 @@ def test_store_resave_of_event_with_sources_from_another_document(store):
     # document again must replace everything that save put in, sources included.
     merged = event("m1", "d1")
     merged.sources.append(Source("d2", "Other Wire", None, date(2020, 3, 5), "Another report.", 0, 16))
-    store.save_document(document("d1"), [merged])
+    save_document(store, document("d1"), [merged])
     assert store.counts()["sources"] == 2
-    store.save_document(document("d1"), [merged])
+    save_document(store, document("d1"), [merged])
     assert store.counts() == {"documents": 1, "events": 1, "sources": 2, "failures": 0}
 
 
 def test_store_failures_recorded_without_touching_events(store):
-    store.save_document(document("d1"), [event("e1", "d1")])
+    save_document(store, document("d1"), [event("e1", "d1")])
     before = list(store.records())
     store.record_failure(Failure("/in/bad.txt", "E102", "binary file", doc_id="bad"))
     store.record_failure(Failure("/in/x.jsonl:3", "E105", "not JSON"))
@@ -110,17 +112,41 @@ def test_store_failures_recorded_without_touching_events(store):
     store.record_failure(Failure("/in/d1.txt", "E107", "broken", doc_id="d1"))
     assert store.counts() == {"documents": 1, "events": 1, "sources": 1, "failures": 3}
     assert list(store.records()) == before
-    rows = store.con.execute("SELECT location, doc_id, code, reason FROM failures ORDER BY location").fetchall()
+    rows = store.fetch("SELECT location, doc_id, code, reason FROM failures ORDER BY location")
     assert rows[0] == ("/in/bad.txt", "bad", "E102", "binary file")
     assert rows[2] == ("/in/x.jsonl:3", None, "E105", "not JSON")
+
+
+def test_store_document_it_cannot_take_is_refused_alone_and_its_failure_kept(store):
+    # a doc_id with a lone surrogate (from a file name that is not UTF-8) cannot be written: the
+    # document is not stored (DocumentNotStored), the store is whole, and its failure is recorded
+    # with the name escaped and the stage
+    save_document(store, document("d1"), [event("e1", "d1")])
+    with pytest.raises(errors.DocumentNotStored):
+        save_document(store, document("bad\udc80"), [event("e2", "bad\udc80")])
+    store.record_failure(Failure("/in/bad\udc80.txt", "E402", "not stored \udc80", doc_id="bad\udc80",
+                                 stage="store"))
+    assert store.counts() == {"documents": 1, "events": 1, "sources": 1, "failures": 1}
+    assert set(store.integrity().values()) == {0}
+    assert store.fetch("SELECT location, doc_id, code, reason, stage FROM failures") == [
+        ("/in/bad\\x80.txt", "bad\\x80", "E402", "not stored \\x80", "store")]
+    save_document(store, document("d2"), [event("e3", "d2", day=date(2020, 5, 1))])  # and it still works
+    assert store.counts()["documents"] == 2
+
+
+def test_store_that_cannot_be_written_stops_the_run(store):
+    store.con.close()  # a lost connection (PostgreSQL) or a database that is gone (DuckDB)
+    with pytest.raises(errors.StoreError) as info:
+        save_document(store, document("d1"), [event("e1", "d1")])
+    assert not isinstance(info.value, errors.DocumentNotStored)
 
 
 def test_store_records_are_the_json_records_in_date_order(store):
     late = event("z-late", "d1", day=date(2020, 5, 1))
     early = event("y-early", "d2", day=date(2019, 1, 2))
     undated = event("a-undated", "d2", day=None)
-    store.save_document(document("d1"), [late])
-    store.save_document(document("d2"), [undated, early])
+    save_document(store, document("d1"), [late])
+    save_document(store, document("d2"), [undated, early])
     records = list(store.records())
     assert [r["event_id"] for r in records] == ["y-early", "z-late", "a-undated"]
     assert records[1] == json.loads(json.dumps(late.to_record()))
@@ -131,17 +157,17 @@ def test_store_records_are_the_json_records_in_date_order(store):
 def test_store_persists_across_connections(tmp_path):
     path = tmp_path / "ev.duckdb"
     with open_store(path) as s:
-        s.save_document(document("d1"), [event("e1", "d1"), event("e2", "d1")])
+        save_document(s, document("d1"), [event("e1", "d1"), event("e2", "d1")])
     with open_store(path) as s:
         assert s.counts()["events"] == 2
-        s.save_document(document("d1"), [event("e1", "d1"), event("e2", "d1")])
+        save_document(s, document("d1"), [event("e1", "d1"), event("e2", "d1")])
         assert s.counts()["events"] == 2
 
 
 def test_store_duplicate_event_id_in_one_save_rolls_back(store):
-    store.save_document(document("d1"), [event("e1", "d1")])
+    save_document(store, document("d1"), [event("e1", "d1")])
     with pytest.raises(errors.StoreError):
-        store.save_document(document("d1"), [event("dup", "d1"), event("dup", "d1")])
+        save_document(store, document("d1"), [event("dup", "d1"), event("dup", "d1")])
     # the failed save left the document's previous contribution in place
     assert event_ids(store) == ["e1"]
     assert store.counts()["documents"] == 1

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from conflictcoder.cli import app
 from conflictcoder.records import Document, Event, Source
+from conflictcoder.service import save_document
 from conflictcoder.store import open_store
 
 
@@ -35,9 +36,10 @@ def ev(eid: str, doc_id: str, day=date(2024, 4, 14), killed=5, sub=("Explosions/
                                  sentence or f"{doc_id} tells {eid}.", 0, 30)])
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "events.duckdb")
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request, store_url):
+    """The shared suite: a real DuckDB file and a real PostgreSQL database."""
+    s = open_store(store_url(request.param, "events.duckdb"))
     yield s
     s.close()
 
@@ -51,9 +53,9 @@ def docs(record: dict) -> list[str]:
 
 
 def test_documents_telling_one_event_become_one_stored_event(store):
-    assert store.save_document(doc("d1"), [ev("a", "d1", killed=6)]) == ["a"]
-    assert store.save_document(doc("d2"), [ev("b", "d2", killed=5)]) == ["a"]
-    store.save_document(doc("d3"), [ev("c", "d3", day=date(2024, 5, 20))])  # another event
+    assert save_document(store, doc("d1"), [ev("a", "d1", killed=6)]) == ["a"]
+    assert save_document(store, doc("d2"), [ev("b", "d2", killed=5)]) == ["a"]
+    save_document(store, doc("d3"), [ev("c", "d3", day=date(2024, 5, 20))])  # another event
     events = by_id(store)
     assert sorted(events) == ["a", "c"]
     assert docs(events["a"]) == ["d1", "d2"] and events["a"]["fatalities"] == 5
@@ -63,29 +65,29 @@ def test_documents_telling_one_event_become_one_stored_event(store):
 
 
 def test_recoding_replaces_a_documents_contribution_and_keeps_the_id(store):
-    store.save_document(doc("d1"), [ev("a", "d1", killed=6)])
-    store.save_document(doc("d2"), [ev("b", "d2", killed=5)])
+    save_document(store, doc("d1"), [ev("a", "d1", killed=6)])
+    save_document(store, doc("d2"), [ev("b", "d2", killed=5)])
     # d1, the document that created the event, is recoded: the event keeps its id
-    store.save_document(doc("d1"), [ev("a2", "d1", killed=5, sentence="d1 recoded.")])
+    save_document(store, doc("d1"), [ev("a2", "d1", killed=5, sentence="d1 recoded.")])
     [record] = store.records()
     assert record["event_id"] == "a" and docs(record) == ["d1", "d2"]
     assert "d1 recoded." in [s["sentence"] for s in record["sources"]]
     assert record["fatalities_high"] is None  # 5 and 5 now
     # d2 now tells another event: its source leaves, the fields come from d1 alone
-    store.save_document(doc("d2"), [ev("b", "d2", day=date(2024, 6, 1), killed=9)])
+    save_document(store, doc("d2"), [ev("b", "d2", day=date(2024, 6, 1), killed=9)])
     events = by_id(store)
     assert docs(events["a"]) == ["d1"] and docs(events["b"]) == ["d2"]
     # an event left without reports disappears
-    store.save_document(doc("d1"), [])
+    save_document(store, doc("d1"), [])
     assert sorted(by_id(store)) == ["b"]
     assert store.integrity() == dict.fromkeys(store.integrity(), 0)
 
 
 def test_recoding_the_same_documents_again_changes_nothing(store):
     for _ in range(2):
-        store.save_document(doc("d1"), [ev("a", "d1")])
-        store.save_document(doc("d2"), [ev("b", "d2")])
-        store.save_document(doc("d3"), [ev("c", "d3", day=date(2024, 5, 20))])
+        save_document(store, doc("d1"), [ev("a", "d1")])
+        save_document(store, doc("d2"), [ev("b", "d2")])
+        save_document(store, doc("d3"), [ev("c", "d3", day=date(2024, 5, 20))])
     assert {k: docs(v) for k, v in by_id(store).items()} == {"a": ["d1", "d2"], "c": ["d3"]}
     assert store.counts()["sources"] == 3
 
@@ -93,34 +95,36 @@ def test_recoding_the_same_documents_again_changes_nothing(store):
 def test_two_stored_events_found_to_be_one_leave_an_alias(store, tmp_path):
     attack = ev("A", "d1", sub=("Violence against civilians", "Attack"), killed=5)
     bomb = ev("B", "d2", killed=7)
-    store.save_document(doc("d1"), [attack])
-    store.save_document(doc("d2"), [bomb])
+    save_document(store, doc("d1"), [attack])
+    save_document(store, doc("d2"), [bomb])
     assert sorted(by_id(store)) == ["A", "B"]
-    assert store.save_document(doc("d3"), [ev("C", "d3", killed=5)]) == ["A"]  # the earliest id
+    assert save_document(store, doc("d3"), [ev("C", "d3", killed=5)]) == ["A"]  # the earliest id
     [record] = store.records()
     assert record["event_id"] == "A" and docs(record) == ["d1", "d2", "d3"]
     assert store.resolve("B") == "A" and store.lookup("B")["event_id"] == "A"
     assert store.resolve("C") == "A"  # a per-document id finds its event too
-    assert store.con.execute("SELECT alias_id, event_id FROM aliases").fetchall() == [("B", "A")]
+    assert store.fetch("SELECT alias_id, event_id FROM aliases") == [("B", "A")]
     h = store.history("B")
     assert h["event_id"] == "A" and h["alias_of"] == "A"
     assert [r["doc_id"] for r in h["reports"]] == ["d1", "d2", "d3"]
     assert [e["action"] for e in h["log"]].count("absorbed") == 1
     # stable across connections; the export by the old id finds the survivor
+    url = store.url
     store.close()
     out = tmp_path / "one.jsonl"
-    result = CliRunner().invoke(app, ["export", "--db", str(tmp_path / "events.duckdb"), "--id", "B", "-o", str(out)])
+    result = CliRunner().invoke(app, ["export", "--db", url, "--id", "B", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert [json.loads(l)["event_id"] for l in out.read_text().splitlines()] == ["A"]
-    result = CliRunner().invoke(app, ["history", "B", "--db", str(tmp_path / "events.duckdb")])
+    result = CliRunner().invoke(app, ["history", "B", "--db", url])
     assert result.exit_code == 0 and "B was merged into A" in result.output
     assert "d2 tells B." in result.output and "absorbed" in result.output
 
 
 def test_history_of_an_unknown_id_fails_cleanly(store, tmp_path):
-    store.save_document(doc("d1"), [ev("a", "d1")])
+    save_document(store, doc("d1"), [ev("a", "d1")])
+    url = store.url
     store.close()
-    result = CliRunner().invoke(app, ["history", "nope", "--db", str(tmp_path / "events.duckdb")])
+    result = CliRunner().invoke(app, ["history", "nope", "--db", url])
     assert result.exit_code == 1 and "no event nope" in result.output
 
 
@@ -151,6 +155,7 @@ WRITER = textwrap.dedent("""
     import sys
     from datetime import date, timedelta
     from conflictcoder.records import Document, Event, Source
+    from conflictcoder.service import save_document
     from conflictcoder.store import open_store
 
     def event(i, k):
@@ -165,7 +170,7 @@ WRITER = textwrap.dedent("""
 
     store = open_store(sys.argv[1])
     for i in range(int(sys.argv[2])):
-        store.save_document(Document(doc_id=f"doc{i}", text="x"), [event(i, k) for k in range(3)])
+        save_document(store, Document(doc_id=f"doc{i}", text="x"), [event(i, k) for k in range(3)])
         if i == 5:
             print("writing", flush=True)
     store.close()

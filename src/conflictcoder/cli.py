@@ -17,7 +17,12 @@ from .settings import Options
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Code news articles into ACLED-style political-violence events, offline.")
 
-DEFAULT_DB = Path("conflictcoder.duckdb")
+DEFAULT_DB = "conflictcoder.duckdb"  # or a postgresql:// URL
+
+
+FORMAT_HELP = ("jsonl, csv (ACLED's 31 columns, then the record's), acled-csv (exactly ACLED's 31), "
+               "ucdp-csv, geojson or parquet; default: from -o's extension, else jsonl.")
+PARTITION_HELP = "Parquet to a directory (-o DIR): partition by 'month' (month=YYYY-MM) or 'day' (day=YYYY-MM-DD)."
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -25,13 +30,46 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def version_callback(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"conflictcoder {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Code news articles into ACLED-style political-violence events, offline."""
+
+
+def code_format(fmt: str | None, output: Path | None) -> str:
+    """The format asked for, else the one -o's extension names (OptionsError when neither works)."""
+    from .export import format_for
+
+    try:
+        return format_for(fmt, output)
+    except ValueError as exc:
+        raise errors.OptionsError(str(exc)) from exc
+
+
+def output_format(fmt: str | None, output: Path | None) -> str:
+    try:
+        return code_format(fmt, output)
+    except errors.OptionsError as exc:
+        fail(str(exc))
+
+
 @app.command()
 def code(
     inputs: list[Path] = typer.Argument(..., help=".txt/.html files, directories of them, or .jsonl files."),
     meta: Optional[Path] = typer.Option(None, "--meta", help="JSONL of {doc_id or file, published, source, url, title}."),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to write into."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to write into: a DuckDB file or a postgresql:// URL."),
     no_db: bool = typer.Option(False, "--no-db", help="Do not store; only write the events out."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ucdp-csv, geojson or parquet."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
     max_bytes: int = typer.Option(Options().max_text_bytes, "--max-bytes", help="Largest article accepted, in bytes."),
     time_limit: float = typer.Option(Options().doc_time_limit_s, "--time-limit", help="Seconds one document may take (0: no limit); over it, it is reported and the run goes on."),
@@ -40,7 +78,7 @@ def code(
     dask: Optional[str] = typer.Option(None, "--dask", help="Code on the Dask cluster at this scheduler address (tcp://HOST:8786)."),
     no_relevance_filter: bool = typer.Option(False, "--no-relevance-filter", help="Parse every article, even those with no sign of violence."),
     no_detector: bool = typer.Option(False, "--no-detector", help="Keep every candidate the patterns propose, typed by them (measures what the trained detector adds)."),
-    partition: str = typer.Option("day", "--partition", help="Parquet to a directory (-o DIR): partition by 'day' (event_date=) or 'month' (year=/month=)."),
+    partition: str = typer.Option("month", "--partition", help=PARTITION_HELP),
     per_report: bool = typer.Option(False, "--per-report", help="With --no-db: one record per event per document, not merged across documents."),
 ) -> None:
     """Code articles into events, store them, and write them out.
@@ -49,6 +87,7 @@ def code(
     reason; the rest was coded and written); 2 the run could not proceed (bad options, an
     unwritable store or output, a full disk)."""
     try:
+        fmt = code_format(fmt, output)
         check_code_options(inputs, meta, fmt, output, partition, workers, per_report, no_db, max_bytes, time_limit)
     except errors.OptionsError as exc:
         fail(str(exc))
@@ -95,7 +134,7 @@ class CodeRun:
     """What one `code` run has done: documents coded, failures, warnings, the store or the
     in-memory merge of its events."""
 
-    def __init__(self, db: Path | None, per_report: bool):
+    def __init__(self, db: str | None, per_report: bool):
         self.db, self.per_report = db, per_report
         self.store = None
         self.failures: list = []
@@ -135,7 +174,9 @@ class CodeRun:
 
     def save(self, result) -> None:
         if self.store is not None:
-            self.run_ids.extend(self.store.save_document(result.document, result.events))
+            from .service import save_document
+
+            self.run_ids.extend(save_document(self.store, result.document, result.events))
         elif self.per_report:
             self.per_doc.extend(e.to_record() for e in result.events)
         else:
@@ -163,7 +204,7 @@ def check_code_options(inputs: list[Path], meta: Path | None, fmt: str, output: 
     """Refuse, before any coding, arguments that cannot work (an OptionsError, exit 2)."""
     import stat
 
-    from .export import FORMATS, is_parquet_file_target
+    from .export import FORMATS, is_parquet_file_target, not_partitions
 
     def refuse(message: str) -> None:
         raise errors.OptionsError(message)
@@ -186,6 +227,10 @@ def check_code_options(inputs: list[Path], meta: Path | None, fmt: str, output: 
         dataset = fmt == "parquet" and not is_parquet_file_target(output)
         if output.is_dir() and not dataset:
             refuse(f"-o {shown(output)} is a directory; give a file name")
+        strangers = not_partitions(output) if dataset and output.is_dir() else []
+        if strangers:
+            refuse(f"-o {shown(output)} is a directory holding files that are not Parquet partitions "
+                   f"({shown(strangers[0])}); give an empty or new directory, or a file name")
         if output.exists() and not output.is_dir() and dataset:
             refuse(f"-o {shown(output)} is a file; give a directory (or FILE.parquet) for parquet")
         if not output.exists() and output.parent.exists() and not output.parent.is_dir():
@@ -261,7 +306,7 @@ def with_progress(results, total: int | None, quiet: bool):
             yield result
 
 
-def summarise(n_docs: int, records: list[dict] | None, failures, db: Path | None,
+def summarise(n_docs: int, records: list[dict] | None, failures, db: str | None,
               warnings: Counter | None = None, undated: int = 0) -> None:
     where = f" into {shown(db)}" if db else ""
     events = f"{len(records)} events" if records is not None else "events not written"
@@ -288,67 +333,181 @@ WARNING_NAMES = {errors.W_PUBLISHED_RANGE: "W01 publication dates out of range i
                  errors.W_COUNT_CLAMPED: "W03 counts clamped"}
 
 
-def open_or_fail(db: Path):
-    """The store at `db`, or exit 2 with the reason (another process writing it, say)."""
+def open_reader(db: str):
+    """The store, opened for reading (StoreMissing, StoreBusy, StoreError say why not)."""
     from .store import open_store
 
+    return open_store(db, read_only=True)
+
+
+# The filters `show`, `export`, `stats` and `serve`'s GET /events share (store/filters.py).
+F_COUNTRY = typer.Option(None, "--country", help="ISO3 code or country name.")
+F_ADMIN1 = typer.Option(None, "--admin1", help="First-order region, as stored (any case).")
+F_SINCE = typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD).")
+F_UNTIL = typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD).")
+F_TYPE = typer.Option(None, "--type", help="ACLED event type, e.g. 'Battles'.")
+F_SUB_TYPE = typer.Option(None, "--sub-type", help="ACLED sub-event type, e.g. 'Armed clash'.")
+F_ACTOR = typer.Option(None, "--actor", help="A part of actor1 or actor2 (any case).")
+F_MIN_FATALITIES = typer.Option(None, "--min-fatalities", help="At least this many killed.")
+F_BBOX = typer.Option(None, "--bbox", help="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT.")
+F_MIN_CONFIDENCE = typer.Option(None, "--min-confidence", help="Confidence at least this (0-1).")
+F_WHERE = typer.Option(None, "--where", help="A SQL condition on the events table, e.g. \"n_docs > 1\".")
+
+
+def make_filters(**kw):
+    from .store.filters import Filters
+
     try:
-        return open_store(db)
+        return Filters.of(**kw)
     except errors.ConflictCoderError as exc:
         fail(str(exc))
 
 
 @app.command("export")
 def export_cmd(
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to read."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ucdp-csv, geojson or parquet."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to read: a DuckDB file or a postgresql:// URL."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
     ids: Optional[list[str]] = typer.Option(None, "--id", help="Only this event (repeatable); an id merged into another finds the survivor."),
+    excel: bool = typer.Option(False, "--excel", help="CSV with a UTF-8 byte order mark, for spreadsheets."),
+    partition: str = typer.Option("month", "--partition", help=PARTITION_HELP),
+    country: Optional[str] = F_COUNTRY, admin1: Optional[str] = F_ADMIN1, since: Optional[str] = F_SINCE,
+    until: Optional[str] = F_UNTIL, event_type: Optional[str] = F_TYPE, sub_type: Optional[str] = F_SUB_TYPE,
+    actor: Optional[str] = F_ACTOR, min_fatalities: Optional[int] = F_MIN_FATALITIES, bbox: Optional[str] = F_BBOX,
+    min_confidence: Optional[float] = F_MIN_CONFIDENCE, where: Optional[str] = F_WHERE,
 ) -> None:
-    """Write every stored event out."""
-    from .export import FORMATS, export_records
-    from .store import open_store
+    """Write the stored events out (all, or those the filters keep)."""
+    from .export import export_records
 
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if not db.exists():
-        fail(f"no event store at {db}; run `conflictcoder code` first or give --db")
+    fmt = output_format(fmt, output)
+    filters = make_filters(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
+                           sub_event_type=sub_type, actor=actor, min_fatalities=min_fatalities, bbox=bbox,
+                           min_confidence=min_confidence, where=where)
     try:
-        with open_store(db) as store:
-            records = store.records_for(ids) if ids else store.records()
-            n = export_records(records, fmt, output, stream=None if output else sys.stdout)
+        with open_reader(db) as store:
+            records = store.records_for(ids) if ids else store.records(filters)
+            n = export_records(records, fmt, output, stream=None if output else sys.stdout, partition=partition,
+                               excel=excel)
     except (errors.ConflictCoderError, ValueError) as exc:
         fail(str(exc))
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a driver's error on an analyst's --where
+        fail(f"the query failed: {str(exc).strip()}")
     typer.echo(f"exported {n} events", err=True)
 
 
 @app.command()
-def show(
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to read."),
-    limit: int = typer.Option(50, "--limit", help="Rows to show."),
+def stats(
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to read: a DuckDB file or a postgresql:// URL."),
+    by: str = typer.Option("month,country,type", "--by", help="Group by month, country, type, sub_type (comma-separated: one table each)."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV (group, key, events, fatalities) instead of tables."),
+    country: Optional[str] = F_COUNTRY, admin1: Optional[str] = F_ADMIN1, since: Optional[str] = F_SINCE,
+    until: Optional[str] = F_UNTIL, event_type: Optional[str] = F_TYPE, sub_type: Optional[str] = F_SUB_TYPE,
+    actor: Optional[str] = F_ACTOR, min_fatalities: Optional[int] = F_MIN_FATALITIES, bbox: Optional[str] = F_BBOX,
+    min_confidence: Optional[float] = F_MIN_CONFIDENCE, where: Optional[str] = F_WHERE,
 ) -> None:
-    """Print a table of the stored events."""
+    """Counts of events and fatalities by month, country and type."""
+    import csv
+
+    filters = make_filters(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
+                           sub_event_type=sub_type, actor=actor, min_fatalities=min_fatalities, bbox=bbox,
+                           min_confidence=min_confidence, where=where)
+    groups = [g.strip() for g in by.split(",") if g.strip()]
+    try:
+        with open_reader(db) as store:
+            tables = {g: store.stats(filters, g) for g in groups}
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a driver's error on an analyst's --where
+        fail(f"the query failed: {str(exc).strip()}")
+    if as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["group", "key", "events", "fatalities"])
+        for g, rows in tables.items():
+            for r in rows:
+                writer.writerow([g, stat_key(r), r["events"], r["fatalities"]])
+        return
     from rich.console import Console
     from rich.table import Table
 
-    from .store import open_store
+    console = Console() if Console().is_terminal else Console(width=160)
+    for g, rows in tables.items():
+        table = Table(title=f"by {g}")
+        for col in (g, "events", "fatalities"):
+            table.add_column(col, justify="left" if col == g else "right")
+        for r in rows:
+            table.add_row(stat_key(r), str(r["events"]), str(r["fatalities"]))
+        console.print(table)
 
-    if not db.exists():
-        fail(f"no event store at {db}; run `conflictcoder code` first or give --db")
-    store = open_or_fail(db)
-    with store:
-        counts = store.counts()
-        table = Table(title=f"{counts['events']} events from {counts['documents']} documents ({db})")
-        for col in ("date", "sub-event type", "actor1", "actor2", "location", "iso3", "killed", "docs"):
-            table.add_column(col, overflow="fold", no_wrap=col in ("date", "iso3", "killed"))
-        for i, r in enumerate(store.records()):
-            if i >= limit:
-                break
-            docs = sorted({s["doc_id"] for s in r.get("sources", [])})
-            table.add_row(str(r.get("event_date") or ""), r["sub_event_type"],
-                          r.get("actor1") or "", r.get("actor2") or "",
-                          r.get("location") or "", r.get("iso3") or "", str(r.get("fatalities") or 0),
-                          ", ".join(docs))
+
+def stat_key(row: dict) -> str:
+    keys = [v for k, v in row.items() if k not in ("events", "fatalities")]
+    if len(keys) == 2:  # iso3, country
+        return f"{keys[0] or '?'} {keys[1] or ''}".strip()
+    return str(keys[0]) if keys[0] is not None else "(none)"
+
+
+@app.command()
+def codebook(
+    ucdp: bool = typer.Option(False, "--ucdp", help="The UCDP export's columns instead."),
+    markdown: bool = typer.Option(False, "--markdown", help="A Markdown table."),
+) -> None:
+    """Print every exported column: its name, type, meaning and codes."""
+    from .codebook import fields, ucdp_fields
+
+    rows = ucdp_fields() if ucdp else fields()
+    if markdown:
+        typer.echo("| column | type | meaning | codes |\n|---|---|---|---|")
+        for f in rows:
+            typer.echo(f"| `{f.name}` | {f.type} | {f.meaning} | {f.codes} |")
+        return
+    for f in rows:
+        typer.echo(f"{f.name}  ({f.type})\n    {f.meaning}" + (f"\n    codes: {f.codes}" if f.codes else ""))
+
+
+@app.command()
+def show(
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to read: a DuckDB file or a postgresql:// URL."),
+    limit: int = typer.Option(50, "--limit", help="Rows to show."),
+    sort: str = typer.Option("event_date", "--sort", help="event_date, fatalities, confidence or event_id; '-' before it for descending."),
+    country: Optional[str] = F_COUNTRY, admin1: Optional[str] = F_ADMIN1, since: Optional[str] = F_SINCE,
+    until: Optional[str] = F_UNTIL, event_type: Optional[str] = F_TYPE, sub_type: Optional[str] = F_SUB_TYPE,
+    actor: Optional[str] = F_ACTOR, min_fatalities: Optional[int] = F_MIN_FATALITIES, bbox: Optional[str] = F_BBOX,
+    min_confidence: Optional[float] = F_MIN_CONFIDENCE, where: Optional[str] = F_WHERE,
+) -> None:
+    """Print a table of the stored events (all, or those the filters keep)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    filters = make_filters(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
+                           sub_event_type=sub_type, actor=actor, min_fatalities=min_fatalities, bbox=bbox,
+                           min_confidence=min_confidence, where=where)
+    try:
+        with open_reader(db) as store:
+            counts = store.counts()
+            shown, _ = store.page(filters, limit, sort)
+            matching = store.count(filters)
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a driver's error on an analyst's --where
+        fail(f"the query failed: {str(exc).strip()}")
+    title = f"{counts['events']} events from {counts['documents']} documents ({db})"
+    if matching != counts["events"]:
+        title += f", {matching} match"
+    table = Table(title=title)
+    for col in ("date", "sub-event type", "actor1", "actor2", "location", "iso3", "killed", "docs"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "iso3", "killed"))
+    for r in shown:
+        docs = sorted({s["doc_id"] for s in r.get("sources", [])})
+        table.add_row(str(r.get("event_date") or ""), r["sub_event_type"],
+                      r.get("actor1") or "", r.get("actor2") or "",
+                      r.get("location") or "", r.get("iso3") or "", str(r.get("fatalities") or 0),
+                      ", ".join(docs))
     console = Console()
     if not console.is_terminal:
         console = Console(width=160)  # a pipe or a log: no terminal width to fit
@@ -358,16 +517,15 @@ def show(
 @app.command()
 def history(
     event_id: str = typer.Argument(..., help="An event id, or an id that was merged into another event."),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="The DuckDB store to read."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to read: a DuckDB file or a postgresql:// URL."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole history as JSON."),
 ) -> None:
     """Show the reports (document, outlet, published, sentence) and merges behind an event."""
-    from .store import open_store
-
-    if not db.exists():
-        fail(f"no event store at {db}; run `conflictcoder code` first or give --db")
-    with open_or_fail(db) as store:
-        h = store.history(event_id)
+    try:
+        with open_reader(db) as store:
+            h = store.history(event_id)
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
     if h is None:
         fail(f"no event {event_id} in {db}", code=1)
     if as_json:
@@ -458,6 +616,95 @@ def places(
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     except errors.ConflictCoderError as exc:
         fail(str(exc))
+
+
+@app.command()
+def watch(
+    directory: Optional[Path] = typer.Argument(None, help="The directory to watch for new article files."),
+    feed: list[str] = typer.Option([], "--feed", help="An RSS or Atom feed to poll (repeat for several)."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to write into: a DuckDB file or a postgresql:// URL."),
+    interval: float = typer.Option(300, "--interval", help="Seconds between polls of the feeds."),
+    once: bool = typer.Option(False, "--once", help="Take in what is new now, then stop."),
+    rounds: Optional[int] = typer.Option(None, "--rounds", help="Stop after this many polls, or batches of new files."),
+    max_bytes: int = typer.Option(Options().max_text_bytes, "--max-bytes", help="Largest article accepted, in bytes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No line a round."),
+) -> None:
+    """Code new files in DIRECTORY as they arrive, or new items of --feed URLs as they appear.
+    What was taken in is kept in the store: a restart codes only what is new."""
+    from .store import open_store
+    from .watch import watch_dir, watch_feeds
+
+    if (directory is None) == (not feed):
+        fail("give a directory to watch or --feed URL (one or the other)")
+    if rounds is not None and rounds < 0:
+        fail("--rounds must be 0 or more")
+    options = Options(max_text_bytes=max_bytes)
+    store = None
+    failed = False
+    try:
+        prepare_gazetteer(quiet)
+        store = open_store(db)
+        if directory is not None:
+            loop = watch_dir(store, directory, options, rounds=0 if once else rounds)
+        else:
+            loop = watch_feeds(store, feed, options, interval=interval, rounds=1 if once else rounds)
+        for report in loop:
+            failed = failed or bool(report.failures or report.unreachable)
+            if not quiet:
+                say_round(report)
+    except KeyboardInterrupt:
+        pass
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+    finally:
+        if store is not None:
+            store.close()
+    if failed:
+        raise typer.Exit(1)
+
+
+def say_round(report) -> None:
+    typer.echo(f"coded {report.documents} documents: {len(report.event_ids)} events"
+               f" ({report.seen_before} taken in before)", err=True)
+    for f in report.failures:
+        typer.echo(f"  {f.where}: [{f.code}] {f.reason}", err=True)
+    for f in report.unreachable:
+        typer.echo(f"  {f.where}: [{f.code}] {f.reason} (tried again next time)", err=True)
+
+
+@app.command()
+def serve(
+    db: str = typer.Option(DEFAULT_DB, "--db", help="The store to serve: a DuckDB file or a postgresql:// URL."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="CONFLICTCODER_TOKEN",
+                                        help="Token POST /documents needs (Authorization: Bearer TOKEN); "
+                                             "without one the API is read-only."),
+) -> None:
+    """Serve the store over a REST API (OpenAPI at /docs)."""
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        api = create_app(db, token=token)
+    except errors.ConflictCoderError as exc:
+        fail(str(exc))
+    typer.echo(f"serving {db} at http://{host}:{port} (API docs at /docs)"
+               + ("" if token else "; read-only: no --token"), err=True)
+    uvicorn.run(api, host=host, port=port, log_level="warning", access_log=False, **fast_server())
+
+
+def fast_server() -> dict:
+    """uvicorn's C parser and event loop where installed (httptools, uvloop), else its own."""
+    import importlib.util
+
+    fast = {}
+    if importlib.util.find_spec("httptools"):
+        fast["http"] = "httptools"
+    if importlib.util.find_spec("uvloop"):
+        fast["loop"] = "uvloop"
+    return fast
 
 
 def main() -> None:

@@ -13,14 +13,23 @@
     │   ├── TruncatedInput    E109 a record or file cut short
     │   ├── UnreadableInput   E110 a file or directory that cannot be read
     │   ├── DocumentTimeout   E111 over the per-document time limit
+    │   ├── FetchError        E112 a feed or page that could not be fetched (watch retries it)
     │   └── StageFailure      E190 a stage raised on this document (a bug: report it)
     ├── ModelError            E201 the spaCy model cannot be loaded
     ├── GazetteerError        E301 the gazetteer cannot be built or opened
     ├── StoreError            E401 the event store cannot be opened or written (the run stops)
-    │   └── DocumentNotStored E402 one document could not be stored (the store is unchanged for it)
+    │   ├── DocumentNotStored E402 one document could not be stored (the store is unchanged for it)
+    │   ├── StoreMissing      E403 no store where one was asked for
+    │   └── StoreBusy         E404 another process holds the DuckDB file
     ├── EvalError             E501 gold or prediction files cannot be read
     ├── OptionsError          E601 arguments that cannot work together
-    └── LanguageDataError     E602 a language folder's rules (lang/<code>/*.json) cannot be read
+    ├── LanguageDataError     E602 a language folder's rules (lang/<code>/*.json) cannot be read
+    ├── QueryError            E603 a filter, sort or cursor that cannot be used
+    ├── ExportError           E701 an export that cannot be written as asked
+    └── ApiError              E800 what the REST API answers with an HTTP status
+        ├── NotFound          E801 (404) no such event or route
+        ├── AuthError         E802 (401/403) a missing or wrong token
+        └── RequestError      E803 (400/405/422) a request the API cannot take
 
 Warnings (codes W..) do not stop a document; they are counted in the run's summary:
 W01 a publication date outside PUBLISHED_YEARS was ignored; W02 bytes not decodable as text
@@ -92,6 +101,10 @@ class DocumentTimeout(InputError):
     code = "E111"
 
 
+class FetchError(InputError):
+    code = "E112"
+
+
 class StageFailure(InputError):
     code = "E190"
 
@@ -112,6 +125,14 @@ class DocumentNotStored(StoreError):
     code = "E402"
 
 
+class StoreMissing(StoreError):
+    code = "E403"
+
+
+class StoreBusy(StoreError):
+    code = "E404"
+
+
 class EvalError(ConflictCoderError):
     code = "E501"
 
@@ -122,6 +143,34 @@ class LanguageDataError(ConflictCoderError):
 
 class OptionsError(ConflictCoderError):
     code = "E601"
+
+
+class QueryError(ConflictCoderError):
+    code = "E603"
+
+
+class ExportError(ConflictCoderError):
+    code = "E701"
+
+
+class ApiError(ConflictCoderError):
+    code = "E800"
+    status = 500
+
+
+class NotFound(ApiError):
+    code = "E801"
+    status = 404
+
+
+class AuthError(ApiError):
+    code = "E802"
+    status = 401
+
+
+class RequestError(ApiError):
+    code = "E803"
+    status = 400
 
 
 # Warning codes (a document is coded, with a note on what was done to it)
