@@ -315,7 +315,9 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
         from .service import review
 
         with lock:
-            return review(store, event_id, body.action, body.fields, body.reviewer, body.note)
+            done = review(store, event_id, body.action, body.fields, body.reviewer, body.note)
+        snapshot.rebuild()  # reads after this answer see the decision
+        return done
 
     @app.post("/documents", response_model=Coded, dependencies=[Depends(authorised)],
               summary="Code articles into the store (needs the server's token)")
@@ -327,6 +329,7 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
                          url=a.url, title=a.title, path=f"POST /documents {a.doc_id}") for a in body.documents]
         with lock:
             report = code_into(store, docs, options)
+        snapshot.rebuild()  # reads after this answer see the new events (none races a stale model)
         return {"documents": report.documents, "event_ids": report.event_ids,
                 "failures": [{"doc_id": x.doc_id, "code": x.code, "reason": x.reason} for x in report.failures]}
 
