@@ -2,6 +2,7 @@
 #   make demo   set up a virtual environment, code the bundled examples into the embedded store,
 #               and print a table of the events
 #   make test   set up, then run the tests
+#   (setup also installs the dashboard's Leaflet and country outlines from npm into the package)
 #   make train  rebuild the shipped event detector and its data card from corpus/train and
 #               ../shared (MUC-4, PLOVER), deterministically
 PYTHON ?= python3
@@ -17,6 +18,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m conflictcoder.web.vendor
 	touch $@
 
 demo: setup

@@ -6,6 +6,16 @@
     GET  /stats             events and fatalities by month, country, type or sub_type
     GET  /export?format=    the events in an export format, streamed
     POST /documents         code new articles into the store (Authorization: Bearer TOKEN)
+    POST /events/{id}/review   an analyst's decision: accept, reject, edit fields, clear (TOKEN)
+    GET  /map, /timeline    the dashboard's aggregates: map cells by zoom, events per week
+    GET  /, /event/{id}     the dashboard and an event's page (static files, web/static)
+
+Filters leave rejected events out everywhere; `reviewed_only=true` keeps only accepted ones.
+Every answer carries a strict Content-Security-Policy (scripts, styles and data from this origin
+only; /docs excepted, which FastAPI draws with its own inline script). Writes need the token in
+an Authorization header (which a browser never adds by itself), a JSON body, and, when the
+browser says where the request came from (Origin, Sec-Fetch-Site), this origin: a cross-site
+page cannot forge a review.
 
 Every error answers {"error": {"code", "message", "fix", "status"}}. CORS is off: no
 cross-origin headers are sent. Without a token the API is read-only, and a DuckDB store is
@@ -58,6 +68,18 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
     snapshot = Snapshot(store, lock)
     snapshot.rebuild()
 
+    from .web import STATIC, vendored
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        if request.url.path not in DOCS_PATHS:
+            response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
     @app.on_event("shutdown")
     def close_store() -> None:
         store.close()
@@ -100,10 +122,11 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
                 actor: Optional[str] = Query(None, description="part of actor1 or actor2", max_length=200),
                 min_fatalities: Optional[int] = Query(None, ge=0, le=10**9),
                 bbox: Optional[str] = Query(None, description="min_lon,min_lat,max_lon,max_lat", max_length=200),
-                min_confidence: Optional[float] = Query(None, ge=0, le=1)) -> Filters:
+                min_confidence: Optional[float] = Query(None, ge=0, le=1),
+                reviewed_only: bool = Query(False, description="only events an analyst accepted")) -> Filters:
         return Filters.of(country=country, admin1=admin1, since=since, until=until, event_type=type,
                           sub_event_type=sub_type, actor=actor, min_fatalities=min_fatalities, bbox=bbox,
-                          min_confidence=min_confidence)
+                          min_confidence=min_confidence, review="accepted" if reviewed_only else None)
 
     class EventPage(BaseModel):
         items: list[dict]
@@ -113,6 +136,16 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
         event: dict
         sources: list[dict]
         history: dict
+        review_status: Optional[str] = Field(None, description="accepted, rejected or null")
+        texts: dict = Field(default_factory=dict, description="doc_id -> the clean text the offsets index")
+
+    class Review(BaseModel):
+        action: Literal["accept", "reject", "edit", "clear"]
+        fields: dict = Field(default_factory=dict, description="for edit: event_type, sub_event_type, "
+                             "event_date, iso3, country, admin1, location, latitude, longitude, actor1, "
+                             "actor2, fatalities, notes")
+        reviewer: str = Field("analyst", min_length=1, max_length=200)
+        note: Optional[str] = Field(None, max_length=2000)
 
     class StatsRow(BaseModel):
         key: str
@@ -161,9 +194,51 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
         if h["event_id"] != event_id:
             return RedirectResponse(str(request.url_for("get_event", event_id=h["event_id"])), status_code=307)
         record = h["record"]
+        doc_ids = sorted({x["doc_id"] for x in record.get("sources", [])})
+        with lock:
+            texts = {d: store.document_text(d) for d in doc_ids}
+            status = store.fetch("SELECT review_status FROM events WHERE event_id = ?", [h["event_id"]])
         return Response(orjson.dumps({"event": record, "sources": record.get("sources", []),
-                                      "history": {"reports": h["reports"], "log": h["log"], "aliases": h["aliases"]}}),
+                                      "history": {"reports": h["reports"], "log": h["log"], "aliases": h["aliases"],
+                                                  "reviews": h["reviews"]},
+                                      "review_status": status[0][0] if status else None, "texts": texts}),
                         media_type="application/json")
+
+    @app.get("/map", summary="The dashboard's map: events gathered into cells by zoom (at most `limit` cells)")
+    async def get_map(f: Filters = Depends(filters), zoom: int = Query(2, ge=0, le=18),
+                      limit: int = Query(4000, ge=1, le=5000)):
+        model = await snapshot.model()
+        return {"zoom": zoom, "cells": model.grid(f, zoom, limit)}
+
+    @app.get("/timeline", summary="Events and fatalities per week (Monday first)")
+    async def get_timeline(f: Filters = Depends(filters)):
+        return {"weeks": (await snapshot.model()).weekly(f)}
+
+    # -- the dashboard ------------------------------------------------------------------------------
+
+    def page(name: str) -> Response:
+        if not vendored():
+            raise errors.NotFound("the dashboard's scripts and map data are not installed",
+                                  fix="Run `make setup` (or `python -m conflictcoder.web.vendor`).")
+        return Response((STATIC / name).read_bytes(), media_type="text/html; charset=utf-8")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard():
+        return page("index.html")
+
+    @app.get("/event/{event_id}", include_in_schema=False)
+    def event_page(event_id: str):
+        return page("event.html")
+
+    @app.get("/static/{path:path}", include_in_schema=False)
+    def static(path: str):
+        target = (STATIC / path).resolve()
+        if STATIC not in target.parents or not target.is_file():
+            raise errors.NotFound(f"no file {path}", fix="The dashboard's files are under /static/.")
+        kinds = {".js": "text/javascript", ".css": "text/css", ".png": "image/png",
+                 ".geojson": "application/geo+json", ".txt": "text/plain"}
+        return Response(target.read_bytes(), media_type=kinds.get(target.suffix, "application/octet-stream"),
+                        headers={"Cache-Control": "max-age=3600"})
 
     @app.get("/stats", response_model=Stats, summary="Events and fatalities by month, country, type or sub_type")
     async def get_stats(f: Filters = Depends(filters), by: GROUPS = Query("month")):
@@ -221,6 +296,29 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
         if not given or not hmac.compare_digest(given.encode(), token.encode()):
             raise errors.AuthError("a missing or wrong token", fix="Send 'Authorization: Bearer TOKEN'.")
 
+    def same_origin(request: Request, content_type: Optional[str] = Header(None)) -> None:
+        """CSRF defence for writes: a JSON body, and no other site as the request's origin."""
+        if (content_type or "").split(";")[0].strip().lower() != "application/json":
+            raise errors.AuthError("writes take a JSON body (Content-Type: application/json)",
+                                   fix="Send the body as JSON.")
+        origin = request.headers.get("origin")
+        own = f"{request.url.scheme}://{request.headers.get('host', '')}"
+        if origin is not None and origin != own:
+            raise errors.AuthError(f"a write from another origin ({origin[:100]}) is refused",
+                                   fix="Review events from this server's own pages.")
+        if request.headers.get("sec-fetch-site") not in (None, "same-origin", "none"):
+            raise errors.AuthError("a cross-site write is refused", fix="Review events from this server's own pages.")
+
+    @app.post("/events/{event_id}/review", dependencies=[Depends(authorised), Depends(same_origin)],
+              summary="An analyst's decision on an event: accept, reject, edit fields, clear (needs the token)")
+    def post_review(event_id: str, body: Review):
+        from .service import review
+
+        with lock:
+            done = review(store, event_id, body.action, body.fields, body.reviewer, body.note)
+        snapshot.rebuild()  # reads after this answer see the decision
+        return done
+
     @app.post("/documents", response_model=Coded, dependencies=[Depends(authorised)],
               summary="Code articles into the store (needs the server's token)")
     def post_documents(body: Articles):
@@ -231,10 +329,16 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
                          url=a.url, title=a.title, path=f"POST /documents {a.doc_id}") for a in body.documents]
         with lock:
             report = code_into(store, docs, options)
+        snapshot.rebuild()  # reads after this answer see the new events (none races a stale model)
         return {"documents": report.documents, "event_ids": report.event_ids,
                 "failures": [{"doc_id": x.doc_id, "code": x.code, "reason": x.reason} for x in report.failures]}
 
     return app
+
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+DOCS_PATHS = ("/docs", "/redoc", "/docs/oauth2-redirect")
 
 
 class Snapshot:

@@ -174,9 +174,10 @@ class CodeRun:
 
     def save(self, result) -> None:
         if self.store is not None:
-            from .service import save_document
+            from .service import clean_text, save_document
 
-            self.run_ids.extend(save_document(self.store, result.document, result.events))
+            self.run_ids.extend(save_document(self.store, result.document, result.events,
+                                                     clean_text(result)))
         elif self.per_report:
             self.per_doc.extend(e.to_record() for e in result.events)
         else:
@@ -375,14 +376,16 @@ def export_cmd(
     until: Optional[str] = F_UNTIL, event_type: Optional[str] = F_TYPE, sub_type: Optional[str] = F_SUB_TYPE,
     actor: Optional[str] = F_ACTOR, min_fatalities: Optional[int] = F_MIN_FATALITIES, bbox: Optional[str] = F_BBOX,
     min_confidence: Optional[float] = F_MIN_CONFIDENCE, where: Optional[str] = F_WHERE,
+    reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Only events an analyst accepted."),
 ) -> None:
-    """Write the stored events out (all, or those the filters keep)."""
+    """Write the stored events out (all, or those the filters keep); events an analyst rejected
+    are left out."""
     from .export import export_records
 
     fmt = output_format(fmt, output)
     filters = make_filters(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
                            sub_event_type=sub_type, actor=actor, min_fatalities=min_fatalities, bbox=bbox,
-                           min_confidence=min_confidence, where=where)
+                           min_confidence=min_confidence, where=where, review="accepted" if reviewed_only else None)
     try:
         with open_reader(db) as store:
             records = store.records_for(ids) if ids else store.records(filters)
@@ -546,6 +549,12 @@ def history(
             typer.echo(f"  {rep['doc_id']}  {rep['source'] or '?'}  {rep['published'] or '?'}  ({rep['doc_event_id']})")
             for sentence in rep["sentences"]:
                 typer.echo(f"      \"{sentence}\"")
+    if h.get("reviews"):
+        typer.echo("reviews:")
+        for rv in h["reviews"]:
+            edits = ", ".join(f"{k}={v}" for k, v in rv["fields"].items())
+            typer.echo(f"  {rv['at']}  {rv['action']:<8} by {rv['reviewer']}" + (f"  {edits}" if edits else "")
+                       + (f"  ({rv['note']})" if rv.get("note") else ""))
     typer.echo("merges:")
     for entry in h["log"]:
         other = f" {entry['other_id']}" if entry["other_id"] else ""

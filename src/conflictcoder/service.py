@@ -32,16 +32,17 @@ def open_store(db: str | Path, read_only: bool = False) -> Store:
     return _open(db, read_only=read_only)
 
 
-def save_document(store: Store, doc: Document, events: list[Event]) -> list[str]:
+def save_document(store: Store, doc: Document, events: list[Event], text: str | None = None) -> list[str]:
     """Replace everything `doc` contributed with `events` and merge them into the stored events,
-    in one transaction. Returns the (merged) event id of each event.
+    in one transaction. Returns the (merged) event id of each event. `text`: the document's clean
+    text, kept for the event pages (the evidence offsets index it).
 
     A document that cannot be stored raises DocumentNotStored (the store is unchanged for it, and a
     run goes on); a store that cannot be written at all (a full disk, a failed rollback, a lost
     connection) raises StoreError, which stops a run."""
     try:
         with store.transaction():
-            return merge_into(store, doc, events)
+            return merge_into(store, doc, events, text)
     except errors.ConflictCoderError:
         raise
     except Exception as exc:  # noqa: BLE001 - drivers raise their own classes, OSError and MemoryError
@@ -56,7 +57,7 @@ def save_document(store: Store, doc: Document, events: list[Event]) -> list[str]
             fix="The store is unchanged for this document; the rest of the run went on.") from exc
 
 
-def merge_into(store: Store, doc: Document, events: list[Event]) -> list[str]:
+def merge_into(store: Store, doc: Document, events: list[Event], text: str | None = None) -> list[str]:
     """The work of `save_document`, inside a transaction the caller holds."""
     from .merge_across import CrossDocMerger, profile
 
@@ -74,7 +75,7 @@ def merge_into(store: Store, doc: Document, events: list[Event]) -> list[str]:
 
     writes = Writes(doc=doc, n_events=len(events), now=utcnow(),
                     dead=sorted(change.gone | set(change.absorbed) | change.touched),
-                    absorbed=dict(change.absorbed), created=sorted(change.created))
+                    absorbed=dict(change.absorbed), created=sorted(change.created), text=text)
     for cid in sorted(change.touched):
         c = merger.clusters.get(cid)
         if c is None:
@@ -90,6 +91,21 @@ def merge_into(store: Store, doc: Document, events: list[Event]) -> list[str]:
     writes.last_seq = seq
     store.apply(writes)
     return cluster_ids
+
+
+def clean_text(result) -> str | None:
+    """The clean text of a coded document (a `DocResult`), if it was cleaned."""
+    return result.clean.text if getattr(result, "clean", None) is not None else None
+
+
+def review(store: Store, event_id: str, action: str, fields: dict | None = None, reviewer: str = "analyst",
+           note: str | None = None) -> dict:
+    """Store an analyst's decision on an event, in one transaction: `accept`, `reject`, `edit`
+    (`fields`: event_type, sub_event_type, event_date, place, actors, fatalities) or `clear`.
+    Decisions live apart from the coder's output and are re-applied whenever the event is
+    rewritten (a document recoded)."""
+    with store.transaction():
+        return store.add_review(event_id, action, fields, reviewer, note)
 
 
 def record_failure(store: Store, failure: Failure) -> None:
@@ -117,7 +133,7 @@ def code_into(store: Store, documents: Iterable[Document], options: Options | No
             store.record_failure(result.failure)
             continue
         try:
-            report.event_ids.extend(save_document(store, result.document, result.events))
+            report.event_ids.extend(save_document(store, result.document, result.events, clean_text(result)))
         except errors.DocumentNotStored as exc:  # the store is fine; this one document is not in it
             failure = Failure(result.document.path or result.document.doc_id, exc.code, exc.message,
                               result.document.doc_id, "store")

@@ -41,6 +41,7 @@ class Writes:
     members: list[tuple[str, str, str, int, dict]] = field(default_factory=list)
     log: list[tuple[int, str, str, str, str]] = field(default_factory=list)  # seq, action, event, other, doc
     last_seq: int = 0
+    text: str | None = None  # the document's clean text (what the evidence offsets index)
 
 
 @runtime_checkable
@@ -63,6 +64,13 @@ class Store(Protocol):
     def is_broken(self, exc: BaseException) -> bool:
         """Whether `exc`, raised while writing a document, means the store cannot be written at all
         (a full disk, a lost connection) rather than that this one document could not be stored."""
+    def add_review(self, event_id: str, action: str, fields: dict | None, reviewer: str,
+                   note: str | None = None) -> dict:
+        """Store an analyst's decision (accept, reject, edit, clear) on an event and apply it."""
+    def reviews(self, event_id: str) -> list[dict]:
+        """The analysts' decisions on an event, oldest first."""
+    def document_text(self, doc_id: str) -> str | None:
+        """The clean text of a coded document."""
     def record_failure(self, failure: Failure) -> None:
         """Keep an input that could not be coded, with the stage that failed (StoreError if the
         store cannot take it)."""

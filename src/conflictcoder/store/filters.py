@@ -25,6 +25,9 @@ SORTS = {
 }
 
 
+REVIEW_SCOPES = (None, "accepted", "all")
+
+
 @dataclass(slots=True)
 class Filters:
     country: str | None = None  # ISO3 code or country name
@@ -38,6 +41,9 @@ class Filters:
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     min_confidence: float | None = None
     where: str | None = None
+    # analysts' reviews: None leaves rejected events out, "accepted" keeps only accepted ones,
+    # "all" keeps every event
+    review: str | None = None
 
     @classmethod
     def of(cls, **kw) -> "Filters":
@@ -54,6 +60,8 @@ class Filters:
         f.since, f.until = parse_day(f.since, "since"), parse_day(f.until, "until")
         if isinstance(f.bbox, str):
             f.bbox = parse_bbox(f.bbox)
+        if f.review not in REVIEW_SCOPES:
+            raise errors.QueryError(f"unknown review scope {f.review!r}", fix="Use 'accepted', 'all' or none.")
         return f
 
     def sql(self) -> tuple[str, list]:
@@ -92,6 +100,10 @@ class Filters:
         if self.min_confidence is not None:
             parts.append("confidence >= ?")
             params.append(float(self.min_confidence))
+        if self.review is None:
+            parts.append("(review_status IS NULL OR review_status <> 'rejected')")
+        elif self.review == "accepted":
+            parts.append("review_status = 'accepted'")
         if self.where:
             parts.append("(" + self.where.replace("?", LITERAL_QUESTION) + ")")
         return (" AND ".join(parts) or "TRUE"), params

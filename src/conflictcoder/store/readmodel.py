@@ -26,7 +26,7 @@ from .filters import Filters, decode_cursor, encode_cursor, parse_sort
 NULL_DATE = date(9999, 12, 31).toordinal()  # what SORTS puts for an undated event
 TEXT_COLUMNS = ("iso3", "country", "admin1", "event_type", "sub_event_type", "actor1", "actor2")
 EVENT_QUERY = ("SELECT event_id, event_date, fatalities, confidence, latitude, longitude, "
-               + ", ".join(TEXT_COLUMNS) + ", record FROM events")
+               + ", ".join(TEXT_COLUMNS) + ", review_status, record FROM events")
 
 
 def _json_bytes(value) -> bytes:
@@ -106,7 +106,7 @@ class ReadModel:
         self = cls(store.revision())
         rows = store.fetch(EVENT_QUERY)
         n = len(rows)
-        cols = list(zip(*rows)) if rows else [()] * (7 + len(TEXT_COLUMNS))
+        cols = list(zip(*rows)) if rows else [()] * (8 + len(TEXT_COLUMNS))
         self.ids = list(cols[0])
         self.row_of = {eid: i for i, eid in enumerate(self.ids)}
         self.date = np.fromiter((d.toordinal() if d is not None else NULL_DATE for d in cols[1]), np.int64, n)
@@ -118,6 +118,9 @@ class ReadModel:
         self.text = {name: _Codes(list(cols[6 + i])) for i, name in enumerate(TEXT_COLUMNS)}
         self.months = _Codes([date.fromordinal(int(d)).isoformat()[:7] if ok else None
                               for d, ok in zip(self.date, self.dated)])
+        self.rejected = np.fromiter((v == "rejected" for v in cols[-2]), bool, n)
+        self.accepted = np.fromiter((v == "accepted" for v in cols[-2]), bool, n)
+        self.any_rejected = bool(self.rejected.any())
         self.records = [_json_bytes(r) for r in cols[-1]]
         id_rank = np.empty(n, dtype=np.int64)
         id_rank[np.array(sorted(range(n), key=self.ids.__getitem__), dtype=np.int64)] = np.arange(n)
@@ -143,6 +146,12 @@ class ReadModel:
             sentences = [x["sentence"] for x in _loads(record).get("sources", [])]
             self.reports.setdefault(event_id, []).append((doc_id, doc_event_id, sentences))
             self.first_doc_event.setdefault(doc_event_id, (seq, event_id))
+        from .sql import review_dict
+
+        self.reviews_of: dict[str, list[dict]] = {}
+        for row in store.fetch("SELECT review_id, event_id, action, fields, reviewer, reviewed_at, note "
+                               "FROM reviews ORDER BY review_id"):
+            self.reviews_of.setdefault(row[1], []).append(review_dict(row, _loads))
         self.alias_of = dict(store.fetch("SELECT alias_id, event_id FROM aliases"))
         self.aliases_to: dict[str, list[str]] = {}
         for alias, target in self.alias_of.items():
@@ -167,7 +176,7 @@ class ReadModel:
     def mask(self, f: Filters | None) -> np.ndarray | None:
         """Rows passing `f` (None: every row), as the SQL of `Filters.sql()` decides."""
         if f is None:
-            return None
+            return ~self.rejected if self.any_rejected else None
         parts = []
         t = self.text
         if f.country:
@@ -192,6 +201,10 @@ class ReadModel:
             parts.append((self.longitude >= w) & (self.longitude <= e) & (self.latitude >= s) & (self.latitude <= n))
         if f.min_confidence is not None:
             parts.append(self.confidence >= float(f.min_confidence))
+        if f.review is None and self.any_rejected:
+            parts.append(~self.rejected)
+        elif f.review == "accepted":
+            parts.append(self.accepted)
         if not parts:
             return None
         out = parts[0]
@@ -300,6 +313,64 @@ class ReadModel:
             "aliases": sorted(names - {live, event_id} if live else set()),
             "record": self.lookup(live) if live else None,
             "reports": reports,
+            "reviews": sorted((r for name in ({live} | set(self.aliases_to.get(live, ())) if live else {event_id})
+                               for r in self.reviews_of.get(name, ())), key=lambda r: r["review_id"]),
             "log": [{"seq": q, "at": a.isoformat(sep=" ", timespec="seconds"), "action": act,
                      "event_id": e, "other_id": o, "doc_id": d} for q, a, act, e, o, d in log],
         }
+
+    # -- the dashboard's aggregates ---------------------------------------------------------------
+
+    def grid(self, f: Filters | None, zoom: int, limit: int = 4000) -> list[dict]:
+        """Events passing `f` gathered into map cells (about 60 pixels wide at `zoom`): each cell
+        its count, fatalities, the mean position, the most frequent event type, and the event id
+        when it holds one event. At most `limit` cells, the busiest."""
+        mask = self.mask(f)
+        ok = ~np.isnan(self.latitude) & ~np.isnan(self.longitude)
+        rows = np.flatnonzero(ok if mask is None else ok & mask)
+        if not len(rows):
+            return []
+        zoom = max(0, min(int(zoom), 18))
+        size = 360.0 / (2 ** zoom) / 4.0  # degrees: a 256-pixel tile holds four cells
+        lat, lon = self.latitude[rows], self.longitude[rows]
+        cx = np.floor((lon + 180.0) / size).astype(np.int64)
+        cy = np.floor((lat + 90.0) / size).astype(np.int64)
+        cell = cx * 10_000_000 + cy
+        uniq, inverse = np.unique(cell, return_inverse=True)
+        counts = np.bincount(inverse, minlength=len(uniq))
+        deaths = np.bincount(inverse, weights=np.nan_to_num(self.fatalities[rows], nan=0.0), minlength=len(uniq))
+        mlat = np.bincount(inverse, weights=lat, minlength=len(uniq)) / counts
+        mlon = np.bincount(inverse, weights=lon, minlength=len(uniq)) / counts
+        types = self.text["event_type"]
+        tcode = types.codes[rows].astype(np.int64)
+        pair = inverse.astype(np.int64) * len(types.values) + tcode
+        pu, pc = np.unique(pair, return_counts=True)
+        best: dict[int, tuple[int, int]] = {}
+        for p, c in zip(pu.tolist(), pc.tolist()):
+            g, t = divmod(p, len(types.values))
+            if c > best.get(g, (0, -1))[0]:
+                best[g] = (c, t)
+        first = np.full(len(uniq), -1, dtype=np.int64)
+        first[inverse[::-1]] = rows[::-1]
+        keep = np.argsort(-counts, kind="stable")[:limit]
+        out = []
+        for g in keep.tolist():
+            n = int(counts[g])
+            out.append({"lat": round(float(mlat[g]), 5), "lon": round(float(mlon[g]), 5), "n": n,
+                        "fatalities": int(deaths[g]), "event_type": types.values[best[g][1]],
+                        "event_id": self.ids[int(first[g])] if n == 1 else None})
+        return out
+
+    def weekly(self, f: Filters | None) -> list[dict]:
+        """Events and fatalities per week (weeks start on Monday), dated events passing `f`."""
+        mask = self.mask(f)
+        rows = np.flatnonzero(self.dated if mask is None else self.dated & mask)
+        if not len(rows):
+            return []
+        days = self.date[rows]
+        monday = days - (days - 1) % 7  # date.fromordinal(1) is a Monday
+        uniq, inverse = np.unique(monday, return_inverse=True)
+        counts = np.bincount(inverse, minlength=len(uniq))
+        deaths = np.bincount(inverse, weights=np.nan_to_num(self.fatalities[rows], nan=0.0), minlength=len(uniq))
+        return [{"week": date.fromordinal(int(w)).isoformat(), "events": int(c), "fatalities": int(d)}
+                for w, c, d in zip(uniq.tolist(), counts.tolist(), deaths.tolist())]

@@ -11,6 +11,11 @@ Tables:
 - merge_log: what happened to each event (created, joined, removed, absorbed), for `history`.
 - failures: inputs that could not be coded: where, the doc_id, the error code, the reason, and the
   stage that failed.
+- texts: the clean text of each coded document (what the evidence offsets index), for the
+  dashboard's event page.
+- reviews: analysts' decisions (accept, reject, edit fields), kept apart from the coder's output,
+  with who and when; re-applied to the merged event each time it is rewritten (`_reapply_reviews`),
+  so they survive recoding. `events.review_status` is the latest accept/reject.
 - watched: what `conflictcoder watch` has taken in (a file and the hash of its content, a feed
   item), so that nothing is coded twice across restarts.
 
@@ -38,7 +43,14 @@ ADDED_EVENT_COLUMNS = [
     ("actor2", "VARCHAR", "record->>'actor2'"),
     ("confidence", "DOUBLE PRECISION", "CAST(record->>'confidence' AS DOUBLE PRECISION)"),
     ("updated_at", "TIMESTAMP", "NULL"),
+    ("review_status", "VARCHAR", "NULL"),
 ]
+# what an analyst may edit: record field -> events column (None: only in the record)
+EDITABLE = {"event_type": "event_type", "sub_event_type": "sub_event_type", "event_date": "event_date",
+            "iso3": "iso3", "country": "country", "admin1": "admin1", "location": "location",
+            "latitude": "latitude", "longitude": "longitude", "actor1": "actor1", "actor2": "actor2",
+            "fatalities": "fatalities", "notes": None}
+REVIEW_ACTIONS = ("accept", "reject", "edit", "clear")
 
 
 def schema(json_type: str) -> list[str]:
@@ -66,6 +78,10 @@ def schema(json_type: str) -> list[str]:
             location VARCHAR, doc_id VARCHAR, code VARCHAR, reason VARCHAR, seen_at TIMESTAMP,
             stage VARCHAR)""",
         "ALTER TABLE failures ADD COLUMN IF NOT EXISTS stage VARCHAR",  # stores from before issue 16
+        """CREATE TABLE IF NOT EXISTS texts (doc_id VARCHAR PRIMARY KEY, text VARCHAR)""",
+        f"""CREATE TABLE IF NOT EXISTS reviews (
+            review_id BIGINT, event_id VARCHAR, action VARCHAR, fields {json_type}, reviewer VARCHAR,
+            reviewed_at TIMESTAMP, note VARCHAR)""",
         """CREATE TABLE IF NOT EXISTS watched (
             key VARCHAR PRIMARY KEY, fingerprint VARCHAR, doc_id VARCHAR, seen_at TIMESTAMP)""",
     ]
@@ -84,6 +100,44 @@ def storable(value: str | None) -> str | None:
     except UnicodeEncodeError:
         raw = value.encode("utf-8", "surrogatepass")
     return raw.decode("utf-8", "backslashreplace")
+
+
+def check_edits(fields: dict) -> dict:
+    """The fields of an edit, checked: only EDITABLE names, values of the right kind."""
+    from datetime import date
+
+    from .. import errors
+
+    out = {}
+    for k, v in fields.items():
+        if k not in EDITABLE:
+            raise errors.QueryError(f"field {k!r} cannot be edited", fix=f"Edit one of {', '.join(EDITABLE)}.")
+        if v is not None and k == "event_date":
+            try:
+                v = date.fromisoformat(str(v)).isoformat()
+            except ValueError as exc:
+                raise errors.QueryError(f"event_date {v!r} is not a date", fix="Give YYYY-MM-DD.") from exc
+        elif v is not None and k == "fatalities":
+            if isinstance(v, bool) or not isinstance(v, (int, str)) or not str(v).isdigit():
+                raise errors.QueryError(f"fatalities {v!r} is not a count", fix="Give a whole number >= 0.")
+            v = int(v)
+        elif v is not None and k in ("latitude", "longitude"):
+            try:
+                v = float(v)
+            except (TypeError, ValueError) as exc:
+                raise errors.QueryError(f"{k} {v!r} is not a number", fix="Give decimal degrees.") from exc
+            if not (-90 <= v <= 90 if k == "latitude" else -180 <= v <= 180):
+                raise errors.QueryError(f"{k} {v} is off the globe", fix="Latitude -90..90, longitude -180..180.")
+        elif v is not None:
+            v = str(v)[:500]
+        out[k] = v
+    return out
+
+
+def review_dict(row, json_out) -> dict:
+    review_id, event_id, action, fields, reviewer, at, note = row
+    return {"review_id": review_id, "event_id": event_id, "action": action, "fields": json_out(fields) or {},
+            "reviewer": reviewer, "at": at.isoformat(sep=" ", timespec="seconds") if at else None, "note": note}
 
 
 def sort_sql(sort: str) -> tuple[str, bool, str]:
@@ -184,7 +238,80 @@ class SQLStore:
             "source = excluded.source, url = excluded.url, title = excluded.title, published = excluded.published, "
             "path = excluded.path, n_events = excluded.n_events, coded_at = excluded.coded_at",
             [doc.doc_id, doc.source, doc.url, doc.title, doc.published, doc.path, w.n_events, now])
+        if w.text is not None:
+            self._exec("INSERT INTO texts VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET text = excluded.text",
+                       [doc.doc_id, self._text(w.text)])
+        self._reapply_reviews([e.event_id for e, *_ in w.events])
         self._set_seq(w.last_seq)
+
+    # -- reviews --------------------------------------------------------------------------------
+
+    def add_review(self, event_id: str, action: str, fields: dict | None, reviewer: str,
+                   note: str | None = None) -> dict:
+        """Store an analyst's decision on an event (inside `transaction()`) and apply it. Returns
+        the stored review. `event_id` may be an alias: the decision goes to the live event."""
+        from .. import errors
+
+        if action not in REVIEW_ACTIONS:
+            raise errors.QueryError(f"unknown review action {action!r}", fix=f"Use one of {', '.join(REVIEW_ACTIONS)}.")
+        live = self.resolve(event_id)
+        if live is None:
+            raise errors.NotFound(f"no event {event_id}", fix="List events at /events.")
+        fields = check_edits(fields or {}) if action == "edit" else {}
+        review_id = (self._scalar("SELECT max(review_id) FROM reviews") or 0) + 1
+        at = utcnow()
+        self._exec("INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [review_id, live, action, self._json_in(fields), storable(reviewer), at, storable(note)])
+        self._reapply_reviews([live])
+        return {"review_id": review_id, "event_id": live, "action": action, "fields": fields,
+                "reviewer": reviewer, "at": at.isoformat(sep=" ", timespec="seconds"), "note": note}
+
+    def reviews(self, event_id: str) -> list[dict]:
+        """The decisions on an event (and on ids merged into it), oldest first."""
+        live = self.resolve(event_id) or event_id
+        rows = self._rows(
+            "SELECT review_id, event_id, action, fields, reviewer, reviewed_at, note FROM reviews WHERE event_id = ? "
+            "OR event_id IN (SELECT alias_id FROM aliases WHERE event_id = ?) ORDER BY review_id", [live, live])
+        return [review_dict(r, self._json_out) for r in rows]
+
+    def _reapply_reviews(self, event_ids: list[str]) -> None:
+        """Rebuild the review overlay of these merged events from the coder's record (their
+        per-document events) and every decision on them."""
+        if not event_ids:
+            return
+        has = {r[0] for r in self._rows(
+            "SELECT DISTINCT coalesce(a.event_id, r.event_id) FROM reviews r LEFT JOIN aliases a "
+            "ON a.alias_id = r.event_id WHERE r.event_id IN (SELECT unnest(?::VARCHAR[])) "
+            "OR a.event_id IN (SELECT unnest(?::VARCHAR[]))", [list(event_ids), list(event_ids)])}
+        for eid in sorted(has & set(event_ids)):
+            self._overlay(eid)
+
+    def _overlay(self, event_id: str) -> None:
+        """The event's record as the coder made it (rebuilt from its per-document events), with
+        the analysts' edits on top, and its review status."""
+        from ..merge_across import merged_event
+
+        clusters = self.clusters([event_id])
+        if not clusters:
+            return
+        members = [e for _, e in sorted(clusters[0].members, key=lambda m: m[0])]
+        record = merged_event(event_id, members).to_record()
+        status, edits = None, {}
+        for r in self.reviews(event_id):
+            if r["action"] in ("accept", "reject"):
+                status = r["action"] + "ed"
+            elif r["action"] == "clear":
+                status, edits = None, {}
+            else:
+                edits.update(r["fields"])
+        record.update(edits)
+        sets = ", ".join(f"{col} = ?" for col in EDITABLE.values() if col)
+        values = [record.get(f) for f, col in EDITABLE.items() if col]
+        self._exec(f"UPDATE events SET {sets}, record = ?, review_status = ? WHERE event_id = ?",
+                   [*values, self._json_in(record), status, event_id])
+
+    def document_text(self, doc_id: str) -> str | None:
+        return self._scalar("SELECT text FROM texts WHERE doc_id = ?", [doc_id])
 
     def _set_seq(self, seq: int) -> None:
         raise NotImplementedError
@@ -331,6 +458,7 @@ class SQLStore:
                          "title": t, "doc_event_id": de,
                          "sentences": [x["sentence"] for x in self._json_out(r).get("sources", [])]}
                         for d, s, p, u, t, de, r in sources],
+            "reviews": self.reviews(live or event_id),
             "log": [{"seq": q, "at": a.isoformat(sep=" ", timespec="seconds"), "action": act,
                      "event_id": e, "other_id": o, "doc_id": d} for q, a, act, e, o, d in log],
         }
