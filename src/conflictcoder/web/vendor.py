@@ -79,10 +79,13 @@ def install(target: Path = VENDOR) -> list[Path]:
 
 
 if __name__ == "__main__":
+    # The coder, the store and the API work without these files: a machine without npm still sets
+    # up (make demo, make test), and only the dashboard's map lacks its library and outlines.
     try:
         files = install()
     except (OSError, subprocess.CalledProcessError) as exc:
-        sys.stderr.write(f"could not install the dashboard's files from npm: {exc}\n"
-                         "Fix: install node and npm (apt-get install npm) and check the npm registry.\n")
-        raise SystemExit(2)
+        sys.stderr.write(f"note: the dashboard's map files were not installed from npm ({exc}); everything "
+                         "else works. Fix: install node and npm (apt-get install npm), then rerun "
+                         "`python -m conflictcoder.web.vendor`.\n")
+        raise SystemExit(0)
     sys.stderr.write(f"installed {len(files)} dashboard files into {VENDOR}\n")
