@@ -141,9 +141,10 @@ def ucdp_where_prec(geo_precision: int | None, location: str, country: str) -> i
 
 
 def priogrid(lat: float | None, lon: float | None) -> int | None:
-    """The PRIO-GRID cell (0.5 degrees, numbered from the south-west corner, row by row)."""
-    if lat is None or lon is None:
-        return None
+    """The PRIO-GRID cell (0.5 degrees, numbered from the south-west corner, row by row); None
+    where the point is missing or not on the globe (NaN, infinite, out of range)."""
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None  # the comparisons are false for NaN too
     row = min(359, int((lat + 90) // 0.5))
     col = min(719, int((lon + 180) // 0.5))
     return row * 720 + col + 1
