@@ -20,6 +20,23 @@ from . import VENDOR
 PACKAGES = {"leaflet": "1.9.4", "world-atlas": "2.0.2"}
 
 
+def unwrap(ring: list) -> list:
+    """A ring that crosses the antimeridian (Russia's Chukotka, Fiji) made continuous: a step of
+    more than 180 degrees of longitude is taken the short way round (past +-180), so the map draws
+    no line across the whole world. A ring that goes round a pole (Antarctica) does not close when
+    unwrapped, and is left as it is."""
+    out, shift = [], 0.0
+    for k, (x, y) in enumerate(ring):
+        if k:
+            step = x - ring[k - 1][0]
+            if step > 180:
+                shift -= 360
+            elif step < -180:
+                shift += 360
+        out.append([x + shift, y] if shift else [x, y])
+    return out if not out or out[0] == out[-1] else [list(p) for p in ring]
+
+
 def topo_to_geojson(topo: dict, name: str) -> dict:
     """A TopoJSON object (quantized, delta-encoded arcs) as a GeoJSON FeatureCollection."""
     scale, shift = topo["transform"]["scale"], topo["transform"]["translate"]
@@ -37,7 +54,7 @@ def topo_to_geojson(topo: dict, name: str) -> dict:
         for i in indexes:
             pts = arcs[i] if i >= 0 else arcs[~i][::-1]
             out.extend(pts if not out else pts[1:])
-        return out
+        return unwrap(out)
 
     features = []
     for geom in topo["objects"][name]["geometries"]:
