@@ -140,8 +140,10 @@ MORE = [*ARTICLES,
          "text": "Seven civilians were killed when a car bomb exploded outside a hotel in Mogadishu, Somalia, on Sunday.\n"}]
 
 
-def test_api_review_merge_and_split_survive_recoding(tmp_path):
-    proc, url = start(tmp_path / "events.duckdb")
+@pytest.mark.parametrize("kind", ["duckdb", "postgres"])
+def test_api_review_merge_and_split_survive_recoding(kind, store_url):
+    db = store_url(kind)
+    proc, url = start(db)
     try:
         r = httpx.post(f"{url}/documents", json={"documents": MORE}, headers=AUTH, timeout=120)
         assert r.status_code == 200, r.text
@@ -191,6 +193,6 @@ def test_api_review_merge_and_split_survive_recoding(tmp_path):
             check()
     finally:
         stop(proc)
-    shown = subprocess.run([CLI, "history", mid, "--db", str(tmp_path / "events.duckdb")], check=True,
+    shown = subprocess.run([CLI, "history", mid, "--db", str(db)], check=True,
                            capture_output=True, text=True).stdout
     assert "split" in shown and "merge" in shown and "by cy" in shown and "by di" in shown
