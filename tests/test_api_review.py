@@ -133,3 +133,66 @@ def test_api_review_reject_edit_recode_and_export(served, tmp_path):
     assert "reviews:" in shown and "reject" in shown and "by ann" in shown
     shown = subprocess.run([CLI, "history", kdh, "--db", str(db)], check=True, capture_output=True, text=True).stdout
     assert "fatalities=6" in shown and "by bob" in shown
+
+
+MORE = [*ARTICLES,
+        {"doc_id": "mogadishu-2", "published": "2020-02-10", "source": "Wire C",
+         "text": "Seven civilians were killed when a car bomb exploded outside a hotel in Mogadishu, Somalia, on Sunday.\n"}]
+
+
+@pytest.mark.parametrize("kind", ["duckdb", "postgres"])
+def test_api_review_merge_and_split_survive_recoding(kind, store_url):
+    db = store_url(kind)
+    proc, url = start(db)
+    try:
+        r = httpx.post(f"{url}/documents", json={"documents": MORE}, headers=AUTH, timeout=120)
+        assert r.status_code == 200, r.text
+        mog = event_of(url, "mogadishu")
+        assert sorted(s["doc_id"] for s in mog["sources"]) == ["mogadishu", "mogadishu-2"]  # the coder merged them
+        kdh = event_of(url, "kandahar")["event_id"]
+        mid = mog["event_id"]
+        target = f"{url}/events/{mid}/review"
+        # the structural writes pass the same checks as the others
+        assert httpx.post(target, json={"action": "split", "fields": {"doc_id": "mogadishu-2"}}).status_code == 401
+        cross = httpx.post(target, json={"action": "split", "fields": {"doc_id": "mogadishu-2"}},
+                           headers={**AUTH, "Origin": "http://evil.example"})
+        assert cross.status_code == 401
+        assert httpx.post(target, json={"action": "split", "fields": {"doc_id": "nope"}}, headers=AUTH).status_code == 400
+        assert httpx.post(target, json={"action": "merge", "fields": {"into": "nope"}}, headers=AUTH).status_code == 404
+
+        # split the second wire's report out of the Mogadishu event
+        r = httpx.post(target, json={"action": "split", "fields": {"doc_id": "mogadishu-2"}, "reviewer": "cy"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        new = r.json()["fields"]["new_id"]
+        # merge the Kandahar event into the Mogadishu one (an analyst's call, whatever the coder thought)
+        r = httpx.post(f"{url}/events/{kdh}/review", json={"action": "merge", "fields": {"into": mid}, "reviewer": "di"},
+                       headers=AUTH)
+        assert r.status_code == 200 and r.json()["event_id"] == mid, r.text
+
+        def check():
+            items = httpx.get(f"{url}/events", params={"limit": 100}).json()["items"]
+            by_id = {e["event_id"]: sorted({s["doc_id"] for s in e["sources"]}) for e in items}
+            assert by_id == {mid: ["kandahar", "mogadishu"], new: ["mogadishu-2"]}
+            gone = httpx.get(f"{url}/events/{kdh}", follow_redirects=False)
+            assert gone.status_code == 307 and gone.headers["location"].endswith(f"/events/{mid}")
+            exported = [json.loads(x)["event_id"] for x in httpx.get(f"{url}/export", params={"format": "jsonl"}).text.splitlines()]
+            assert sorted(exported) == sorted([mid, new])
+            h = httpx.get(f"{url}/events/{mid}").json()["history"]
+            actions = [(rv["action"], rv["reviewer"]) for rv in h["reviews"]]
+            assert ("split", "cy") in actions and ("merge", "di") in actions
+            assert kdh in h["aliases"]
+            assert httpx.get(f"{url}/events/{new}").json()["event"]["event_id"] == new
+
+        check()
+        # recoding every document rewrites the events from the coder's output: merge and split hold
+        r = httpx.post(f"{url}/documents", json={"documents": MORE}, headers=AUTH, timeout=120)
+        assert r.status_code == 200, r.text
+        check()
+        for doc in MORE:  # and one document at a time
+            assert httpx.post(f"{url}/documents", json={"documents": [doc]}, headers=AUTH, timeout=120).status_code == 200
+            check()
+    finally:
+        stop(proc)
+    shown = subprocess.run([CLI, "history", mid, "--db", str(db)], check=True,
+                           capture_output=True, text=True).stdout
+    assert "split" in shown and "merge" in shown and "by cy" in shown and "by di" in shown

@@ -6,7 +6,7 @@
     GET  /stats             events and fatalities by month, country, type or sub_type
     GET  /export?format=    the events in an export format, streamed
     POST /documents         code new articles into the store (Authorization: Bearer TOKEN)
-    POST /events/{id}/review   an analyst's decision: accept, reject, edit fields, clear (TOKEN)
+    POST /events/{id}/review   an analyst's decision: accept, reject, edit fields, clear, merge, split (TOKEN)
     GET  /map, /timeline    the dashboard's aggregates: map cells by zoom, events per week
     GET  /, /event/{id}     the dashboard and an event's page (static files, web/static)
 
@@ -140,10 +140,11 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
         texts: dict = Field(default_factory=dict, description="doc_id -> the clean text the offsets index")
 
     class Review(BaseModel):
-        action: Literal["accept", "reject", "edit", "clear"]
+        action: Literal["accept", "reject", "edit", "clear", "merge", "split"]
         fields: dict = Field(default_factory=dict, description="for edit: event_type, sub_event_type, "
                              "event_date, iso3, country, admin1, location, latitude, longitude, actor1, "
-                             "actor2, fatalities, notes")
+                             "actor2, fatalities, notes; for merge: into (the event this one joins); "
+                             "for split: doc_id (the source taken out into an event of its own)")
         reviewer: str = Field("analyst", min_length=1, max_length=200)
         note: Optional[str] = Field(None, max_length=2000)
 
@@ -310,7 +311,8 @@ def create_app(db: str, token: Optional[str] = None, options=None) -> FastAPI:
             raise errors.AuthError("a cross-site write is refused", fix="Review events from this server's own pages.")
 
     @app.post("/events/{event_id}/review", dependencies=[Depends(authorised), Depends(same_origin)],
-              summary="An analyst's decision on an event: accept, reject, edit fields, clear (needs the token)")
+              summary="An analyst's decision on an event: accept, reject, edit fields, clear, merge into another, "
+                      "split a source out (needs the token)")
     def post_review(event_id: str, body: Review):
         from .service import review
 

@@ -101,7 +101,9 @@ def clean_text(result) -> str | None:
 def review(store: Store, event_id: str, action: str, fields: dict | None = None, reviewer: str = "analyst",
            note: str | None = None) -> dict:
     """Store an analyst's decision on an event, in one transaction: `accept`, `reject`, `edit`
-    (`fields`: event_type, sub_event_type, event_date, place, actors, fatalities) or `clear`.
+    (`fields`: event_type, sub_event_type, event_date, place, actors, fatalities), `clear`,
+    `merge` (`fields={"into": other_id}`: this event joins the other, its id an alias of it) or
+    `split` (`fields={"doc_id": ...}`: that source becomes an event of its own).
     Decisions live apart from the coder's output and are re-applied whenever the event is
     rewritten (a document recoded)."""
     with store.transaction():

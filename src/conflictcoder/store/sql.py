@@ -50,7 +50,8 @@ EDITABLE = {"event_type": "event_type", "sub_event_type": "sub_event_type", "eve
             "iso3": "iso3", "country": "country", "admin1": "admin1", "location": "location",
             "latitude": "latitude", "longitude": "longitude", "actor1": "actor1", "actor2": "actor2",
             "fatalities": "fatalities", "notes": None}
-REVIEW_ACTIONS = ("accept", "reject", "edit", "clear")
+REVIEW_ACTIONS = ("accept", "reject", "edit", "clear", "merge", "split")
+STRUCTURAL = ("merge", "split")  # decisions that move per-document events between merged events
 
 
 def schema(json_type: str) -> list[str]:
@@ -241,8 +242,9 @@ class SQLStore:
         if w.text is not None:
             self._exec("INSERT INTO texts VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET text = excluded.text",
                        [doc.doc_id, self._text(w.text)])
-        self._reapply_reviews([e.event_id for e, *_ in w.events])
         self._set_seq(w.last_seq)
+        self._enforce_structure({doc_id for _, doc_id, *_ in w.members} | {doc.doc_id})
+        self._reapply_reviews([e.event_id for e, *_ in w.events if self.resolve(e.event_id) == e.event_id])
 
     # -- reviews --------------------------------------------------------------------------------
 
@@ -257,12 +259,17 @@ class SQLStore:
         live = self.resolve(event_id)
         if live is None:
             raise errors.NotFound(f"no event {event_id}", fix="List events at /events.")
-        fields = check_edits(fields or {}) if action == "edit" else {}
+        if action in STRUCTURAL:
+            live, fields = self._structural_fields(live, action, fields or {})
+        else:
+            fields = check_edits(fields or {}) if action == "edit" else {}
         review_id = (self._scalar("SELECT max(review_id) FROM reviews") or 0) + 1
         at = utcnow()
         self._exec("INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?)",
                    [review_id, live, action, self._json_in(fields), storable(reviewer), at, storable(note)])
-        self._reapply_reviews([live])
+        if action in STRUCTURAL:
+            self._enforce_one(action, live, fields, log=True)
+        self._reapply_reviews([self.resolve(live) or live] + ([fields["new_id"]] if action == "split" else []))
         return {"review_id": review_id, "event_id": live, "action": action, "fields": fields,
                 "reviewer": reviewer, "at": at.isoformat(sep=" ", timespec="seconds"), "note": note}
 
@@ -273,6 +280,121 @@ class SQLStore:
             "SELECT review_id, event_id, action, fields, reviewer, reviewed_at, note FROM reviews WHERE event_id = ? "
             "OR event_id IN (SELECT alias_id FROM aliases WHERE event_id = ?) ORDER BY review_id", [live, live])
         return [review_dict(r, self._json_out) for r in rows]
+
+    def _structural_fields(self, live: str, action: str, fields: dict) -> tuple[str, dict]:
+        """Check a merge (`fields.into`: the event this one joins) or a split (`fields.doc_id`: the
+        source taken out); the event the decision is stored under and what it keeps: the
+        per-document events it concerns, by (doc_id, per-document id), stable across recoding."""
+        import hashlib
+
+        from .. import errors
+
+        def members(eid: str) -> list[list[str]]:
+            return [[d, p] for d, p in self._rows(
+                "SELECT doc_id, doc_event_id FROM doc_events WHERE event_id = ? ORDER BY seq", [eid])]
+
+        if action == "merge":
+            into = str(fields.get("into") or "")
+            target = self.resolve(into) if into else None
+            if target is None:
+                raise errors.NotFound(f"no event {into!r} to merge into", fix="Give the other event's id as fields.into.")
+            if target == live:
+                raise errors.QueryError("an event cannot be merged into itself", fix="Give another event's id.")
+            return target, {"from": live, "into": target, "members": members(live), "kept": members(target)}
+        doc_id = str(fields.get("doc_id") or "")
+        mine = [m for m in members(live) if m[0] == doc_id]
+        if not mine:
+            raise errors.QueryError(f"event {live} has no source {doc_id!r}", fix="Give one of its sources' doc_id.")
+        if len(mine) == len(members(live)):
+            raise errors.QueryError(f"{doc_id!r} is the only source of {live}", fix="Split a source out of an event with others.")
+        new_id = "cc" + hashlib.sha1(f"split|{live}|{doc_id}".encode()).hexdigest()[:14]
+        return live, {"doc_id": doc_id, "new_id": new_id, "members": mine}
+
+    def _enforce_structure(self, doc_ids: set[str]) -> None:
+        """Re-apply the merges and splits that concern these documents, oldest first (after a
+        document is recoded, its per-document events may have landed elsewhere)."""
+        rows = self._rows("SELECT event_id, action, fields FROM reviews WHERE action IN ('merge', 'split') "
+                          "ORDER BY review_id")
+        for eid, action, fields in rows:
+            fields = self._json_out(fields) or {}
+            docs = {d for d, _ in fields.get("members", []) + fields.get("kept", [])}
+            if docs & doc_ids:
+                self._enforce_one(action, eid, fields, log=False)
+
+    def _enforce_one(self, action: str, eid: str, fields: dict, log: bool) -> None:
+        """Move the decision's per-document events where it puts them and rebuild what changed."""
+        now = utcnow()
+        where = {(d, p): self._scalar("SELECT event_id FROM doc_events WHERE doc_id = ? AND doc_event_id = ?", [d, p])
+                 for d, p in fields.get("members", []) + fields.get("kept", [])}
+        if action == "merge":
+            target = self.resolve(fields["into"])
+            if target is None:  # the kept event's reports went elsewhere: follow them
+                target = next((where[(d, p)] for d, p in fields.get("kept", []) if where.get((d, p))), None)
+            if target is None:
+                return
+            moved = {(d, p): at for (d, p), at in where.items() if at is not None and at != target}
+        else:
+            target = fields["new_id"]
+            moved = {(d, p): where[(d, p)] for d, p in fields["members"]
+                     if where.get((d, p)) is not None and where[(d, p)] != target}
+        if not moved:
+            return
+        for (d, p) in moved:
+            self._exec("UPDATE doc_events SET event_id = ? WHERE doc_id = ? AND doc_event_id = ?", [target, d, p])
+        seq = self.last_seq()
+        if action == "split":
+            self._exec("DELETE FROM aliases WHERE alias_id = ?", [target])
+            if self._scalar("SELECT seq FROM events WHERE event_id = ?", [target]) is None:
+                seq += 1
+                self._rewrite_event(target, seq, now)
+                if log:
+                    self._insert("merge_log", ["seq", "logged_at", "action", "event_id", "other_id", "doc_id"],
+                                 [(seq, now, "split", eid, target, fields["doc_id"])])
+                self._set_seq(seq)
+            else:
+                self._rewrite_event(target, None, now)
+        else:
+            self._rewrite_event(target, None, now)
+        for old in sorted(set(moved.values())):
+            if not self._rewrite_event(old, None, now) and action == "merge":
+                self._exec("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT (alias_id) DO UPDATE "
+                           "SET event_id = excluded.event_id, merged_at = excluded.merged_at", [old, target, now])
+                self._exec("UPDATE aliases SET event_id = ? WHERE event_id = ?", [target, old])
+                if log:
+                    seq += 1
+                    self._insert("merge_log", ["seq", "logged_at", "action", "event_id", "other_id", "doc_id"],
+                                 [(seq, now, "absorbed", old, target, None)])
+                    self._set_seq(seq)
+        self._reapply_reviews([target, *moved.values()])
+
+    def _rewrite_event(self, event_id: str, seq: int | None, now) -> bool:
+        """Rebuild a merged event's row and sources from its per-document events; drop it if it has
+        none left (False)."""
+        from ..merge_across import doc_of, merged_event, merged_profile, profile
+
+        rows = self._rows("SELECT seq, record FROM doc_events WHERE event_id = ? ORDER BY seq", [event_id])
+        if seq is None:
+            seq = self._scalar("SELECT seq FROM events WHERE event_id = ?", [event_id])
+        self._exec("DELETE FROM events WHERE event_id = ?", [event_id])
+        self._exec("DELETE FROM sources WHERE event_id = ?", [event_id])
+        if not rows:
+            return False
+        from ..merge_across import event_from_record
+
+        members = [event_from_record(self._json_out(r)) for _, r in rows]
+        profiles = [profile(m, doc_of(m)) for m in members]
+        rep = profiles[0] if len(profiles) == 1 else merged_profile(profiles)
+        ok = rep.mergeable
+        e = merged_event(event_id, members)
+        record = e.to_record()
+        self._insert("events", EVENT_COLUMNS, [(
+            e.event_id, seq if seq is not None else self.last_seq(), e.event_date, e.event_type, e.sub_event_type,
+            e.iso3, e.admin1, e.location, e.latitude, e.longitude, e.fatalities, len({s.doc_id for s in e.sources}),
+            rep.family if ok else None, rep.lo if ok else None, rep.hi if ok else None, self._json_in(record),
+            e.country, e.actor1, e.actor2, record["confidence"], now)])
+        self._insert("sources", ["event_id", "doc_id", "sentence", "start_char", "end_char"],
+                     [(e.event_id, s.doc_id, s.sentence, s.start, s.end) for s in e.sources])
+        return True
 
     def _reapply_reviews(self, event_ids: list[str]) -> None:
         """Rebuild the review overlay of these merged events from the coder's record (their
@@ -302,7 +424,7 @@ class SQLStore:
                 status = r["action"] + "ed"
             elif r["action"] == "clear":
                 status, edits = None, {}
-            else:
+            elif r["action"] == "edit":
                 edits.update(r["fields"])
         record.update(edits)
         sets = ", ".join(f"{col} = ?" for col in EDITABLE.values() if col)

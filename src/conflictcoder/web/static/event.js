@@ -41,6 +41,11 @@
       div.appendChild(CC.el("h3", (s.source || "unknown outlet") + " · " + s.doc_id + " · " + (s.published || "undated")));
       if (s.url) div.appendChild(CC.el("div", s.url, "url"));  // shown as text, never a link
       div.appendChild(CC.el("p", "Evidence: " + s.sentence));
+      if (new Set(d.sources.map(function (x) { return x.doc_id; })).size > 1) {
+        var b = CC.el("button", "Split this source out", "split"); b.type = "button"; b.dataset.doc = s.doc_id;
+        b.addEventListener("click", function () { send("split", {doc_id: s.doc_id}); });
+        div.appendChild(b);
+      }
       div.appendChild(article(d.texts[s.doc_id], s.start, s.end));
       box.appendChild(div);
     });
@@ -77,12 +82,18 @@
     }).then(function (r) { return r.json().then(function (b) {
       if (!r.ok) throw new Error((b.error && b.error.message) || r.status);
       $("review-message").textContent = "saved: " + action;
+      if (action === "merge") id = b.event_id;  // this event now resolves to the one it joined
       return load();
     }); }).catch(function (err) { $("review-message").textContent = "not saved: " + err.message; });
   }
   $("accept").addEventListener("click", function () { send("accept"); });
   $("reject").addEventListener("click", function () { send("reject"); });
   $("clear").addEventListener("click", function () { send("clear"); });
+  $("merge").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var into = $("merge-into").value.trim();
+    if (into) send("merge", {into: into});
+  });
   $("edit").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var fields = {};
