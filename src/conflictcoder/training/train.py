@@ -275,10 +275,11 @@ def train(shared: Path | None, out: Path = MODEL_DIR, corpus: Path = CORPUS / "t
     return card
 
 
-CORPUS_NOTE = ("The corpus is invented news written for this project by five writers who saw neither the "
-               "coder's rules nor any benchmark text (corpus/SPEC.md). Four of them report that some of "
+CORPUS_NOTE = ("The corpus is invented news written for this project by writers who saw neither the "
+               "coder's rules nor any benchmark text (corpus/SPEC.md). Most of them report that some of "
                "their violent paragraphs retell well-known real incidents, in their own words and with "
-               "real public figures named; no sentence is copied from an article or a data set.")
+               "real public figures named; no sentence is copied from an article or a data set, and none "
+               "shares a run of 8 words with a benchmark record (tests/test_quality_gate.py).")
 
 
 def card_markdown(card: dict) -> str:
