@@ -28,13 +28,8 @@ class Example:
 
 def corpus_examples(directory: Path) -> Iterator[Example]:
     """The examples of every `*.jsonl` file in `directory`, in file and line order."""
-    for path in sorted(directory.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
-                    continue
-                record = json.loads(line)
-                yield from paragraph_examples(record, writer=path.stem)
+    for writer, record in written_paragraphs(directory):
+        yield from paragraph_examples(record, writer)
 
 
 def paragraph_examples(record: dict, writer: str) -> Iterator[Example]:
@@ -48,8 +43,15 @@ def paragraph_examples(record: dict, writer: str) -> Iterator[Example]:
 
 
 def paragraphs(directory: Path) -> Iterator[dict]:
+    """The paragraph records of every `*.jsonl` file in `directory`, in file and line order."""
+    for _, record in written_paragraphs(directory):
+        yield record
+
+
+def written_paragraphs(directory: Path) -> Iterator[tuple[str, dict]]:
+    """(writer, paragraph record) pairs: a file is one writer's, named after them."""
     for path in sorted(directory.glob("*.jsonl")):
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 if line.strip():
-                    yield json.loads(line)
+                    yield path.stem, json.loads(line)
