@@ -14,8 +14,8 @@ from pathlib import Path
 
 from . import errors
 from .geodesy import km
+from .vocabulary import VIOLENT_TYPES as VIOLENT
 
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 FIELDS = ("date", "sub_event_type", "location_exact_25km", "fatalities", "actor1", "actor2",
           "injured", "abducted", "arrested")
 
