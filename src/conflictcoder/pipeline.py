@@ -146,7 +146,7 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
 def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress: list[str]) -> DocResult:
     """The stages after the parse; `progress[0]` names the stage at work (for failures)."""
     from .extract import extract_mentions
-    from .extract.decide import event_verdict, keeps
+    from .extract.decide import keeps, settle_type, types_by_sentence
     from .merge import build_event, merge_mentions
     from .resolve.actors import name_actor
     from .resolve.assign import resolve_mentions
@@ -173,38 +173,13 @@ def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress
     types_told = types_by_sentence(mentions)
     for g in groups:
         event = build_event(g, doc, published, default, name_actor, parsed.clean.text)
-        # a sentence that tells events of several types ("a day after forces killed six gunmen,
-        # police captured seven others"): the detector types its main one only, the patterns each clause
-        several = len(types_told[g.lead.sentence_index]) > 1
-        settle_type(event, event_verdict([g.lead]) or event_verdict(g.mentions), retype=not several)
+        settle_type(event, g.lead, g.mentions, types_told)
         refine_country_level(event, [g.place() for g in groups])
         credit_named_group(event, authors)
         event.victims = unique_names(fullest_name(parsed.spacy_doc, v) for v in event.victims)
         events.append(event)
     name_identified_casualties(parsed.spacy_doc, events)
     return DocResult(doc, events=events, clean=parsed.clean, places=places)
-
-
-def types_by_sentence(mentions) -> dict[int, set[str]]:
-    told: dict[int, set[str]] = {}
-    for m in mentions:
-        told.setdefault(m.sentence_index, set()).add(m.sub_event_type)
-    return told
-
-
-def settle_type(event: Event, verdict, retype: bool = True) -> None:
-    """The detector's sub-event type where it does not back the patterns' one (with `retype`), and
-    the calibrated probability of the type as the event's confidence."""
-    from .extract.decide import settled_type
-    from .vocabulary import EVENT_TYPE_OF, disorder_type
-
-    sub_event_type, confidence = settled_type(event.sub_event_type, verdict, retype)
-    if confidence is None:
-        return
-    if sub_event_type != event.sub_event_type:
-        event.sub_event_type, event.event_type = sub_event_type, EVENT_TYPE_OF[sub_event_type]
-        event.disorder_type = disorder_type(event.event_type, sub_event_type)
-    event.confidence = confidence
 
 
 COUNT_FIELDS = ("fatalities", "fatalities_low", "fatalities_high", "injured", "abducted", "arrested")

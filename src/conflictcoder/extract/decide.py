@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import Mention
+from ..records import Event, Mention
 from ..settings import Options
+from ..vocabulary import EVENT_TYPE_OF, disorder_type
 from .detector import Prediction, context_of, detector
 
 # The patterns' type stands while the detector gives it at least this share of the probability
@@ -70,3 +71,27 @@ def settled_type(sub_event_type: str, verdict: Prediction | None, retype: bool =
             and p[best] >= DETECTOR_TYPE_SHARE * share:
         sub_event_type = best
     return sub_event_type, round(p.get(sub_event_type, 0.0), 3)
+
+
+def types_by_sentence(mentions: Sequence[Mention]) -> dict[int, set[str]]:
+    """The sub-event types the patterns found in each sentence."""
+    told: dict[int, set[str]] = {}
+    for m in mentions:
+        told.setdefault(m.sentence_index, set()).add(m.sub_event_type)
+    return told
+
+
+def settle_type(event: Event, lead: Mention, members: Sequence[Mention], types_told: dict[int, set[str]]) -> None:
+    """Settle an event's type and confidence on the verdict of its lead's sentence (else its surest
+    one's). A sentence that tells events of several types ("a day after forces killed six gunmen,
+    police captured seven others") keeps the patterns' types: the detector types its main one
+    only, the patterns each clause."""
+    several = len(types_told.get(lead.sentence_index, ())) > 1
+    sub_event_type, confidence = settled_type(event.sub_event_type, event_verdict([lead]) or event_verdict(members),
+                                              retype=not several)
+    if confidence is None:
+        return
+    if sub_event_type != event.sub_event_type:
+        event.sub_event_type, event.event_type = sub_event_type, EVENT_TYPE_OF[sub_event_type]
+        event.disorder_type = disorder_type(event.event_type, sub_event_type)
+    event.confidence = confidence
