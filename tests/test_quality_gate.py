@@ -94,3 +94,17 @@ def test_training_corpus_carries_no_benchmark_text():
     shared_runs = [e.sentence for e in corpus_examples(CORPUS / "train")
                    if any(tuple(w[i:i + 8]) in index for w in [words(e.sentence)] for i in range(len(w) - 7))]
     assert shared_runs == []
+
+
+def test_corpus_validator_knows_the_detector_labels():
+    """corpus/validate.py keeps its own label list (writers run it with the standard library
+    alone): it must be the vocabulary's, or a writer could write labels the trainer refuses."""
+    import importlib.util
+
+    from conflictcoder.vocabulary import ALL_SUB_EVENT_TYPES, NON_EVENT_KINDS
+
+    spec = importlib.util.spec_from_file_location("corpus_validate", CORPUS / "validate.py")
+    validate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(validate)
+    assert tuple(validate.EVENT_LABELS) == ALL_SUB_EVENT_TYPES
+    assert list(validate.NONE_KINDS) == list(NON_EVENT_KINDS)
