@@ -43,3 +43,25 @@ def test_actors_acled_side_order():
     assert pick_sides("Battles", [armed, state]) == (state, armed)
     assert pick_sides("Violence against civilians", [civ, armed]) == (armed, civ)
     assert pick_sides("Strategic developments", [armed, state])[0] is state
+
+
+def test_actors_state_forces_abroad_are_external_forces():
+    abroad = name_actor(Actor("", 1, "Turkish jets"), "IRQ")
+    assert abroad.name == "Military Forces of Turkey" and abroad.inter == 8
+    assert name_actor(Actor("", 1, "Iraqi troops"), "IRQ").inter == 1
+    assert name_actor(Actor("", 1, "American drones"), "SOM").name == "Military Forces of the United States"
+
+
+def test_actors_protests_and_riots_lead_with_the_crowd():
+    police, gunmen = Actor("", 1, "police"), Actor("", 3, "gunmen")
+    first, second = pick_sides("Protests", [police])
+    assert first.inter == 6 and second is police
+    assert pick_sides("Riots", [police])[0].inter == 5
+    assert pick_sides("Riots", [gunmen, police])[0] is gunmen
+
+
+def test_actors_the_doer_beats_the_target_in_remote_violence():
+    fighters, army = Actor("", 2, "al-Shabaab fighters"), Actor("", 1, "the army")
+    # the army named as the one that struck, the fighters as the ones struck: the army did it
+    assert pick_sides("Explosions/Remote violence", [fighters, army], agents={id(army)})[0] is army
+    assert pick_sides("Explosions/Remote violence", [fighters, army])[0] is fighters

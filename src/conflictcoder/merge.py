@@ -576,10 +576,23 @@ def side_candidates(g: Group) -> list[Actor]:
     return out or later
 
 
-def pick_sides(event_type: str, candidates: list[Actor]) -> tuple[Actor | None, Actor | None]:
+def agents_of(g: Group) -> set[int]:
+    """The ids of the sides the mentions name as the doers (their actor1), not as the ones done to."""
+    return {id(m.actor1) for m in g.mentions if m.actor1 is not None}
+
+
+# ACLED codes every protest with its protesters and every riot with its rioters as actor1,
+# named or not: the force that intervened is actor2
+CROWD_SIDE = {"Protests": Actor(name="", inter=6), "Riots": Actor(name="", inter=5)}
+
+
+def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None = None) -> tuple[Actor | None, Actor | None]:
     """ACLED order: in a battle the state's forces first, then the armed group; in violence
-    against civilians the perpetrator, then the civilians. Named sides beat default ones."""
+    against civilians and remote violence the perpetrator (a side named as the doer before one
+    named as the target), then the civilians; in a protest or riot the crowd, then the force.
+    Named sides beat default ones."""
     named = [a for a in candidates if a.mention] + [a for a in candidates if not a.mention]
+    doers = [a for a in named if agents is None or id(a) in agents]
     told = [a for a in candidates if a.mention]
     if event_type == "Battles" and not any(a.inter == 1 for a in told) and \
             len({a.mention.lower() for a in told if a.inter in (2, 3, 4, 8)}) >= 2:
@@ -593,8 +606,8 @@ def pick_sides(event_type: str, candidates: list[Actor]) -> tuple[Actor | None, 
         second = armed if state else next((a for a in named if a.inter in (2, 3, 4, 8) and a is not first), None)
         return first, second
     if event_type in ("Violence against civilians", "Explosions/Remote violence"):
-        perpetrator = next((a for a in named if a.inter in (1, 2, 3, 4, 5, 8)), None)
-        victim = next((a for a in named if a.inter in (6, 7)), None)
+        perpetrator = next((a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8)), None)
+        victim = next((a for a in named if a.inter in (6, 7) and a is not perpetrator), None)
         return perpetrator, victim
     if event_type == "Protests":
         lead_kinds = (6,)
@@ -602,13 +615,15 @@ def pick_sides(event_type: str, candidates: list[Actor]) -> tuple[Actor | None, 
         lead_kinds = (5, 4, 3)
     else:  # strategic developments: arrests and seizures are made by the state
         lead_kinds = (1, 8, 2, 3, 4)
+    if event_type in CROWD_SIDE and not any(a.inter in lead_kinds for a in named):
+        named = [CROWD_SIDE[event_type]] + named
     first = next((a for kind in lead_kinds for a in named if a.inter == kind), named[0] if named else None)
     second = next((a for a in named if a is not first and a.inter != (first.inter if first else -1)), None)
     return first, second
 
 
 def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -> None:
-    a1, a2 = pick_sides(event.event_type, side_candidates(g))
+    a1, a2 = pick_sides(event.event_type, side_candidates(g), agents_of(g))
     # a sentence that says no group claimed it names groups only to say they did not
     context = " ".join(m.sentence.text for m in g.mentions if not NO_CLAIM.search(m.sentence.text))
     n1 = name_the_group(name_actor, a1, event.iso3, context, document_text)

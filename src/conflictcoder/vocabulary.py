@@ -68,3 +68,12 @@ DETECTOR_LABELS = ALL_SUB_EVENT_TYPES + NON_EVENT_LABELS
 
 def is_event_label(label: str) -> bool:
     return label in EVENT_TYPE_OF
+
+
+# Countries whose names ACLED's actor names write with "the" ("Military Forces of the Philippines")
+COUNTRIES_WITH_THE = frozenset({
+    "United States", "United Kingdom", "Philippines", "Netherlands", "Gambia", "Bahamas",
+    "Central African Republic", "Democratic Republic of the Congo", "Republic of the Congo",
+    "Dominican Republic", "Czech Republic", "United Arab Emirates", "Maldives", "Comoros",
+    "Seychelles", "Solomon Islands", "Marshall Islands",
+})

@@ -90,6 +90,19 @@ def country_label(iso3: str) -> str:
     return country_name(iso3) if iso3 else ""
 
 
+def state_inter(force_iso3: str, event_iso3: str) -> int:
+    """ACLED's inter code of a state force: 1 at home, 8 (external forces) acting in another
+    country ("Turkish jets struck ... in northern Iraq")."""
+    return 8 if force_iso3 and event_iso3 and force_iso3 != event_iso3 else 1
+
+
+def acled_country(name: str) -> str:
+    """A country's name as ACLED's actor names write it ("the United States")."""
+    from ..vocabulary import COUNTRIES_WITH_THE
+
+    return f"the {name}" if name in COUNTRIES_WITH_THE else name
+
+
 def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor | None:
     """An ACLED-style name for the actor; `context` is the sentence, for named groups."""
     if actor is None:
@@ -104,13 +117,15 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
     country = country_label(iso3)
     if entry is not None:
         name = entry.name.replace("{country}", country or "International")
-        return Actor(name=name, inter=entry.inter, mention=mention, iso3=entry.iso3 or iso3)
+        inter = state_inter(entry.iso3 or iso3, event_iso3) if entry.inter == 1 else entry.inter
+        return Actor(name=name, inter=inter, mention=mention, iso3=entry.iso3 or iso3)
     suffix = f" ({country})" if country else ""
     if actor.inter == 1:
         # "police said they had arrested": with no noun of its own, the sentence tells which force
         words = set((mention or context).lower().replace(",", " ").split())
         kind = "Police Forces" if words & POLICE_WORDS and not words & {"army", "troops", "soldiers", "military"} else "Military Forces"
-        return Actor(name=f"{kind} of {country or 'Unknown Country'}", inter=1, mention=mention, iso3=iso3)
+        return Actor(name=f"{kind} of {acled_country(country) or 'Unknown Country'}", inter=state_inter(iso3, event_iso3),
+                     mention=mention, iso3=iso3)
     generic = {5: "Rioters", 6: "Protesters", 7: "Civilians"}.get(actor.inter)
     if generic:
         return Actor(name=f"{generic}{suffix}", inter=actor.inter, mention=mention, iso3=iso3)
