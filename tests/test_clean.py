@@ -228,3 +228,16 @@ def test_clean_document_whitespace_only_is_empty_input():
 def test_clean_document_html_without_article_is_broken_html():
     with pytest.raises(errors.BrokenHTML):
         clean_document(Document(doc_id="x", html="<html><head><title>x</title></head><body><div> </div></body></html>"))
+
+
+def test_datelines_of_other_presses_are_found():
+    from conflictcoder.clean import find_boilerplate
+
+    for text, dateline in [("Maputo, 24 Nov 2022 (Lusa) - Insurgents attacked a patrol.", "Maputo, 24 Nov 2022 (Lusa) - "),
+                           ("NAIROBI, Sept. 10, 2020 - Four officers were killed.", "NAIROBI, Sept. 10, 2020 - "),
+                           ("RAIPUR: Six jawans were killed.", "RAIPUR: ")]:
+        assert [(b.label, b.text) for b in find_boilerplate(text)] == [("dateline", dateline)]
+    # a sentence's first words are no dateline without a day, nor a heading without a capital after it
+    assert find_boilerplate("Police said on Monday - in a statement - that two men died.") == []
+    assert find_boilerplate("UPDATE: the toll rose to four.") == []
+

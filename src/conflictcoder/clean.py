@@ -66,6 +66,21 @@ _DATED_DATELINE = re.compile(
     r"\s*\((?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)\))"
     r"\s*(?:--|-|\u2013|\u2014)?\s*")
 
+# The dateline forms of other presses: a place in capitals or in title case, then the report's
+# day written out ("Maputo, 24 Nov 2022 (Lusa) - ", "NAIROBI, Sept. 10, 2020 - ", "BAMAKO,
+# 9 September 2021 (AFP) - "); a place in title case needs the day, which tells it from a
+# sentence's first words
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_WRITTEN_DAY = rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+_WRITTEN_DATELINE = re.compile(
+    r"^\s*((?:[A-Z][A-Za-z.'\-]+)(?:[ ][A-Z][A-Za-z.'\-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    rf",\s*{_WRITTEN_DAY}"
+    r"(?:\s*\([^)\n]{0,60}\))?)"
+    r"\s*(?:--|-|\u2013|\u2014)\s")
+# "RAIPUR: Six jawans ...": South Asian papers end the place, in capitals, with a colon
+_COLON_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\-]{2,}(?:[ ][A-Z][A-Z.'\-]+){0,2})\s*:\s+(?=[A-Z0-9\"'])")
+
 
 def normalise_text(text: str) -> str:
     text = _CHAR_RE.sub(lambda m: _CHAR_MAP[m.group(0)], text)
@@ -150,7 +165,8 @@ def find_boilerplate(text: str) -> list[Span]:
         # a text all in lower case writes its dateline so too ("raipur, april 18 - "); read it
         # in capitals, which keeps its length
         shown = line.upper() if caseless and len(line.upper()) == len(line) else line
-        dateline = _DATELINE.match(shown) or _DATED_DATELINE.match(shown)
+        dateline = (_DATELINE.match(shown) or _DATED_DATELINE.match(shown)
+                    or (None if shown is not line else _WRITTEN_DATELINE.match(line) or _COLON_DATELINE.match(line)))
         if dateline and shown is not line and not re.search(r"[,(]", dateline.group(1)):
             dateline = None  # "two visiting choir singers -- aged 19": words, not a place and a day
         if dateline and len(dateline.group(1).split()) <= 8:
