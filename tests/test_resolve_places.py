@@ -253,3 +253,13 @@ def test_congo_alone_is_the_democratic_republic_as_wire_style_has_it():
     gaz = get_gazetteer()
     assert gaz.matches("Congo")[0].place.iso3 == "COD"
     assert gaz.matches("Republic of Congo")[0].place.iso3 == "COG"
+
+
+def test_places_whose_names_open_with_an_article():
+    from conflictcoder.resolve.places import find_places
+
+    for text, name in [("Shelling hit a market in El Fasher on Wednesday.", "El Fasher"),
+                       ("The army retook Le Mans.", "Le Mans")]:
+        assert [p.place.name for p in find_places(text, []) if p.place] == [name]
+    # a capitalised article alone is no place, nor before a lower-case word
+    assert find_places("De facto rulers met on Monday.", []) == []

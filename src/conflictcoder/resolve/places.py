@@ -95,6 +95,9 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # Lower-case words that may sit inside a multi-word toponym ("Isle of Man", "Ras al Ain").
 _CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "du", "des", "upon", "on", "and", "da", "do", "dos", "di",
                "the", "es", "en", "sur", "am", "an", "bin", "ibn"}
+# ... and those that may open one, written with a capital: the articles of Arabic, Spanish,
+# French, Italian and Portuguese names ("El Fasher", "Al Qaim", "La Paz", "Le Mans", "Da Nang")
+_LEADING_ARTICLES = {"el", "al", "la", "le", "da", "de", "du", "des", "di", "dos", "es"}
 MAX_PHRASE_WORDS = 5
 # Words that open a noun phrase but never a multi-word name.
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their",
@@ -306,7 +309,11 @@ def _name_runs(text: str, tokens: list[_Token], mode: str) -> list[list[_Token]]
                 is_connector and bool(run) and nxt is not None and nxt.text[0].isupper()
                 and _joined(text, run[-1], tok) and _joined(text, tok, nxt)
             )
-        if _is_name_word(tok, mode) and not is_connector or inner_connector:
+        leading_article = (
+            is_connector and not run and tok.text[0].isupper() and tok.text.lower() in _LEADING_ARTICLES
+            and nxt is not None and nxt.text[0].isupper() and _joined(text, tok, nxt)
+        )
+        if _is_name_word(tok, mode) and not is_connector or inner_connector or leading_article:
             if run and not _joined(text, run[-1], tok):
                 runs.append(run)
                 run = []
@@ -412,7 +419,8 @@ def _phrases(text: str, run: list[_Token], mode: str, gaz: Gazetteer) -> list[tu
     while i < len(run):
         for j in range(min(len(run), i + max_words), i, -1):
             first, last = run[i], run[j - 1]
-            if last.text.lower() in _CONNECTORS or first.text.lower() in _CONNECTORS:
+            if last.text.lower() in _CONNECTORS or (first.text.lower() in _CONNECTORS and not (
+                    j - i > 1 and first.text[0].isupper() and first.text.lower() in _LEADING_ARTICLES)):
                 continue
             if j - i > 1 and first.text.lower() in _DETERMINERS:
                 continue  # "A New Jersey woman": never read "A New" as a name
