@@ -17,3 +17,13 @@ def test_counts_bounds():
     assert (q.best, q.low, q.high) == (10, None, 10)
     q = quantity_of_words("30", "about")
     assert q.best == 30 and q.low is None
+
+
+def test_one_person_killed_is_counted_once_whatever_the_triggers():
+    """'was shot dead': 'shot' and 'dead' both tell the killing of the one victim."""
+    from conflictcoder.pipeline import code_documents
+    from conflictcoder.records import Document
+
+    (result,) = code_documents([Document(doc_id="d", text=(
+        "A village headman was shot dead by two gunmen outside his home on Monday, police said."))])
+    assert [e.fatalities for e in result.events] == [1]

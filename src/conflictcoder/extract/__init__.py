@@ -627,6 +627,7 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
     seen: set[int] = set()
     per_field: dict[str, list[Quantity | None]] = {}
     killed_sides: set[str] = set()
+    counted: set[tuple[str, int]] = set()  # "was shot dead": two triggers, one person killed once
     for hit in hits:
         for noun in agents_of(hit.token):
             if noun.i not in seen:
@@ -644,7 +645,8 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
                 seen.add(noun.i)
                 patients.append(party)
             field = COUNT_FIELDS.get(hit.category)
-            if field:
+            if field and (field, noun.i) not in counted:
+                counted.add((field, noun.i))
                 per_field.setdefault(field, []).append(party.quantity)
             if hit.category == lx.KILL:
                 killed_sides.add(party.kind)
