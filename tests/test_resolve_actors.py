@@ -65,3 +65,13 @@ def test_actors_the_doer_beats_the_target_in_remote_violence():
     # the army named as the one that struck, the fighters as the ones struck: the army did it
     assert pick_sides("Explosions/Remote violence", [fighters, army], agents={id(army)})[0] is army
     assert pick_sides("Explosions/Remote violence", [fighters, army])[0] is fighters
+
+
+def test_actors_aircraft_named_by_country_are_its_forces():
+    from conflictcoder.pipeline import code_documents
+    from conflictcoder.records import Document
+
+    (result,) = code_documents([Document(doc_id="d", text=(
+        "A Turkish drone struck a car near Sinjar in Iraq on Tuesday night, killing two members of a local militia."))])
+    assert [(e.actor1, e.inter1) for e in result.events] == [("Military Forces of Turkey", 8)]
+    assert name_actor(Actor("", 1, "US aircraft"), "SOM").name == "Military Forces of the United States"

@@ -65,6 +65,7 @@ EXPLOSION_WORDS = _set("weapon.explosion")
 
 STATE_NOUNS = _set("actor.state")
 STATE_MODIFIERS = _set("actor.state_modifier")
+STATE_PLATFORMS = _set("actor.state_platform")
 ARMED_NOUNS = _set("actor.armed")
 CIVILIAN_NOUNS = _set("actor.civilian")
 PROTESTER_NOUNS = _set("actor.protester")

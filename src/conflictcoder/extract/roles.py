@@ -211,6 +211,8 @@ def party_kind(noun) -> str:
         return STATE  # "attacked a checkpoint", "a convoy of Pakistani forces": armed targets
     if low in ("fighters", "jets", "jet", "warplanes", "helicopters") and mods & {"jet", "fighter", "air"}:
         return STATE
+    if low in lx.STATE_PLATFORMS and any(national(c) for c in noun.lefts):
+        return STATE  # "Russian warplanes", "a Turkish drone", "U.S. aircraft": that state's forces
     if low in ("units", "unit", "formations", "columns", "convoys") and mods & {
             "army", "military", "government", "regime", "police", "security", "state"}:
         return STATE  # "troops retook the village"
@@ -246,6 +248,13 @@ def party_kind(noun) -> str:
 
 
 SHORT_COUNTRY_NAMES = {"us", "u.s.", "britain", "uk"}
+
+
+def national(token) -> bool:
+    """A country's adjective or name before a noun: 'Russian', 'Turkish', 'U.S.', 'Israel's'."""
+    from ..resolve.places import demonym_iso3
+
+    return bool(demonym_iso3(token.text)) or (token.pos_ == "PROPN" and names_a_country(token))
 
 
 def names_a_country(noun) -> bool:

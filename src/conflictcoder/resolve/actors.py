@@ -81,7 +81,19 @@ def country_of_mention(mention: str) -> str | None:
         iso3 = demonym_iso3(word)
         if iso3:
             return iso3
-    return country_iso3(mention)
+    return country_iso3(mention) or country_by_short_name(mention)
+
+
+def country_by_short_name(mention: str) -> str | None:
+    """'US aircraft', 'UK troops', 'DRC soldiers': a country's short name, in capitals, in the
+    gazetteer's country aliases."""
+    from .gazetteer import get_gazetteer
+
+    for word in re.findall(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,4}\b", mention):
+        countries = [m.place for m in get_gazetteer().matches(word) if m.place.is_country]
+        if countries:
+            return countries[0].iso3
+    return None
 
 
 def country_label(iso3: str) -> str:
