@@ -48,6 +48,7 @@ def test_shipped_model_and_its_data_card_agree():
     assert card["features"] == len(model.index)
     assert card["temperature"] == model.temperature
     assert card["decision"]["threshold"] == model.threshold and 0 < model.threshold < 1
+    assert card["decision"]["type_threshold"] == model.type_threshold and 0 <= model.type_threshold < 1
     assert set(model.labels) <= set(DETECTOR_LABELS) and card["labels"] == list(DETECTOR_LABELS)
     assert sum(s["examples"] for s in card["sources"]) == card["examples"]
     assert {s["name"] for s in card["sources"]} >= {"corpus"}

@@ -78,7 +78,7 @@ class Detector:
     """A multinomial logistic regression over tf-idf weighted features, in numpy."""
 
     def __init__(self, labels, vocabulary, idf, coef, intercept, temperature: float = 1.0,
-                 threshold: float = 0.5):
+                 threshold: float = 0.5, type_threshold: float = 0.0):
         import numpy as np
 
         self.labels = list(labels)
@@ -90,6 +90,8 @@ class Detector:
         # the least probability of an event at which a candidate of the patterns is kept, chosen
         # at training on held-out predictions (training/train.py, decision_threshold)
         self.threshold = float(threshold)
+        # ... and the least probability of the type the event ends with (chosen with it)
+        self.type_threshold = float(type_threshold)
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> "Detector":
@@ -98,7 +100,8 @@ class Detector:
         meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
         with np.load(directory / "weights.npz") as weights:
             return cls(meta["labels"], meta["vocabulary"], weights["idf"], weights["coef"],
-                       weights["intercept"], meta["temperature"], meta.get("threshold", 0.5))
+                       weights["intercept"], meta["temperature"], meta.get("threshold", 0.5),
+                       meta.get("type_threshold", 0.0))
 
     def scores(self, counts: Counter):
         """The model's raw label scores (logits) for a feature count."""
