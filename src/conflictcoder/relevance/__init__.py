@@ -10,17 +10,21 @@ pipeline, so only what could hold an event is parsed. Two tests, both on the raw
 
 `parse_plan` asks the keyword stage about the whole text first (a text it rejects holds nothing
 the extract stage could take), then cuts it into blocks (`blocks`), keeps those with a trigger
-word whose score reaches the threshold (`Options.relevance_threshold`, by default the one chosen by
+word whose score reaches the threshold, or with a sure sign of violence (`sure_sign`: a
+trigger with no other sense, a killing "to death"), (`Options.relevance_threshold`, by default the one chosen by
 cross-validation for recall, in the model's card), and adds the document's first block (its
 headline, dateline and lede, where later stages look for the story's date and place). An empty
 plan means the document is coded with no events, unparsed.
 """
 from __future__ import annotations
 
+import math
+
 from ..records import CleanDocument
 from ..settings import Options
 from .keywords import *  # noqa: F401,F403  (the keyword stage's names, as before)
-from .keywords import ANY_SIGN, Verdict, is_relevant, judge, words_of  # noqa: F401
+from .keywords import (ANY_SIGN, BOMBED_BUILDING, STRONG_WORDS, TO_DEATH, Verdict, is_relevant,  # noqa: F401
+                       judge, words_of)
 
 # Blocks longer than this are cut (after a line break, else a sentence end, else a space);
 # blocks shorter than MIN_BLOCK (a headline, a byline) are read with the block after them.
@@ -70,23 +74,38 @@ def blocks(text: str) -> list[tuple[int, int]]:
     return joined
 
 
+def sure_sign(words: set[str], low: str) -> bool:
+    """A trigger with no non-violent sense ("beheaded", "airstrike") or a killing "to death":
+    such a block is parsed whatever the model says."""
+    return bool(words & STRONG_WORDS) or ("death" in words and TO_DEATH.search(low) is not None) \
+        or ("bombed" in words and BOMBED_BUILDING.search(low) is not None)
+
+
 def block_scores(text: str, spans: list[tuple[int, int]]) -> list[float | None]:
-    """The model's log-odds for each block with a trigger word (None for the others)."""
+    """The model's log-odds for each block with a trigger word (None for the others; +inf for a
+    block with a sure sign, which the model is not asked about)."""
     from .model import load_model
 
-    signed = [i for i, (s, e) in enumerate(spans) if words_of(text[s:e]) & ANY_SIGN]
     scores: list[float | None] = [None] * len(spans)
-    if signed:
-        logits = load_model().logits([text[spans[i][0]:spans[i][1]] for i in signed])
-        for i, value in zip(signed, logits.tolist()):
+    asked = []
+    for i, (s, e) in enumerate(spans):
+        piece = text[s:e]
+        words = words_of(piece)
+        if not words & ANY_SIGN:
+            continue
+        if sure_sign(words, piece.lower()):
+            scores[i] = math.inf
+        else:
+            asked.append(i)
+    if asked:
+        logits = load_model().logits([text[spans[i][0]:spans[i][1]] for i in asked])
+        for i, value in zip(asked, logits.tolist()):
             scores[i] = value
     return scores
 
 
 def parse_plan(clean: CleanDocument, options: Options | None = None) -> list[tuple[int, int]]:
     """The spans of `clean.text` to parse, in order, disjoint ([] when nothing could hold an event)."""
-    import math
-
     from .model import load_model
 
     options = options or Options()

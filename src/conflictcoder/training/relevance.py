@@ -112,7 +112,7 @@ def matrix(texts: list[str]):
 def fit(x, y):
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=C, max_iter=2000, solver="liblinear", class_weight="balanced")
+    model = LogisticRegression(C=C, max_iter=2000, solver="liblinear", class_weight="balanced", random_state=0)
     model.fit(x, y)
     return model
 
