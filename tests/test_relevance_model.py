@@ -148,3 +148,20 @@ def test_unplanned_documents_are_coded_without_a_parse():
     doc = Document(doc_id="calm", text="\n\n".join([MARKETS, WEATHER, TOWN]), published=date(2024, 3, 14))
     (result,) = list(code_documents([doc], Options()))
     assert result.failure is None and not result.parsed and not result.events
+
+
+def test_relevance_training_features_are_the_run_time_ones():
+    pytest.importorskip("scipy")
+    from conflictcoder.training.relevance import choose_threshold, matrix
+
+    model = load_model()
+    texts = [EVENT, MARKETS, "short"]
+    x = matrix(texts)
+    assert x.shape == (3, DIMENSION)
+    fitted = model.bias + x @ model.weights
+    assert np.allclose(fitted, model.logits(texts))
+    # the threshold keeps the asked share of positives
+    probabilities = np.array([0.9, 0.8, 0.2, 0.05, 0.6, 0.3])
+    labels = np.array([1, 1, 1, 0, 1, 0])
+    assert choose_threshold(probabilities, labels, 1.0) == 0.2
+    assert choose_threshold(probabilities, labels, 0.75) == 0.6

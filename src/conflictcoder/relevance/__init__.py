@@ -82,8 +82,8 @@ def sure_sign(words: set[str], low: str) -> bool:
 
 
 def block_scores(text: str, spans: list[tuple[int, int]]) -> list[float | None]:
-    """The model's log-odds for each block with a trigger word (None for the others; +inf for a
-    block with a sure sign, which the model is not asked about)."""
+    """The model's log-odds for each block with a trigger word (None for the others); +inf for a
+    block with a sure sign, which the model is not asked about."""
     from .model import load_model
 
     scores: list[float | None] = [None] * len(spans)

@@ -11,8 +11,8 @@ Examples are blocks of text (paragraphs), positive when they report an event:
 - the project's own no-event paragraphs (corpus/relevance/no_event.jsonl, MIT): negatives.
 Never the benchmarks' other sets, the seeds, or the frozen gate (corpus/gate).
 
-Only blocks with a word of the trigger lexicon (relevance.ANY_SIGN) are examples: the run time
-asks the model about no others. A logistic regression (scikit-learn, at training time only) is
+Only blocks that the keyword stage passes on their own (relevance.judge: a trigger word in
+violent context) are examples: the run time asks the model about no others. A logistic regression (scikit-learn, at training time only) is
 fitted on the hashed features
 that the run time computes (relevance/model.py, the same function), and the threshold is
 chosen by cross-validation, keeping the groups (writers, MUC-4 texts) apart: the highest
@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..relevance import ANY_SIGN, blocks, words_of
+from ..relevance import ANY_SIGN, blocks, judge, words_of
 from ..relevance.model import CARD, DIMENSION, WEIGHTS, features
 from .examples import CORPUS, written_paragraphs
 from .public import MUC4_TRAIN, QUOTED, muc4_label
@@ -137,7 +137,7 @@ def choose_threshold(probabilities: np.ndarray, y: np.ndarray, target: float = R
 def train_relevance(shared: Path, corpus: Path = CORPUS / "train", out: Path | None = None) -> dict:
     out_weights = WEIGHTS if out is None else out / WEIGHTS.name
     out_card = CARD if out is None else out / CARD.name
-    # the model sees only blocks with a word of the trigger lexicon (the others are never parsed)
+    # the model is asked only about blocks with a trigger word (the others are never parsed)
     sources = {name: [b for b in found if words_of(b.text) & ANY_SIGN] for name, found in
                (("corpus", corpus_blocks(corpus)), ("muc4", muc4_blocks(shared)), ("no_event", no_event_blocks()))}
     examples = [b for blocks_ in sources.values() for b in blocks_]
