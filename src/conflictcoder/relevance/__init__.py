@@ -125,6 +125,8 @@ def parse_plan(clean: CleanDocument, options: Options | None = None) -> list[tup
     if not chosen:
         return []
     chosen.add(0)
+    if len(chosen) == len(spans):
+        return [(0, len(text))]  # every block: the text is parsed whole, as it stands
     plan: list[tuple[int, int]] = []
     for i in sorted(chosen):
         s, e = spans[i]
