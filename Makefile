@@ -3,7 +3,7 @@
 #               and print a table of the events
 #   make test   set up, then run the tests
 #   (setup also installs the dashboard's Leaflet and country outlines from npm into the package)
-#   make train  rebuild the shipped event detector and its data card from corpus/train and
+#   make train  rebuild the shipped event detector, the relevance model and their data cards from corpus/train and
 #               ../shared (MUC-4, PLOVER), deterministically
 PYTHON ?= python3
 VENV ?= .venv

@@ -31,7 +31,7 @@ START = time.perf_counter()
 
 # ------------------------------------------------------------------ the measured processes
 
-def run_pipeline(path: Path, workers: int, out: Path) -> dict:
+def run_pipeline(path: Path, workers: int, out: Path, relevance_filter: bool = True) -> dict:
     from conflictcoder.pipeline import code_paths
     from conflictcoder.records import Failure
     from conflictcoder.settings import Options
@@ -39,7 +39,7 @@ def run_pipeline(path: Path, workers: int, out: Path) -> dict:
     first = None
     n_docs = n_events = n_failed = n_parsed = 0
     with open(out, "w", encoding="utf-8") as fh:
-        for result in code_paths([path], None, Options(), workers=workers):
+        for result in code_paths([path], None, Options(relevance_filter=relevance_filter), workers=workers):
             if isinstance(result, Failure) or result.failure is not None:
                 n_failed += 1
                 continue
@@ -134,12 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-spacy", action="store_true", help="skip the bare-spaCy reference")
     ap.add_argument("--spacy-max", type=int, default=1000, help="largest corpus to run bare spaCy on")
     ap.add_argument("--corpus-dir", type=Path, default=Path("/tmp/conflictcoder-corpus"))
+    ap.add_argument("--no-relevance-filter", action="store_true", help="the pipeline parses everything")
     ap.add_argument("--run", choices=["pipeline", "spacy"], help=argparse.SUPPRESS)
     ap.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.run == "pipeline":
-        print(json.dumps(run_pipeline(args.input, args.workers, args.input.with_suffix(".events.jsonl"))))
+        print(json.dumps(run_pipeline(args.input, args.workers, args.input.with_suffix(".events.jsonl"),
+                                        not args.no_relevance_filter)))
         return 0
     if args.run == "spacy":
         print(json.dumps(run_spacy(args.input, max(1, args.workers))))

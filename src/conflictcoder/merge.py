@@ -195,11 +195,17 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
     groups: list[Group] = []
     owner: dict[int, Group] = {}
     ordered = sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start))
+    low = 0  # the first mention within ATTACH_WINDOW sentences of the current one
     for index, m in enumerate(ordered):
         if id(m) in owner:
             continue  # pulled in earlier by a headline that refers forward to it
+        while m.sentence_index - ordered[low].sentence_index > ATTACH_WINDOW:
+            low += 1
+        # what a mention may refer back to lies within the window (nearest_compatible looks no
+        # further): only that much is handed on, so the work stays linear in a document's length
+        before = ordered[low:index]
         if is_dropped(m):
-            retold = earlier_telling(m, ordered[:index], owner) if m.pluperfect else None
+            retold = earlier_telling(m, before, owner) if m.pluperfect else None
             if retold is not None:
                 # "Adaeze, who had suffered gunshot wounds in the raid, died": the
                 # recollection retells the attack the article opened with
@@ -215,7 +221,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
             owner[id(m)] = scene
             continue
         if needs_antecedent(m):
-            target = antecedent(m, ordered[:index], owner) or following(m, ordered[index + 1:])
+            target = antecedent(m, before, owner) or following(m, ordered[index + 1:index + 1 + FOLLOWING_SPAN])
             if target is not None and target is not m:
                 g = owner.get(id(target))
                 if g is None:  # the antecedent comes later: it will join this group
@@ -228,7 +234,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
                 g.mentions.append(m)
                 owner[id(m)] = g
                 continue
-            if m.anaphoric and not counts_of(m) and not opens_story(m, ordered[:index]):
+            if m.anaphoric and not counts_of(m) and not opens_story(m, before):
                 owner[id(m)] = g = Group([m], dropped=True)
                 groups.append(g)
                 continue
@@ -369,10 +375,17 @@ def counts_of(m: Mention) -> bool:
     return any(v for v in (c.killed, c.injured, c.abducted, c.arrested))
 
 
+# A retelling is looked for among this many events told before it (all of them in any news
+# article): a live blog of thousands of reports is not compared event by event with each other.
+RETOLD_SPAN = 64
+# `following` looks at most this many mentions ahead (it stops three sentences on).
+FOLLOWING_SPAN = 64
+
+
 def join_retold(groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     for g in groups:
-        for target in out:
+        for target in out[-RETOLD_SPAN:]:
             if same_event(target, g):
                 if headline_only(target) and not headline_only(g):
                     # the body tells what the headline sums up: its words type the event
@@ -399,7 +412,7 @@ def same_event(a: Group, b: Group) -> bool:
             and not (la.casualty_only or lb.casualty_only or same_day(da, db) or headline_only(a))):
         return False  # a headline's "gang attack" may be the body's attack on residents
     one_protest = family(la) == family(lb) == "demonstration"
-    if not one_protest and any(x.sentence.start == y.sentence.start for x in a.mentions for y in b.mentions):
+    if not one_protest and {x.sentence.start for x in a.mentions} & {y.sentence.start for y in b.mentions}:
         return False  # the text split them on purpose (but "clashes broke out with demonstrators
         # protesting the arrests" is one protest, told as a clash and as a protest)
     if lb.additive or la.additive:

@@ -137,7 +137,9 @@ DASHED_DATELINE = re.compile(r"^[^()\n]{2,80}?\s[-\u2013\u2014]{1,2}\s*$")
 
 
 def to_parsed(clean: CleanDocument, doc) -> Parsed:
-    sentences = [Span(s.start_char, s.end_char, clean.text[s.start_char:s.end_char]) for s in doc.sents]
+    # a blanked stretch (not in the relevance stage's plan) is a sentence of whitespace: no sentence here
+    sentences = [Span(s.start_char, s.end_char, clean.text[s.start_char:s.end_char]) for s in doc.sents
+                 if clean.parse_spans is None or not s.text.isspace()]
     entities = [Span(e.start_char, e.end_char, clean.text[e.start_char:e.end_char], e.label_)
                 for e in doc.ents]
     return Parsed(clean=clean, sentences=sentences, entities=entities, spacy_doc=doc)
@@ -150,6 +152,9 @@ def parse_documents(cleans: Iterable[CleanDocument], options: Options | None = N
     options = options or Options()
     nlp = load_model(tuple(options.spacy_models))
     cleans = list(cleans)
+    if any(c.parse_spans is not None for c in cleans):
+        yield from parse_planned(nlp, cleans, options, batch_size)
+        return
     limit = max(1000, options.parse_chunk_chars)
     short = [c for c in cleans if len(c.text) <= limit]
     texts = (without_datelines(model_text(c.text), c) for c in short)
@@ -200,3 +205,61 @@ def text_pieces(text: str, limit: int) -> Iterator[str]:
         start += cut + 1
     if start < n:
         yield text[start:]
+
+
+def parse_planned(nlp, cleans: list[CleanDocument], options: Options, batch_size: int) -> Iterator[Parsed]:
+    """Parse only the spans of each text that the relevance stage planned (`parse_spans`; None:
+    the whole text), the pieces of every document in one `nlp.pipe`. Each document's pieces are
+    joined again with the stretches between them blanked (spaces and line breaks, one token and
+    one sentence each), so the Doc has the text's length and every offset holds."""
+    limit = max(1000, options.parse_chunk_chars)
+    jobs = []
+    for clean in cleans:
+        text = without_datelines(model_text(clean.text), clean)
+        spans = clean.parse_spans if clean.parse_spans is not None else [(0, len(text))]
+        pieces = []
+        for start, end in spans:
+            for piece in text_pieces(text[start:end], limit):
+                pieces.append((start, piece))
+                start += len(piece)
+        jobs.append((clean, text, pieces))
+    docs = iter(nlp.pipe((piece for _, _, pieces in jobs for _, piece in pieces),
+                         batch_size=max(batch_size, 64)))
+    for clean, text, pieces in jobs:
+        parts = [(start, next(docs)) for start, _ in pieces]
+        yield to_parsed(clean, join_pieces(nlp, text, parts))
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def join_pieces(nlp, text: str, parts: list[tuple[int, object]]):
+    """One Doc of `text` from Docs of some of its stretches ((start, Doc) in order): what lies
+    between them becomes one whitespace token, its own sentence, with no tag, entity or vector."""
+    import numpy
+    from spacy.tokens import Doc
+
+    if len(parts) == 1 and parts[0][0] == 0 and len(parts[0][1].text) == len(text):
+        return parts[0][1]
+    width = next((d.tensor.shape[1] for _, d in parts if getattr(d.tensor, "ndim", 0) == 2 and len(d)), 0)
+
+    def gap(chunk: str):
+        g = Doc(nlp.vocab, words=[_NOT_NEWLINE.sub(" ", chunk)], spaces=[False], heads=[0], deps=["ROOT"],
+                sent_starts=[True])
+        if width:
+            g.tensor = numpy.zeros((1, width), dtype="float32")
+        return g
+
+    docs, pos = [], 0
+    for start, doc in parts:
+        if start > pos:
+            docs.append(gap(text[pos:start]))
+        docs.append(doc)
+        pos = start + len(doc.text)
+    if pos < len(text):
+        docs.append(gap(text[pos:]))
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    if len(joined.text) != len(text):  # cannot happen: the pieces and gaps tile the text
+        raise errors.StageFailure("the parsed pieces of a text did not join into its length.",
+                                  fix="Please report this input.")
+    return joined

@@ -36,8 +36,9 @@ def code_documents(documents: Iterable[Document], options: Options | None = None
                    batch_size: int = 32, max_pending: int = 512) -> Iterator[DocResult]:
     """Code documents in input order, parsing them in batches of `batch_size`.
 
-    With `options.relevance_filter`, a text with no sign of violence (relevance.py) is not
-    parsed: it comes out coded, with no events, in its place in the input order.
+    With `options.relevance_filter`, only the blocks of a text that could hold an event are
+    parsed (relevance/); a text with none comes out coded, with no events, in its place in the
+    input order.
 
     Whatever one document raises, in whichever stage, comes out as that document's `Failure`
     (its code, reason and stage); the other documents are coded as if it were not there.
@@ -76,9 +77,10 @@ def prepare(doc: Document, options: Options) -> CleanDocument | DocResult:
             clean = clean_document(doc)
             if options.relevance_filter:
                 stage = "relevance"
-                from .relevance import is_relevant
+                from .relevance import parse_plan
 
-                if not is_relevant(clean.text):
+                clean.parse_spans = parse_plan(clean, options)
+                if not clean.parse_spans:
                     return DocResult(doc, clean=clean, parsed=False)
     except Exception as exc:
         return failed(doc, stage, exc)

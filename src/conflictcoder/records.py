@@ -51,6 +51,9 @@ class CleanDocument:
     boilerplate: list[Span] = field(default_factory=list)
     published: date | None = None
     published_from: str = ""  # "meta", "html", "text", "" when unknown
+    # the spans of `text` the relevance stage sends to the parser (None: the whole text); the
+    # rest is blanked for the parser (offsets hold) and gives no sentences or entities
+    parse_spans: list[tuple[int, int]] | None = None
     # (number of spans, starts, spans) sorted by start, built on first use: a long text has
     # thousands of spans and is asked about each of its tokens
     _index: tuple | None = field(default=None, repr=False, compare=False)

@@ -46,9 +46,15 @@ class Options:
     )
     # Where a source says people died without a number (ACLED convention: a small fixed value).
     unspecified_fatalities: int = 3
-    # Skip the parser for texts with no sign of violence (see relevance.py): they are coded
-    # with zero events. `conflictcoder code --no-relevance-filter` turns it off.
+    # Parse only what could hold an event (see relevance/): a learned model scores each block
+    # (paragraph) of the raw text; the blocks with a trigger word that reach the threshold go to
+    # the parser, with the document's first block; a document with none is coded with zero
+    # events, unparsed. `conflictcoder code --no-relevance-filter` parses every text whole.
     relevance_filter: bool = True
+    # The model's probability a block needs to be parsed. None takes the threshold chosen when
+    # the model was trained, by cross-validation for recall (relevance_card.json says which);
+    # lower keeps more (slower, surer), higher less.
+    relevance_threshold: float | None = None
     # The trained event detector (extract/detector.py) decides which of the candidates the
     # patterns propose are events, and of which type. An event whose surest sentence it gives less
     # than the threshold of telling a new real event is dropped: None takes the threshold chosen

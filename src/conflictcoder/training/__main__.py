@@ -1,4 +1,5 @@
-"""`python -m conflictcoder.training`: rebuild the shipped event detector and its data card."""
+"""`python -m conflictcoder.training`: rebuild the shipped event detector and the relevance model,
+and their data cards (`--only detector|relevance`: one of them)."""
 from __future__ import annotations
 
 import argparse
@@ -18,12 +19,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS / "train")
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     parser.add_argument("--no-cv", action="store_true", help="skip the writer-held-out cross-validation")
+    parser.add_argument("--only", choices=("detector", "relevance"), help="rebuild one model only")
     args = parser.parse_args(argv)
     if not args.shared.is_dir():
         print(f"{args.shared} not found: training on the project's corpus alone", file=sys.stderr)
-    card = train(args.shared, args.out, args.corpus, cross_validate=not args.no_cv)
-    print(json.dumps({k: card[k] for k in ("examples", "features", "temperature", "cross_validation_by_writer")},
-                     indent=1))
+    if args.only != "relevance":
+        card = train(args.shared, args.out, args.corpus, cross_validate=not args.no_cv)
+        print(json.dumps({k: card[k] for k in ("examples", "features", "temperature", "cross_validation_by_writer")},
+                         indent=1))
+    if args.only != "detector":
+        from .relevance import train_relevance
+
+        card = train_relevance(args.shared, args.corpus, args.out)
+        print(json.dumps({k: card[k] for k in ("examples", "positives", "threshold", "cross_validation")}, indent=1))
     return 0
 
 

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract import lexicon as lx
-from .extract.triggers import OBJECT_COMPLEMENTS, PHRASE_ONLY, protest_reading
+from ..extract import lexicon as lx
+from ..extract.triggers import OBJECT_COMPLEMENTS, PHRASE_ONLY, protest_reading
 
 # Words as spaCy's tokeniser cuts them: hyphenated compounds fall apart ("anti-riot" gives
 # "riot"), so the parts are what matter; the whole compound is kept too ("cease-fire").
