@@ -501,15 +501,19 @@ def test_pipeline_troops_detaining_men_beside_a_drug_find_is_an_arrest(code_text
     assert code_text("Police arrested three men and seized 5 kg of heroin in Kismayo on Monday.") == []
 
 
-def test_pipeline_for_immediate_release_is_never_an_event(code_text):
+def test_pipeline_for_immediate_release_is_never_an_event(code_text, code_text_patterns):
+    # the release's furniture is what this tests; which type the detector gives a sentence of
+    # an arrest and a seizure together (its main event) is the model's call, so the count is read
+    # through the patterns
     text = ("Two militants held, rifles seized in Gedo\n"
             "Ministry of Defence, Press Office - For Immediate Release\n"
             "Share this page\n"
             "GAROWE, Somalia (March 14, 2024) - An army patrol detained two militants and seized "
             "a hidden store of rifles in Gedo region, Tuesday.")
-    events = code_text(text)
+    events = code_text_patterns(text)
     assert "Other" not in [e.sub_event_type for e in events]
     assert [e.arrested for e in events if e.sub_event_type == "Arrests"] == [2]
+    assert "Other" not in [e.sub_event_type for e in code_text(text)]
     for boilerplate in ("For Immediate Release", "FOR IMMEDIATE RELEASE\n\nNo one was hurt.",
                         "News Release - For immediate release"):
         assert code_text(boilerplate) == []

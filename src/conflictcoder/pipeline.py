@@ -148,7 +148,7 @@ def code_parsed(doc: Document, parsed: Parsed, options: Options) -> DocResult:
 def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress: list[str]) -> DocResult:
     """The stages after the parse; `progress[0]` names the stage at work (for failures)."""
     from .extract import extract_mentions
-    from .extract.decide import keeps, settle_type, sure_of_type, told_as_event, types_by_sentence
+    from .extract.decide import keeps, settle_type, sure_of_type, types_by_sentence
     from .merge import build_event, merge_mentions
     from .resolve.actors import name_actor
     from .resolve.assign import resolve_mentions
@@ -166,11 +166,8 @@ def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress
     progress[0] = "resolve"
     resolve_mentions(parsed, mentions, places)
     progress[0] = "merge"
-    # the detector reads each sentence: one it does not read as telling an event (a total, a
-    # recollection, a reaction) gives nothing to the events merged beside it, and an event
-    # stands on the sentence that tells it most surely
-    told = [m for m in mentions if told_as_event(m, options)]
-    groups = [g for g in merge_mentions(told) if keeps(g.mentions, options)]
+    # the detector decides per event: a sentence adding a detail stands or falls with its event
+    groups = [g for g in merge_mentions(mentions) if keeps(g.mentions, options)]
     default = default_place([g.place() for g in groups], places)
     events = []
     published = parsed.clean.published

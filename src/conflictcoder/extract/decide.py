@@ -1,15 +1,13 @@
 """The detector's verdict on the candidates that the patterns propose.
 
 The patterns (triggers, modality, roles) find where an event may be told and read its parts; the
-trained detector (detector.py) reads each candidate's sentence in its paragraph:
-- a candidate whose sentence falls below the model's threshold (or `Options.event_threshold`) of
-  telling a new real event is dropped before the merge: a total, a recollection or a reaction lends
-  no toll, date or place to the event beside it. The corpus labels a sentence that only adds a
-  detail ("Four of the wounded later died") with its event's type, so the detector reads such a
-  sentence as telling the event. The threshold is chosen at training, on held-out predictions
-  over the candidates the patterns propose in the corpus;
-- an event, once the merge stage has gathered the candidates that tell it, is kept when the
-  sentence that tells it most surely reaches that threshold;
+trained detector (detector.py) reads each candidate's sentence in its paragraph. What it decides
+is taken per event, once the merge stage has gathered the candidates that tell one event, so
+that a sentence adding a detail ("Four of the wounded later died") stands or falls with the
+event it belongs to:
+- an event is kept when the sentence that tells it most surely gives at least the model's
+  threshold (or `Options.event_threshold`) that a new real event is told: the threshold is chosen
+  at training, on held-out predictions over the candidates the patterns propose in the corpus;
 - its sub-event type is read in the sentence of the mention that types the event (the merge
   stage's lead): the patterns' type stands while the detector gives it a fair share of the
   probability of an event there; otherwise the detector's own type replaces it, where the
@@ -51,17 +49,6 @@ def event_verdict(mentions: Sequence[Mention]) -> Prediction | None:
     """The verdict on the sentence that tells the event most surely; None without a detector."""
     scored = [Prediction(m.probabilities) for m in mentions if m.probabilities is not None]
     return max(scored, key=lambda p: p.p_event, default=None)
-
-
-def told_as_event(mention: Mention, options: Options) -> bool:
-    """Whether the mention's own sentence reaches the threshold of telling a new real event (always,
-    without a detector): a sentence the detector reads as a total, a recollection or a plan ("more
-    than 3,000 people have been killed this year") lends no toll, date or place to the event
-    beside it."""
-    if mention.probabilities is None:
-        return True
-    threshold = options.event_threshold if options.event_threshold is not None else detector().threshold
-    return Prediction(mention.probabilities).p_event >= threshold
 
 
 def keeps(mentions: Sequence[Mention], options: Options) -> bool:

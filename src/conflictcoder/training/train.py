@@ -232,8 +232,20 @@ def decision_threshold(probabilities, labels: Sequence[str], candidates: Sequenc
             f1 = 2 * precision * recall / max(1e-9, precision + recall)
             table.append({"threshold": tau, "type_threshold": tau_type, "precision": round(precision, 3),
                           "recall": round(recall, 3), "f1": round(f1, 3)})
-    best = max(table, key=lambda row: (row["f1"], row["threshold"], row["type_threshold"]))
-    return best["threshold"], best["type_threshold"], table
+    return (*conservative_choice(table), table)
+
+
+# F1 over the thresholds is flat near its top; of the settings within this much of the best, the
+# strictest is taken: a false event costs a dataset's users more than a missed detail sentence
+FLAT_F1 = 0.005
+
+
+def conservative_choice(table: Sequence[dict]) -> tuple[float, float]:
+    """The strictest (event threshold, type threshold) whose F1 is within FLAT_F1 of the best."""
+    best = max(row["f1"] for row in table)
+    near = [row for row in table if row["f1"] >= best - FLAT_F1]
+    choice = max(near, key=lambda row: (row["threshold"], row["type_threshold"]))
+    return choice["threshold"], choice["type_threshold"]
 
 
 def digest(paths: Sequence[Path]) -> str:
@@ -293,8 +305,9 @@ def train(shared: Path | None, out: Path = MODEL_DIR, corpus: Path = CORPUS / "t
         # corpus examples come first, in corpus order: the patterns' candidates line up with them
         threshold, type_threshold, grid = decision_threshold(calibrated, labels, pattern_candidates(corpus))
         decision = {"threshold": threshold, "type_threshold": type_threshold,
-                    "chosen_by": "best detection F1 over the corpus's sentences, patterns' candidates kept at "
-                    "the two thresholds, on writer-held-out predictions", "grid": grid}
+                    "chosen_by": "the strictest pair within 0.005 of the best detection F1 over the corpus's "
+                    "sentences, patterns' candidates kept at the two thresholds, on writer-held-out predictions",
+                    "grid": grid}
     vectorizer, model = fit(examples, counts)
     write_model(out, vectorizer, model, temperature, threshold, type_threshold)
     card = data_card(examples, cv, temperature, vectorizer, corpus, decision)
