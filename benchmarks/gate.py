@@ -10,10 +10,9 @@ labelled folder (the training part gives in-sample figures, not a test).
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from conflictcoder.bench.gate import GATE, run_gate
+from conflictcoder.bench.gate import GATE, figures_text, run_gate
 from conflictcoder.settings import Options
 
 
@@ -26,12 +25,7 @@ def main() -> None:
     views = args.view or (["pipeline"] if args.patterns_only else ["model", "pipeline"])
     figures = run_gate(args.dir, views, Options(detector=not args.patterns_only))
     for view, result in figures.items():
-        print(f"== {view}{' (patterns only)' if args.patterns_only else ''}: {args.dir}")
-        table = result.pop("reliability")
-        print(json.dumps(result, indent=1))
-        print("confidence  events  right")
-        for row in table:
-            print(f"{row['confidence']:>10}  {row['events']:>6}  {row['right'] if row['right'] is not None else '-'}")
+        print(figures_text(f"{view}{' (patterns only)' if args.patterns_only else ''}: {args.dir}", result))
 
 
 if __name__ == "__main__":

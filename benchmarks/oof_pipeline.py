@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import inspect
-import json
 from pathlib import Path
 
 from conflictcoder.bench import gate
@@ -73,13 +72,7 @@ def main() -> None:
         decide.detector = lambda model=model: model  # the decision reads this fold's model
         records = [r for w in writers for r in by_writer[w]]
         verdicts += gate.pipeline_verdicts(records, Options())
-    result = gate.score(verdicts)
-    table = result.pop("reliability")
-    print(f"== pipeline, writer-held-out detectors: {args.corpus} ({root})")
-    print(json.dumps(result, indent=1))
-    print("confidence  events  right")
-    for row in table:
-        print(f"{row['confidence']:>10}  {row['events']:>6}  {row['right'] if row['right'] is not None else '-'}")
+    print(gate.figures_text(f"pipeline, writer-held-out detectors: {args.corpus} ({root})", gate.score(verdicts)))
 
 
 if __name__ == "__main__":

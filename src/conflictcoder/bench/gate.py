@@ -12,6 +12,7 @@ band of confidence, how many events came out and the share whose sub-event type 
 from __future__ import annotations
 
 import bisect
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -112,3 +113,13 @@ def run_gate(directory: Path = GATE, views: Sequence[str] = ("model", "pipeline"
     if "pipeline" in views:
         out["pipeline"] = score(pipeline_verdicts(records, options))
     return out
+
+
+def figures_text(title: str, result: dict) -> str:
+    """A view's figures as the benchmark scripts print them: a heading, the figures, and the
+    reliability table."""
+    figures = {k: v for k, v in result.items() if k != "reliability"}
+    lines = [f"== {title}", json.dumps(figures, indent=1), "confidence  events  right"]
+    lines += [f"{row['confidence']:>10}  {row['events']:>6}  {row['right'] if row['right'] is not None else '-'}"
+              for row in result["reliability"]]
+    return "\n".join(lines)
