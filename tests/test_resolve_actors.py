@@ -7,6 +7,9 @@ from conflictcoder.resolve.actors import name_actor, named_group, read_dictionar
 def test_actors_state_forces_named_by_demonym_or_event_country():
     assert name_actor(Actor("", 1, "Kyrgyz troops"), "TJK").name == "Military Forces of Kyrgyzstan"
     assert name_actor(Actor("", 1, "police"), "KEN").name == "Police Forces of Kenya"
+    # officers alone are police; soldiers' officers are named so
+    assert name_actor(Actor("", 1, "officers"), "KEN").name == "Police Forces of Kenya"
+    assert name_actor(Actor("", 1, "army officers"), "KEN").name == "Military Forces of Kenya"
     assert name_actor(Actor("", 1, ""), "KEN", "Police said they had arrested three men").name == "Police Forces of Kenya"
 
 

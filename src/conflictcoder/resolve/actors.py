@@ -14,8 +14,11 @@ from pathlib import Path
 
 from ..records import Actor
 
+# "officers" alone are police in news ("officers arrested the blogger"); soldiers' officers are
+# named so ("army officers"), and the army words below win over these
 POLICE_WORDS = {"police", "policeman", "policemen", "policewoman", "gendarmes", "gendarmerie",
-                "gknb", "security", "interior", "prosecutors", "law-enforcement", "guards"}
+                "gknb", "security", "interior", "prosecutors", "law-enforcement", "guards",
+                "officers", "officer", "constables", "constable", "cops"}
 MILITARY_WORDS = {"troops", "soldier", "soldiers", "army", "military", "forces", "servicemen",
                   "commandos", "marines", "paratroopers", "navy", "jets", "jet", "fighters",
                   "warplanes", "aircraft", "helicopters", "government"}
