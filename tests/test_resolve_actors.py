@@ -78,3 +78,11 @@ def test_actors_aircraft_named_by_country_are_its_forces():
         "A Turkish drone struck a car near Sinjar in Iraq on Tuesday night, killing two members of a local militia."))])
     assert [(e.actor1, e.inter1) for e in result.events] == [("Military Forces of Turkey", 8)]
     assert name_actor(Actor("", 1, "US aircraft"), "SOM").name == "Military Forces of the United States"
+
+
+def test_actors_a_violent_demonstration_is_its_rioters():
+    police, gunmen = Actor("", 1, "police"), Actor("", 3, "gunmen")
+    first, second = pick_sides("Riots", [gunmen, police], sub_event_type="Violent demonstration")
+    assert first.inter == 5 and second is gunmen
+    # a mob may be an armed group's
+    assert pick_sides("Riots", [gunmen, police], sub_event_type="Mob violence")[0] is gunmen

@@ -599,7 +599,8 @@ def agents_of(g: Group) -> set[int]:
 CROWD_SIDE = {"Protests": Actor(name="", inter=6), "Riots": Actor(name="", inter=5)}
 
 
-def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None = None) -> tuple[Actor | None, Actor | None]:
+def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None = None,
+               sub_event_type: str = "") -> tuple[Actor | None, Actor | None]:
     """ACLED order: in a battle the state's forces first, then the armed group; in violence
     against civilians and remote violence the perpetrator (a side named as the doer before one
     named as the target), then the civilians; in a protest or riot the crowd, then the force.
@@ -625,7 +626,8 @@ def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None
     if event_type == "Protests":
         lead_kinds = (6,)
     elif event_type == "Riots":
-        lead_kinds = (5, 4, 3)
+        # a demonstration that turned violent is its rioters'; a mob may be a militia's
+        lead_kinds = (5,) if sub_event_type == "Violent demonstration" else (5, 4, 3)
     else:  # strategic developments: arrests and seizures are made by the state
         lead_kinds = (1, 8, 2, 3, 4)
     if event_type in CROWD_SIDE and not any(a.inter in lead_kinds for a in named):
@@ -635,8 +637,16 @@ def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None
     return first, second
 
 
+def reassign_actors(event: Event, g: Group, name_actor, document_text: str = "") -> None:
+    """The sides again, for an event whose type was settled anew after it was built (the
+    detector's type): who leads depends on the type, the crowd in a riot, the force in a battle."""
+    event.actor1, event.inter1, event.actor2, event.inter2 = "", 0, "", 0
+    event.civilian_targeting = ""
+    assign_actors(event, g, name_actor, document_text)
+
+
 def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -> None:
-    a1, a2 = pick_sides(event.event_type, side_candidates(g), agents_of(g))
+    a1, a2 = pick_sides(event.event_type, side_candidates(g), agents_of(g), event.sub_event_type)
     # a sentence that says no group claimed it names groups only to say they did not
     context = " ".join(m.sentence.text for m in g.mentions if not NO_CLAIM.search(m.sentence.text))
     n1 = name_the_group(name_actor, a1, event.iso3, context, document_text)

@@ -149,7 +149,7 @@ def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress
     """The stages after the parse; `progress[0]` names the stage at work (for failures)."""
     from .extract import extract_mentions
     from .extract.decide import keeps, settle_type, sure_of_type, types_by_sentence
-    from .merge import build_event, merge_mentions
+    from .merge import build_event, merge_mentions, reassign_actors
     from .resolve.actors import name_actor
     from .resolve.assign import resolve_mentions
     from .extract.roles import fullest_name
@@ -175,7 +175,10 @@ def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress
     types_told = types_by_sentence(mentions)
     for g in groups:
         event = build_event(g, doc, published, default, name_actor, parsed.clean.text)
+        built_as = event.event_type
         settle_type(event, g.lead, g.mentions, types_told)
+        if event.event_type != built_as:
+            reassign_actors(event, g, name_actor, parsed.clean.text)
         if not sure_of_type(event, g.lead, types_told):
             continue
         refine_country_level(event, [g.place() for g in groups])
