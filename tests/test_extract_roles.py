@@ -137,3 +137,14 @@ def test_a_place_named_by_a_preposition_of_direction_is_no_target(mentions_of):
                           "Monday, destroying the branch of a power company."))
     assert not any("palace" in t for t in r["targets"])
     assert "power company" not in r["targets"]
+
+
+def test_roles_who_delivered_the_weapon_a_noun_names():
+    """'Russian aircraft dropped two bombs': the bombs name the event, their droppers did it."""
+    from conflictcoder.pipeline import code_documents
+    from conflictcoder.records import Document
+
+    (result,) = code_documents([Document(doc_id="d", text=(
+        "Russian aircraft dropped two guided bombs on a residential street of Kramatorsk in Donetsk "
+        "region on Monday, killing two people, regional officials said."))])
+    assert [(e.actor1, e.inter1) for e in result.events] == [("Military Forces of Russia", 8)]

@@ -500,8 +500,23 @@ def agents_of(tok) -> list:
         nouns = shared_subject(tok)
     if not nouns:
         nouns = blamed_for(tok)
+    if not nouns and tok.pos_ == "NOUN":
+        nouns = deliverers(tok)
     nouns = [reporter_for_pronoun(tok, n) for n in nouns]
     return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
+
+
+def deliverers(noun) -> list:
+    """Who delivered the weapon or the strike a noun trigger names: 'Russian aircraft dropped two
+    bombs' (the subject of the verb it is the object of), 'strikes carried out by Russian
+    warplanes' (the agent of the participle that describes it)."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return [n for c in noun.head.children if c.dep_ == "nsubj" for n in conjuncts(c)]
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            return [n for c in child.children if c.dep_ == "agent"
+                    for p in c.children if p.dep_ == "pobj" for n in conjuncts(p)]
+    return []
 
 
 def shared_subject(tok) -> list:
