@@ -86,3 +86,12 @@ def test_actors_a_violent_demonstration_is_its_rioters():
     assert first.inter == 5 and second is gunmen
     # a mob may be an armed group's
     assert pick_sides("Riots", [gunmen, police], sub_event_type="Mob violence")[0] is gunmen
+
+
+def test_actors_a_group_is_named_in_the_countries_it_fights_in(tmp_path):
+    path = tmp_path / "actors.tsv"
+    path.write_text("Lake Front\tlake front\t2\tNGA|CMR\t2010-\n", encoding="utf-8")
+    (entry,) = read_dictionary(path)
+    assert entry.iso3 == "NGA" and entry.countries == {"NGA", "CMR"}
+    assert named_group("Lake Front fighters raided a village", dictionary=[entry], iso3="CMR") is entry
+    assert named_group("Lake Front fighters raided a village", dictionary=[entry], iso3="KEN") is None

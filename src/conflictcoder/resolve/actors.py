@@ -29,9 +29,11 @@ class ActorEntry:
     name: str
     aliases: tuple[str, ...]
     inter: int
-    iso3: str
+    iso3: str  # the country the group belongs to (its state, for a state force); "" for none
     period: str
     pattern: re.Pattern
+    # where it fights: its own country, and the neighbours a group operates in across a border
+    countries: frozenset[str] = frozenset()
 
 
 def read_dictionary(path: str | Path | None = None) -> list[ActorEntry]:
@@ -44,11 +46,13 @@ def read_dictionary(path: str | Path | None = None) -> list[ActorEntry]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = (line.split("\t") + ["", "", "", "", ""])[:5]
-        name, aliases, inter, iso3, period = (c.strip() for c in cols)
+        name, aliases, inter, iso3s, period = (c.strip() for c in cols)
         alias_list = tuple(a.strip().lower() for a in aliases.split("|") if a.strip())
         alternation = "|".join(re.escape(a) for a in sorted(alias_list, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
-        entries.append(ActorEntry(name, alias_list, int(inter or 3), iso3, period, pattern))
+        countries = tuple(c.strip().upper() for c in iso3s.split("|") if c.strip())
+        entries.append(ActorEntry(name, alias_list, int(inter or 3), countries[0] if countries else "", period,
+                                  pattern, frozenset(countries)))
     return entries
 
 
@@ -59,11 +63,11 @@ def default_dictionary() -> tuple[ActorEntry, ...]:
 
 def named_group(text: str, dictionary=None, iso3: str = "", inters: set[int] | None = None) -> ActorEntry | None:
     """The dictionary entry named in `text`, preferring the longest alias found. An entry tied
-    to a country (TPLF, Ethiopia) is only taken for events in that country; `inters` limits the
-    kinds of actor wanted."""
+    to countries (TPLF: Ethiopia; al-Shabaab: Somalia and Kenya) is only taken for events in
+    them; `inters` limits the kinds of actor wanted."""
     best, best_len = None, 0
     for entry in dictionary or default_dictionary():
-        if iso3 and entry.iso3 and entry.iso3 != iso3:
+        if iso3 and entry.countries and iso3 not in entry.countries:
             continue
         if inters is not None and entry.inter not in inters:
             continue
