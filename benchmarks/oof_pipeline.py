@@ -4,7 +4,7 @@ that a change to the decision or the merge can be judged on training text withou
 frozen gate and without the in-sample flattery of the shipped model.
 
     python benchmarks/oof_pipeline.py [--corpus corpus/train] [--cache /tmp/conflictcoder-oof]
-                                      [--shared ../shared] [--threshold T]
+                                      [--shared ../shared] [--threshold T] [--propose P ...]
 
 The fold models are cached under --cache, keyed by the corpus, the public data and the feature
 code, so a second run (another merge or decision setting) only codes. Prints the same figures as
@@ -18,7 +18,7 @@ import inspect
 from pathlib import Path
 
 from conflictcoder.bench import gate
-from conflictcoder.extract import decide, detector as detector_module
+from conflictcoder.extract import decide, detector as detector_module, propose
 from conflictcoder.settings import Options
 from conflictcoder.training import train as training
 from conflictcoder.training.examples import CORPUS, written_paragraphs
@@ -58,6 +58,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/conflictcoder-oof"))
     parser.add_argument("--threshold", type=float, default=None,
                         help="the detector's threshold (default: the shipped model's)")
+    parser.add_argument("--propose", type=float, nargs="*", default=None,
+                        help="thresholds at which the detector proposes events where the patterns find "
+                             "none, each measured in turn (default: the shipped setting); 1.01 proposes none")
     args = parser.parse_args()
     shipped = detector_module.detector()
     threshold = args.threshold if args.threshold is not None else shipped.threshold
@@ -66,13 +69,17 @@ def main() -> None:
     for writer, record in written_paragraphs(args.corpus):
         by_writer.setdefault(writer, []).append(record)
     root = args.cache / cache_key(args.corpus, args.shared)
-    verdicts = []
-    for k, writers in enumerate(writer_folds(sorted(by_writer))):
-        model = fold_model(root / f"fold{k}", examples, set(writers), shipped.temperature, threshold)
-        decide.detector = lambda model=model: model  # the decision reads this fold's model
-        records = [r for w in writers for r in by_writer[w]]
-        verdicts += gate.pipeline_verdicts(records, Options())
-    print(gate.figures_text(f"pipeline, writer-held-out detectors: {args.corpus} ({root})", gate.score(verdicts)))
+    for propose_threshold in args.propose or [None]:
+        verdicts = []
+        for k, writers in enumerate(writer_folds(sorted(by_writer))):
+            model = fold_model(root / f"fold{k}", examples, set(writers), shipped.temperature, threshold)
+            # the decision and the proposals read this fold's model
+            decide.detector = propose.detector = lambda model=model: model
+            records = [r for w in writers for r in by_writer[w]]
+            verdicts += gate.pipeline_verdicts(records, Options(propose_threshold=propose_threshold))
+        setting = "shipped" if propose_threshold is None else propose_threshold
+        print(gate.figures_text(f"pipeline, writer-held-out detectors, proposals at {setting}: {args.corpus} ({root})",
+                                gate.score(verdicts)), flush=True)
 
 
 if __name__ == "__main__":

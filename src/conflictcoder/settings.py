@@ -63,6 +63,13 @@ class Options:
     # type (for measuring what the model adds).
     detector: bool = True
     event_threshold: float | None = None
+    # The detector also proposes events in sentences where the patterns found no trigger word,
+    # when it holds a new real event at least `propose_threshold` likely (None: the threshold
+    # chosen on held-out corpus predictions, extract/propose.py). Only in documents that name
+    # something political or armed and that the patterns have not read as sport, crime, a
+    # disaster, a drill or a commemoration.
+    propose: bool = True
+    propose_threshold: float | None = None
     # Seconds one document may take (clean, parse and coding together; a batch parse gets this
     # much per document in it). Over it, the document is recorded as failed with E111 and the
     # run goes on. Work grows about linearly with length (1M characters code in well under a

@@ -12,15 +12,17 @@ from itertools import islice
 
 from ..records import Actor, Counts, Mention, Parsed, Span, SpanSet
 from ..settings import Options
+from ..vocabulary import EVENT_TYPE_OF
 from . import lexicon as lx
 from .clauses import char_spans, clause_head, enclosing_context, group_clauses, reporting_frame
 from .counts import Quantity
 from .decide import score_mentions
+from .propose import CATEGORY_OF_TYPE, anchor, proposal
 from .modality import REAL, is_aggregate_clause, running_total_since, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
                     informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
                     sum_quantities, victim_strings, weapons_in)
-from .triggers import BLASTING_WORK, CRASH_VERBS, INDUSTRIAL, Hit, by_accident, find_hits
+from .triggers import BLASTING_WORK, CRASH_VERBS, INDUSTRIAL, Hit, by_accident, find_hits, names_a_trigger
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
 
 __all__ = ["extract_mentions"]
@@ -49,11 +51,18 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     drill = exercise_story(doc)
     # a fraud or drug gang's arrests are policing too: only an armed gang's violence is coded
     civil_document = not signs or (signs <= {"gang", "gangs"} and told_as_case)
+    # where the document's own reading rules violence out, the detector proposes nothing either
+    proposing = options.detector and options.propose and bool(signs) and not (
+        sport_document or legacy or commemoration or criminal_case or disaster or drill)
+    passed_over = []  # sentences where the patterns found no trigger: the detector's to propose
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
         if skip.holds(sent.start_char):
             continue
-        hits = [h for h in find_hits(sent, violent_words, violent_document, sport_document)
+        found_hits = find_hits(sent, violent_words, violent_document, sport_document)
+        if proposing and not found_hits:
+            passed_over.append((index, sent, names_a_trigger(sent)))
+        hits = [h for h in found_hits
                 if not skip.holds(h.start) and not within_recalled(h.token)
                 and not (civil_document and h.category in POLICE_WORK and not mass_arrest(h.token))
                 and not (criminal_case and h.category in CIVIL_HARM and not forces_harmed(h.token))
@@ -71,8 +80,40 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
             # "leaders marked the anniversary ... 4,000 soldiers were killed on the first day"
             m.background = commemoration and m.casualty_only
         mentions.extend(found)
-    score_mentions(mentions, [s.text for s in doc.sents], options)
+    sentences = [s.text for s in doc.sents]
+    mentions.extend(proposed_mentions(passed_over, sentences, clean, options))
+    mentions.sort(key=lambda m: (m.sentence_index, m.group_index))
+    score_mentions(mentions, sentences, options)
     return mentions
+
+
+def names_a_side(hit: Hit, options: Options) -> bool:
+    """Whether the roles read a side of a known kind (forces, an armed group, protesters, rioters,
+    civilians) in the clause: with no word of violence in the sentence, an event proposed by the
+    detector rests on who is in it."""
+    agents, patients, others, _ = parties_and_counts([hit], options)
+    return any(p.kind for p in agents + patients + others)
+
+
+def proposed_mentions(passed_over, sentences: list[str], clean, options: Options) -> list[Mention]:
+    """The events the detector proposes in sentences the patterns passed over (propose.py), read
+    by the same machinery as the patterns' candidates and typed as the detector types them."""
+    out = []
+    for index, sent, read_otherwise in passed_over:
+        verdict = proposal(sentences, index, options.propose_threshold, read_otherwise)
+        if verdict is None:
+            continue
+        sub_event_type, _ = verdict.best_event
+        tok = anchor(sent)
+        hit = Hit(tok, CATEGORY_OF_TYPE[sub_event_type], tok.text, tok.idx, tok.idx + len(tok.text))
+        if not names_a_side(hit, options):
+            continue
+        sentence = Span(sent.start_char, sent.end_char, clean.text[sent.start_char:sent.end_char])
+        for mention in mentions_of_sentence(sent, sentence, [hit], index, clean.doc.doc_id, options):
+            mention.sub_event_type, mention.event_type = sub_event_type, EVENT_TYPE_OF[sub_event_type]
+            mention.proposed = True
+            out.append(mention)
+    return out
 
 
 LEGACY_WAR = re.compile(r"\b(?:(?:first|second) world war|world war (?:one|two|i|ii|1|2)|ww ?(?:ii|2|i|1)|wartime)\b", re.I)

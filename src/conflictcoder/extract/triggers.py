@@ -102,6 +102,13 @@ PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set",
                "pulled", "drove", "exchanged", "prisoner", "pushed", "turned", "turns", "turn"}
 
 
+def names_a_trigger(sent) -> bool:
+    """Whether a sentence holds a trigger word or phrase at all, whatever sense it was read in: a
+    sentence whose only trigger words were read in another sense ("DDoS attacks", "cut off") was
+    judged by the patterns, not passed over."""
+    return any(phrase_hit(t) or (t.lower_ in lx.TRIGGERS and t.lower_ not in PHRASE_ONLY) for t in sent)
+
+
 def find_hits(sent, violent_words: set[str], violent_document: bool = False,
               sport_document: bool = False) -> list[Hit]:
     """Trigger words of a sentence. In an article that is plainly about violence
