@@ -103,3 +103,16 @@ def test_every_sub_event_type_has_a_category_to_read_its_roles():
     from conflictcoder.vocabulary import ALL_SUB_EVENT_TYPES
 
     assert set(propose.CATEGORY_OF_TYPE) == set(ALL_SUB_EVENT_TYPES)
+
+
+def test_the_sentence_must_tell_the_event_by_itself(monkeypatch):
+    """A sentence the detector reads as an event only through its neighbours' words is theirs."""
+    class ContextOnly(StubDetector):
+        def classify(self, sentence: str, context: str = "") -> Prediction:
+            p = 0.9 if context else 0.1
+            return Prediction({"Attack": p, "none:other": 1 - p})
+
+    monkeypatch.setattr(propose, "detector", lambda: ContextOnly({}))
+    assert propose.proposal(["The front said it informs the public.", "Gunmen attacked a bus."], 0) is None
+    monkeypatch.setattr(propose, "detector", lambda: StubDetector({"Attack": 0.9, "none:other": 0.1}))
+    assert propose.proposal(["The front said it informs the public.", "Gunmen attacked a bus."], 0) is not None
