@@ -235,9 +235,6 @@ class Mention:
     # the event detector's label probabilities for the mention's sentence (extract/decide.py);
     # None when it did not run
     probabilities: dict[str, float] | None = None
-    # proposed by the detector in a sentence where the patterns found no trigger word
-    # (extract/propose.py)
-    proposed: bool = False
 
 
 @dataclass(slots=True)

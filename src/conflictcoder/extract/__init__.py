@@ -111,7 +111,7 @@ def proposed_mentions(passed_over, sentences: list[str], clean, options: Options
         sentence = Span(sent.start_char, sent.end_char, clean.text[sent.start_char:sent.end_char])
         for mention in mentions_of_sentence(sent, sentence, [hit], index, clean.doc.doc_id, options):
             mention.sub_event_type, mention.event_type = sub_event_type, EVENT_TYPE_OF[sub_event_type]
-            mention.proposed = True
+            mention.probabilities = verdict.probabilities  # read once: score_mentions keeps it
             out.append(mention)
     return out
 

@@ -32,13 +32,15 @@ DETECTOR_TYPE_SHARE = 0.5
 
 
 def score_mentions(mentions: list[Mention], sentences: list[str], options: Options) -> None:
-    """Give each mention the detector's label probabilities for its sentence; `sentences` are the
-    document's sentence texts, indexed as the mentions' `sentence_index`."""
+    """Give each mention without them the detector's label probabilities for its sentence;
+    `sentences` are the document's sentence texts, indexed as the mentions' `sentence_index`."""
     if not options.detector or not mentions:
         return
     model = detector()
     verdicts: dict[int, dict[str, float]] = {}
     for mention in mentions:
+        if mention.probabilities is not None:
+            continue  # a proposal's sentence (propose.py), read already
         i = mention.sentence_index
         if i not in verdicts:
             verdicts[i] = model.classify(sentences[i], context_of(sentences, i)).probabilities

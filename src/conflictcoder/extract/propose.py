@@ -3,8 +3,10 @@
 The patterns' word lists cannot name every way news tells an event ("marched through the
 capital", "reclaimed the village", "set houses on fire"): a sentence without one of their words
 was never a candidate, and the detector never read it. Here the detector reads each such
-sentence, in its paragraph, and proposes an event where it holds one of the sub-event types most
-likely and a new real event at least `PROPOSE_THRESHOLD` likely.
+sentence, in its paragraph and alone, and proposes an event where both readings hold one
+sub-event type the most likely label and a new real event at least `PROPOSE_THRESHOLD` likely.
+The extract stage proposes only where the roles find a side of a known kind in the sentence, and
+only in documents that name something political or armed (extract_mentions).
 
 A proposal is read by the same machinery as a pattern's candidate: it is anchored at the verb
 that carries the sentence (under a reporting frame, the clause reported), as a trigger of the
@@ -21,7 +23,8 @@ from .detector import Prediction, context_of, detector
 # The least probability of a new real event at which the detector proposes one in a sentence the
 # patterns passed over, where its most likely label must also be that event type. Chosen on the
 # training corpus coded with writer-held-out detectors (benchmarks/oof_pipeline.py --propose):
-# detection F1 0.774 at 0.3 and 0.773 at 0.5 (0.738 without proposals), the stricter taken.
+# detection F1 0.774 at 0.3 and 0.773 at 0.5 (0.738 without proposals), the stricter taken;
+# 0.771 once the sentence alone must agree too (below).
 PROPOSE_THRESHOLD = 0.5
 # A sentence whose trigger words the patterns read in another sense ("DDoS attacks", "cut off
 # their supply") needs more. Proposing there at 0.5 or 0.7 raised held-out F1 most (0.785, 0.781)
@@ -60,7 +63,6 @@ CATEGORY_OF_TYPE = {
 }
 
 
-
 def proposal(sentences: Sequence[str], index: int, threshold: float | None = None,
              read_otherwise: bool = False) -> Prediction | None:
     """The detector's verdict on sentence `index` when it proposes an event there, else None.
@@ -89,8 +91,8 @@ def reads_as(verdict: Prediction, sub_event_type: str, least: float) -> bool:
 
 def anchor(sent):
     """The verb that carries the sentence: its root, or under a reporting frame ("police said
-    that ...") the clause it reports. None when the sentence has no verb (a headline fragment is
-    anchored on its root word all the same)."""
+    that ...") the clause it reports. A sentence without a verb (a headline fragment) is anchored
+    on its root word."""
     root = sent.root
     for _ in range(3):
         if root.lower_ not in lx.REPORTING_VERBS:
