@@ -29,7 +29,7 @@ DOMAINS = {"conflict", "protest", "security", "sport", "business", "tech", "ente
            "history_anniversaries", "politics_diplomacy", "military_drills", "obituaries",
            "science", "lifestyle"}
 REGISTERS = {"wire", "local", "press_release", "analysis", "headline", "lowercase", "allcaps",
-             "translated", "social", "broadcast"}
+             "translated", "social", "broadcast", "caption"}
 
 
 def problems_of(record: dict) -> list[str]:
