@@ -165,3 +165,18 @@ def test_relevance_training_features_are_the_run_time_ones():
     labels = np.array([1, 1, 1, 0, 1, 0])
     assert choose_threshold(probabilities, labels, 1.0) == 0.2
     assert choose_threshold(probabilities, labels, 0.75) == 0.6
+
+
+def test_no_event_texts_are_grouped_by_their_writer(tmp_path):
+    """Cross-validation keeps writers apart: each writer's no-event texts are one group (the id's
+    prefix), so that no fold holds out every no-event text at once."""
+    from conflictcoder.training.relevance import no_event_blocks
+
+    path = tmp_path / "no_event.jsonl"
+    rows = [{"id": "r0-0001", "domain": "sport", "text": "The striker fired home twice."},
+            {"id": "r0-0002", "domain": "business", "text": "Shares shot up after the takeover."},
+            {"id": "r1-0001", "domain": "local", "text": "The council killed the parking plan."}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    blocks_ = no_event_blocks(path)
+    assert [b.group for b in blocks_] == ["r0", "r0", "r1"]
+    assert not any(b.positive for b in blocks_)
