@@ -94,6 +94,24 @@ def test_parse_plan_takes_the_event_block_and_the_first_one():
     assert planned < len(c.text) / 2  # the market and weather paragraphs are not parsed
 
 
+def test_parse_plan_reads_a_block_between_two_chosen_ones(monkeypatch):
+    """A paragraph the model scores low between two it chose belongs to their story: it is parsed
+    with them, while a low one beside a single chosen block is not."""
+    import conflictcoder.relevance as relevance
+
+    text = "\n\n".join([MARKETS, EVENT, WEATHER, EVENT, MARKETS, WEATHER])
+    c = clean(text)
+    spans = relevance.blocks(c.text)
+    assert len(spans) == 6
+    low, high = -10.0, 10.0
+    monkeypatch.setattr(relevance, "block_scores", lambda text, spans_: [low, high, low, high, low, low])
+    plan = parse_plan(c)
+    between = spans[2][0]
+    beside, last = spans[4][0], spans[5][0]
+    assert any(s <= between < e for s, e in plan)  # between the two events
+    assert not any(s <= at < e for s, e in plan for at in (beside, last))  # beside one event, or none
+
+
 def test_parse_plan_threshold_is_a_setting():
     c = clean("\n\n".join([MARKETS, EVENT]))
     assert parse_plan(c, Options(relevance_threshold=1 - 1e-12)) == []
