@@ -124,8 +124,8 @@ def parse_plan(clean: CleanDocument, options: Options | None = None) -> list[tup
     chosen = {i for i, score in enumerate(scores) if score is not None and score >= cut}
     if not chosen:
         return []
-    # a block between two the model chose belongs to the story they tell ("The latest victim was
-    # ...", between the campaign's toll and the gunmen's attack): the parser reads the three as one
+    # a block between two the model chose belongs to the story they tell (a victim named between
+    # the toll and the attack's telling, scored low alone): the parser reads the three as one
     chosen |= {i for i in range(1, len(spans) - 1) if i - 1 in chosen and i + 1 in chosen}
     chosen.add(0)
     if len(chosen) == len(spans):
