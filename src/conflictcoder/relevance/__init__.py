@@ -12,8 +12,9 @@ pipeline, so only what could hold an event is parsed. Two tests, both on the raw
 the extract stage could take), then cuts it into blocks (`blocks`), keeps those with a trigger
 word whose score reaches the threshold, or with a sure sign of violence (`sure_sign`: a
 trigger with no other sense, a killing "to death"), (`Options.relevance_threshold`, by default the one chosen by
-cross-validation for recall, in the model's card), and adds the document's first block (its
-headline, dateline and lede, where later stages look for the story's date and place). An empty
+cross-validation for recall, in the model's card), fills a one-block gap between two kept blocks
+(the story they tell runs through it), and adds the document's first block (its headline,
+dateline and lede, where later stages look for the story's date and place). An empty
 plan means the document is coded with no events, unparsed.
 """
 from __future__ import annotations
