@@ -149,7 +149,7 @@ def train_relevance(shared: Path, corpus: Path = CORPUS / "train", out: Path | N
     out_card = CARD if out is None else out / CARD.name
     # the model is asked only about blocks with a trigger word (the others are never parsed)
     sources = {name: [b for b in found if words_of(b.text) & ANY_SIGN] for name, found in
-               (("corpus", corpus_blocks(corpus) + (corpus_blocks(pending) if pending and pending.is_dir() else [])),
+               (("corpus", corpus_blocks(corpus) + (corpus_blocks(pending) if pending else [])),
                 ("muc4", muc4_blocks(shared)), ("no_event", no_event_blocks()))}
     examples = [b for blocks_ in sources.values() for b in blocks_]
     x = matrix([b.text for b in examples])
