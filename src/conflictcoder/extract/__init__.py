@@ -390,11 +390,14 @@ def news_words(sent) -> set[str]:
     """The words of a sentence outside what it tells as the backdrop ('after a blast last week',
     'since he came to power'): what a protest's other clauses say of the same scene."""
     out = set()
+    opens_backdrop: dict[int, bool] = {}  # token index -> whether it opens a backdrop (each judged once)
     for tok in sent:
         cur, steps, backdrop_word = tok, 0, False
         while cur.head is not cur and steps < 12:
-            if backdrop(cur) or told_as_earlier(cur) or recalled(cur) or (
-                    cur.dep_ == "pcomp" and cur.head.lower_ in BACKDROP_PREPOSITIONS):
+            if cur.i not in opens_backdrop:
+                opens_backdrop[cur.i] = bool(backdrop(cur) or told_as_earlier(cur) or recalled(cur) or (
+                    cur.dep_ == "pcomp" and cur.head.lower_ in BACKDROP_PREPOSITIONS))
+            if opens_backdrop[cur.i]:
                 backdrop_word = True
                 break
             cur, steps = cur.head, steps + 1

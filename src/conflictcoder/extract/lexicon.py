@@ -43,6 +43,10 @@ def _set(rule_id: str) -> set[str]:
 # single words (trigger.*) and two-word phrases (phrase.*, checked before single words)
 TRIGGERS: dict[str, str] = lang.trigger_table()
 PHRASES: dict[tuple[str, ...], str] = lang.phrase_table()
+# the words a phrase can be found from (a phrase's words; the last piece of a hyphened
+# trigger that the tokeniser splits, "cease-fire"): any other word starts none
+PHRASE_WORDS = frozenset(w for phrase in PHRASES for w in phrase) | frozenset(
+    word.rsplit("-", 1)[1] for word in TRIGGERS if "-" in word)
 TO_DEATH_VERBS = _set("trigger.kill.to_death")  # killings by hand, only with "to death"
 AMBIGUOUS = _set("trigger.ambiguous")
 

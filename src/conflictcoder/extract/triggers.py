@@ -25,6 +25,8 @@ def sentence_words(sent) -> set[str]:
 
 
 def phrase_hit(tok) -> str | None:
+    if tok.lower_ not in lx.PHRASE_WORDS:
+        return None
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     prev = tok.nbor(-1) if tok.i > 0 else None
     # a verb phrase is anchored on its verb ("exchanged fire"), a noun phrase on its head noun

@@ -35,6 +35,11 @@ class ActorEntry:
     # where it fights: its own country, and the neighbours a group operates in across a border
     countries: frozenset[str] = frozenset()
 
+    def may_occur_in(self, lowered: str) -> bool:
+        """Whether one of the aliases is in the lower-cased text at all: a substring test, far
+        cheaper than the pattern, which can only match where it holds."""
+        return any(alias in lowered for alias in self.aliases)
+
 
 def read_dictionary(path: str | Path | None = None) -> list[ActorEntry]:
     if path is None:
@@ -66,10 +71,13 @@ def named_group(text: str, dictionary=None, iso3: str = "", inters: set[int] | N
     to countries (TPLF: Ethiopia; al-Shabaab: Somalia and Kenya) is only taken for events in
     them; `inters` limits the kinds of actor wanted."""
     best, best_len = None, 0
+    lowered = text.lower()
     for entry in dictionary or default_dictionary():
         if iso3 and entry.countries and iso3 not in entry.countries:
             continue
         if inters is not None and entry.inter not in inters:
+            continue
+        if not entry.may_occur_in(lowered):
             continue
         for m in entry.pattern.finditer(text):
             # short all-caps aliases (IS, LET, JEM) only count when written in capitals

@@ -127,8 +127,11 @@ def group_mentions(text: str, dictionary: tuple[ActorEntry, ...] | None = None,
     caseless = is_caseless(text)
     acronyms = defined_acronyms(text)
     out: list[GroupMention] = []
+    lowered = text.lower()
     for entry in dictionary or default_dictionary():
         if entry.inter not in (2, 3, 4) or (year is not None and not active_in(entry.period, year)):
+            continue
+        if not entry.may_occur_in(lowered):
             continue
         for m in entry.pattern.finditer(text):
             surface = m.group(0)
