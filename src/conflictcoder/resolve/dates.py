@@ -705,11 +705,12 @@ def find_dates(text: str, anchor: date | None, last_day: date | None = None) -> 
     return found
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(text: str, handlers: frozenset | None = None) -> list[_Candidate]:
+    """Every date expression the patterns find (with `handlers`, only those patterns')."""
     out = []
     gates = _Gates.of(text)
     for pattern, handler, gate in _PATTERNS:
-        if not gate(gates):
+        if (handlers is not None and handler not in handlers) or not gate(gates):
             continue
         for m in pattern.finditer(text):
             inner_start, inner_end = m.span("d")
@@ -937,6 +938,9 @@ def _updated_date(head: str) -> tuple[date, str] | None:
 # /2018/01/15/, /2018-01-15-title, /20180115/: the day of publication in a news site's path
 _URL_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 TEXT_DATE_CHARS = 20_000  # dates further into a text than this are not read for its publication
+# the patterns that can give a day, month and year with no anchor: the others (a month alone, a
+# weekday, "yesterday") cannot be a publication date, and reading them cost three quarters of the time
+_FULL_DATE_HANDLERS = frozenset({_on_month_day, _on_iso, _on_slashed, _on_dotted})
 
 
 def url_date(url: str) -> date | None:
@@ -955,7 +959,7 @@ def latest_date_in_text(text: str) -> date | None:
     ctx = _Context(anchor=None, text_is_lower=text.islower())
     days = []
     head = text[:TEXT_DATE_CHARS]
-    for candidate in _non_overlapping(_candidates(head)):
+    for candidate in _non_overlapping(_candidates(head, _FULL_DATE_HANDLERS)):
         if _is_update_stamp(head, candidate.inner_start):
             continue  # "Last Updated: 07/27/2016" says when a page was touched, not what it tells
         resolved = candidate.handler(ctx, candidate.match)
