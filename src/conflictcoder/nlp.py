@@ -63,17 +63,23 @@ def keep_names_whole(doc, marks=None):
     ("... in Bulo / Burte district, Hiraan region, yesterday."), and the second half,
     with the date, is then read apart from the event. A capitalised name word that follows
     another with no punctuation or line break between them, after a lower-case word, is
-    marked as no sentence start (the parser honours that).
+    marked as no sentence start (the parser honours that). Read from the Doc's arrays, not
+    token by token: this runs on every token parsed.
     """
-    for i in range(2, len(doc)):
-        tok, prev = doc[i], doc[i - 1]
-        if (tok.tag_ in _NAME_TAGS and prev.tag_ in _NAME_TAGS and tok.text.istitle()
-                and prev.text.istitle() and prev.whitespace_ == " " and doc[i - 2].is_lower
-                and doc[i - 2].is_alpha):
-            if marks is None:
-                tok.is_sent_start = False
-            else:
-                marks[i] = -1
+    import numpy
+    from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, SPACY, TAG
+
+    if len(doc) < 3:
+        return doc
+    tags, title, spaced, lower, alpha = doc.to_array([TAG, IS_TITLE, SPACY, IS_LOWER, IS_ALPHA]).T
+    name_tags = numpy.array([doc.vocab.strings.add(t) for t in _NAME_TAGS], dtype=tags.dtype)
+    name = numpy.isin(tags, name_tags) & (title == 1)
+    inside = name[2:] & name[1:-1] & (spaced[1:-1] == 1) & (lower[:-2] == 1) & (alpha[:-2] == 1)
+    for i in (numpy.nonzero(inside)[0] + 2).tolist():
+        if marks is None:
+            doc[i].is_sent_start = False
+        else:
+            marks[i] = -1
     return doc
 
 
