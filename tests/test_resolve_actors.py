@@ -1,4 +1,6 @@
 """Actors: ACLED names from surface mentions and the dictionary users may extend."""
+import pytest
+
 from conflictcoder.merge import pick_sides
 from conflictcoder.records import Actor
 from conflictcoder.resolve.actors import name_actor, named_group, read_dictionary
@@ -95,3 +97,44 @@ def test_actors_a_group_is_named_in_the_countries_it_fights_in(tmp_path):
     assert entry.iso3 == "NGA" and entry.countries == {"NGA", "CMR"}
     assert named_group("Lake Front fighters raided a village", dictionary=[entry], iso3="CMR") is entry
     assert named_group("Lake Front fighters raided a village", dictionary=[entry], iso3="KEN") is None
+
+
+def test_actors_forces_hit_by_a_bomb_are_its_target_not_its_perpetrator():
+    soldiers = Actor("", 1, "soldiers")
+    default_attacker = Actor("", 3, "")
+    # a roadside bomb killed soldiers, no one named as setting it: an unidentified armed group's
+    first, second = pick_sides("Explosions/Remote violence", [soldiers], agents=set(),
+                               sub_event_type="Remote explosive/landmine/IED")
+    assert first.inter == 3 and not first.mention and second is soldiers
+    # the extract stage's default attacker, with the forces as the ones hit
+    first, second = pick_sides("Explosions/Remote violence", [default_attacker, soldiers],
+                               agents={id(default_attacker)}, sub_event_type="Suicide bomb")
+    assert first is default_attacker and second is soldiers
+    # named civilians beat the forces as the victim; a default victim does not
+    civilians, default_victims = Actor("", 7, "shoppers"), Actor("", 7, "")
+    assert pick_sides("Explosions/Remote violence", [default_attacker, soldiers, civilians],
+                      agents={id(default_attacker)})[1] is civilians
+    assert pick_sides("Explosions/Remote violence", [default_attacker, default_victims, soldiers],
+                      agents={id(default_attacker)})[1] is soldiers
+    # who fired shells or flew aircraft is not guessed
+    assert pick_sides("Explosions/Remote violence", [soldiers], agents=set(),
+                      sub_event_type="Air/drone strike")[0] is None
+
+
+@pytest.mark.parametrize("text, attacker, target", [
+    ("Two soldiers died and four were wounded after an improvised explosive device exploded under "
+     "their patrol vehicle near Gao on Sunday, the army said.", "Unidentified Armed Group (Mali)", "Military Forces of Mali"),
+    ("Three policemen were killed on Monday when a landmine struck their pickup truck outside Kandahar, "
+     "a provincial spokesman said.", "Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan"),
+    ("A suicide bomber killed four police officers at a checkpoint in Mogadishu on Friday. "
+     "Al-Shabaab said it carried out the attack.", "Al Shabaab", "Police Forces of Somalia"),
+])
+def test_actors_forces_killed_by_a_bomb_are_actor2(code_text, text, attacker, target):
+    events = code_text(text)
+    assert len(events) == 1
+    assert (events[0].actor1, events[0].actor2) == (attacker, target)
+
+
+def test_actors_gunmen_who_killed_soldiers_are_the_attackers(code_text):
+    events = code_text("Gunmen shot dead two soldiers at a checkpoint in Gao on Sunday.")
+    assert len(events) == 1 and events[0].actor1 == "Unidentified Armed Group (Mali)"

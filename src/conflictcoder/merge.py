@@ -594,6 +594,8 @@ def agents_of(g: Group) -> set[int]:
     return {id(m.actor1) for m in g.mentions if m.actor1 is not None}
 
 
+# weapons an armed group seldom has: with no doer named, who fired them is not guessed
+STATE_WEAPONS = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 # ACLED codes every protest with its protesters and every riot with its rioters as actor1,
 # named or not: the force that intervened is actor2
 CROWD_SIDE = {"Protests": Actor(name="", inter=6), "Riots": Actor(name="", inter=5)}
@@ -620,9 +622,19 @@ def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None
         second = armed if state else next((a for a in named if a.inter in (2, 3, 4, 8) and a is not first), None)
         return first, second
     if event_type in ("Violence against civilians", "Explosions/Remote violence"):
-        perpetrator = next((a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8)), None)
-        victim = next((a for a in named if a.inter in (6, 7) and a is not perpetrator), None)
-        return perpetrator, victim
+        # forces told only as the ones hit ("soldiers were killed when a bomb hit their
+        # vehicle") are the target, never the perpetrator: with no doer named, the attacker is
+        # an unidentified armed group
+        hit_forces = [a for a in named if a.inter == 1 and agents is not None and id(a) not in agents]
+        perpetrator = next((a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8)
+                            and not any(a is f for f in hit_forces)), None)
+        remote = event_type == "Explosions/Remote violence"
+        if perpetrator is None and hit_forces and remote and sub_event_type not in STATE_WEAPONS:
+            perpetrator = Actor(name="", inter=3)
+        # the victims the text names, then forces it names as hit, then the type's default victims
+        victims = [a for a in named if a.inter in (6, 7) and a.mention] + (hit_forces if remote else []) + [
+            a for a in named if a.inter in (6, 7) and not a.mention]
+        return perpetrator, next((a for a in victims if a is not perpetrator), None)
     if event_type == "Protests":
         lead_kinds = (6,)
     elif event_type == "Riots":

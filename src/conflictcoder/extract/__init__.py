@@ -743,8 +743,11 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
         return Actor(name="", inter=INTER_OF_KIND.get(p.kind, unknown_inter), mention=p.text)
 
     if event_type == BATTLES:
-        first = state[0] if state else (armed[0] if armed else None)
-        rest = [p for p in armed if p is not first]
+        # the side the text names as the doer first ("gunmen shot dead two soldiers"), so that a
+        # later reading of the event (an attack) knows who attacked; else the state's forces
+        doer = next((p for p in agents if p.kind in (STATE, ARMED)), None)
+        first = doer or (state[0] if state else (armed[0] if armed else None))
+        rest = [p for p in (armed if first is None or first.kind == STATE else state + armed) if p is not first]
         return actor(first, STATE), actor(rest[0] if rest else None, ARMED)
     if event_type == PROTESTS:
         return Actor(name="", inter=6, mention=civil[0].text if civil else ""), actor(state[0] if state else None)
@@ -762,6 +765,9 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
         return actor(first, STATE if not agents else ""), actor(second)
     perpetrator = next((p for p in agents if p.kind in (ARMED, STATE, RIOTER)), None) or (armed[0] if armed else None)
     victim = next((p for p in patients if p.kind in (CIVILIAN, PROTESTER)), None) or (civil[0] if civil else None)
+    if event_type == EXPLOSIONS and victim is None:
+        # forces hit by a bomb are its target: "a landmine struck the police pickup"
+        victim = next((p for p in patients if p.kind == STATE and p is not perpetrator), None)
     if event_type in (VAC, EXPLOSIONS):
         return actor(perpetrator, ARMED), actor(victim, CIVILIAN if event_type == VAC else "")
     return actor(perpetrator), actor(victim)

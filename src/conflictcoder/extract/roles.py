@@ -383,6 +383,10 @@ def is_gathering(noun) -> bool:
     return noun.lower_ in GATHERINGS and noun.ent_type_ not in ("DATE", "TIME") and not noun.text.istitle()
 
 
+# verbs whose subject is the one who died ("two soldiers died"): a patient, never a doer
+DYING = ("died", "die", "dies", "dead")
+
+
 def patients_of(tok) -> list:
     """The nouns a casualty word is said of: passive subjects, objects, 'of' phrases, 'left X dead'."""
     if gives_self_up(tok):
@@ -391,7 +395,7 @@ def patients_of(tok) -> list:
     for child in tok.children:
         if child.dep_ in ("nsubjpass", "dobj"):
             nouns.extend(conjuncts(child))
-        elif child.dep_ == "nsubj" and (tok.lower_ in ("died", "die", "dies", "dead") or tok.tag_ == "VBN"):
+        elif child.dep_ == "nsubj" and (tok.lower_ in DYING or tok.tag_ == "VBN"):
             nouns.extend(conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
@@ -484,7 +488,7 @@ def agents_of(tok) -> list:
         return custodians_of(tok)
     nouns = []
     for child in tok.children:
-        if child.dep_ == "nsubj" and (tok.tag_ != "VBN" or perfect(tok)):
+        if child.dep_ == "nsubj" and (tok.tag_ != "VBN" or perfect(tok)) and tok.lower_ not in DYING:
             nouns.extend(conjuncts(child))
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
