@@ -263,3 +263,17 @@ def test_places_whose_names_open_with_an_article():
         assert [p.place.name for p in find_places(text, []) if p.place] == [name]
     # a capitalised article alone is no place, nor before a lower-case word
     assert find_places("De facto rulers met on Monday.", []) == []
+
+
+def test_a_town_the_model_tags_norp_is_a_place_where_the_text_puts_something_near_it(gaz):
+    text = "Gunmen stormed a village near Kidal on Monday, shooting five residents dead."
+    found = by_text(find_places(text, ents(text, {"Kidal": "NORP", "Monday": "DATE"}), gazetteer=gaz))
+    assert found["Kidal"].place.iso3 == "MLI" and found["Kidal"].geo_precision == 2
+    # a nationality stays a nationality, and a NORP name with no word of place stays unread
+    text = "Malian troops said the Kidal elders had met on Monday."
+    found = by_text(find_places(text, ents(text, {"Malian": "NORP", "Kidal": "NORP"}), gazetteer=gaz))
+    assert "Kidal" not in found
+    # in a story about one country, a NORP-tagged name is not taken as a place in another
+    text = "Police in Kandahar province said a bomb exploded in Daman district on Tuesday."
+    found = by_text(find_places(text, ents(text, {"Kandahar": "GPE", "Daman": "NORP"}), gazetteer=gaz))
+    assert all(m.place.iso3 == "AFG" for m in found.values())

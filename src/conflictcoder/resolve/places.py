@@ -796,7 +796,12 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
         return False  # "the car, a white Toyota": a thing of that name, not the town
     if not primary and place.population < 50_000 and not cand.locative:
         return False  # a small town's alternate name ("Sergeev"): only where it reads as a place
-    if cand.label in PEOPLE_LABELS:
+    # the model also tags towns it does not know NORP; a word that names no nationality and
+    # that the text puts something "in" or "near" is read as a name the model left unlabelled,
+    # if it is a place of a country the article is about (or the article names none)
+    label = "" if (cand.label == "NORP" and not cand.demonym and cand.locative
+                   and (known or not context)) else cand.label
+    if label in PEOPLE_LABELS:
         # The small model tags unfamiliar towns PERSON (or NORP): only "in X" of a town in a
         # country the article is about; "the village of X" says so outright.
         if cand.want_code == "P" and known and primary:
@@ -806,7 +811,7 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
         return cand.label == "PERSON" and cand.locative and known
     if context and not known and not place.is_admin and place.population < CITY_POPULATION:
         return False  # "Ecuador's Turi prison": a town (no city) of a country the article never names
-    if cand.label in PLACE_LABELS:
+    if label in PLACE_LABELS:
         return known or place.population >= 10_000 or (primary and cand.locative)
     if mode == "mixed" and " " not in cand.text and cand.text.lower() in text_lower_words:
         return False  # written lower-case elsewhere in the text: a common word
