@@ -27,3 +27,22 @@ def test_one_person_killed_is_counted_once_whatever_the_triggers():
     (result,) = code_documents([Document(doc_id="d", text=(
         "A village headman was shot dead by two gunmen outside his home on Monday, police said."))])
     assert [e.fatalities for e in result.events] == [1]
+
+
+def test_a_second_counted_group_after_a_partitive_adds_to_the_toll():
+    """'Eight of the attackers and two soldiers': the parser hangs the soldiers on 'attackers';
+    with a number of their own they are counted apart."""
+    from conflictcoder.pipeline import code_documents
+    from conflictcoder.records import Document
+
+    (result,) = code_documents([Document(doc_id="d", text=(
+        "Insurgents ambushed an army patrol near Palma in Mozambique's Cabo Delgado province on "
+        "Monday. Eight of the attackers and two soldiers were killed in the fighting, a military "
+        "spokesman said."))])
+    assert [e.fatalities for e in result.events] == [10]
+    # those the sentence counts among them are not added
+    (result,) = code_documents([Document(doc_id="d", text=(
+        "Insurgents ambushed an army patrol near Palma in Mozambique's Cabo Delgado province on "
+        "Monday. Eight of the attackers, including two commanders, were killed, a military "
+        "spokesman said."))])
+    assert [e.fatalities for e in result.events] == [8]
