@@ -138,3 +138,18 @@ def test_actors_forces_killed_by_a_bomb_are_actor2(code_text, text, attacker, ta
 def test_actors_gunmen_who_killed_soldiers_are_the_attackers(code_text):
     events = code_text("Gunmen shot dead two soldiers at a checkpoint in Gao on Sunday.")
     assert len(events) == 1 and events[0].actor1 == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize("text, iso3, name, inter", [
+    ("Fighters of the Ta'ang National Liberation Army attacked a junta outpost.", "MMR", "TNLA: Ta'ang National Liberation Army", 2),
+    ("Members of the Tren de Aragua gang opened fire on a bus.", "VEN", "Tren de Aragua", 3),
+    ("Gunmen from the G9 alliance burned homes.", "HTI", "G9 Family and Allies", 3),
+    ("The Jaish al-Adl group claimed the ambush.", "IRN", "Jaish al-Adl", 2),
+])
+def test_actors_dictionary_knows_groups_active_in_the_2020s(text, iso3, name, inter):
+    entry = named_group(text, iso3=iso3)
+    assert entry is not None and (entry.name, entry.inter) == (name, inter)
+
+
+def test_actors_a_short_alias_in_lower_case_is_no_group():
+    assert named_group("the g9 summit of finance ministers", iso3="HTI") is None
