@@ -62,3 +62,18 @@ def test_tolls_of_one_event_from_two_sources_take_the_lower():
     # the same source telling it twice: the fuller figure
     assert fatalities("Gunmen attacked a market in Bauchi, Nigeria, on Sunday, killing 12 people, "
                       "police said. Police later said 15 people had been killed in the attack.") == [15]
+
+
+def test_protesters_killed_in_police_firing_are_one_event_of_the_police():
+    """A number before people ('three protesters') counts people, not events; the force named on
+    the deed a passive casualty happened in ('in police firing') is the one that did it."""
+    from datetime import date
+
+    from conflictcoder.pipeline import code_documents
+    from conflictcoder.records import Document
+
+    (result,) = code_documents([Document(doc_id="d", published=date(2024, 5, 20), text=(
+        "Three protesters were killed in police firing in Dhaka's Mirpur area on Sunday, "
+        "witnesses said."))])
+    assert [(e.sub_event_type, e.fatalities, e.actor2) for e in result.events] == [
+        ("Excessive force against protesters", 3, "Police Forces of Bangladesh")]

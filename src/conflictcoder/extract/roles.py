@@ -499,6 +499,8 @@ def agents_of(tok) -> list:
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
         elif child.dep_ in ("compound", "poss") and tok.pos_ == "NOUN" and not harmed_modifier(tok, child):
             nouns.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("in", "during") and tok.tag_ == "VBN":
+            nouns.extend(force_of_deed(child))
     if tok.dep_ == "relcl" and not nouns:
         for child in tok.children:
             if child.dep_ == "nsubj":
@@ -513,6 +515,27 @@ def agents_of(tok) -> list:
         nouns = deliverers(tok)
     nouns = [reporter_for_pronoun(tok, n) for n in nouns]
     return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
+
+
+# deeds named after whoever did them: "killed in police firing", "wounded in an army raid"
+DEED_NOUNS = ATTACK_NOUNS | {"firing", "shooting", "shootings", "gunfire", "fire", "operation", "operations",
+                             "ambush", "offensive", "strike", "strikes", "shelling", "bombardment"}
+
+
+def force_of_deed(prep) -> list:
+    """The side named on the deed a passive casualty happened in: 'three protesters were killed
+    in police firing' (the police fired), 'died in a militant ambush'."""
+    def a_side(tok) -> bool:
+        return tok.lower_ in lx.ARMED_NOUNS or tok.lower_ in lx.STATE_NOUNS or tok.lower_ in lx.STATE_MODIFIERS
+
+    out = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        if pobj.lower_ in DEED_NOUNS:
+            out.extend(c for c in pobj.children if c.dep_ in ("compound", "poss", "amod")
+                       and c.pos_ in ("NOUN", "PROPN") and a_side(c))
+        elif a_side(pobj) and any(k.dep_ == "acl" and k.lower_ in DEED_NOUNS for k in pobj.children):
+            out.append(pobj)  # the parser reads "in police firing" as police who were firing
+    return out
 
 
 def deliverers(noun) -> list:

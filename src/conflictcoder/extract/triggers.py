@@ -99,6 +99,8 @@ def fills_gap(verb, obj) -> bool:
 FIGURATIVE_VERBS = {"set", "sets", "setting", "took", "taken", "taking"}
 # ... unless people who burn and take hostages in earnest do it: "protesters set tyres on fire"
 BURNING_AGENTS = lx.ARMED_NOUNS | lx.PROTESTER_NOUNS | lx.RIOTER_NOUNS | {"cadres", "miscreants", "maoists", "naxals"}
+# people, not events: a number before them counts the people
+PEOPLE_NOUNS = lx.PROTESTER_NOUNS | lx.RIOTER_NOUNS | lx.ARMED_NOUNS | lx.HUMAN_NOUNS
 # Words that are triggers only inside a phrase ("opened fire", "handed over", "took hostage").
 PHRASE_ONLY = {"opened", "handed", "hostage", "rounded", "drone", "took", "set", "sets", "setting", "taking", "broke", "break", "breaking", "made",
                "pulled", "drove", "exchanged", "prisoner", "pushed", "turned", "turns", "turn"}
@@ -1448,7 +1450,8 @@ def mark_noun_reference(hit: Hit, tok) -> None:
             and tok.lower_ not in ("fighting", "shelling", "looting", "rioting")
             and not told_as_past(tok)):
         hit.generic = True  # "worried about attacks", "the risk of clashes": a kind, not an event
-    if nums:
+    if nums and tok.lower_ not in PEOPLE_NOUNS:
+        # "two firefights" are two events; "three protesters" are three people in one
         from .counts import parse_number
 
         value = parse_number(nums[0].text)
