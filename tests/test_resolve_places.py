@@ -277,3 +277,12 @@ def test_a_town_the_model_tags_norp_is_a_place_where_the_text_puts_something_nea
     text = "Police in Kandahar province said a bomb exploded in Daman district on Tuesday."
     found = by_text(find_places(text, ents(text, {"Kandahar": "GPE", "Daman": "NORP"}), gazetteer=gaz))
     assert all(m.place.iso3 == "AFG" for m in found.values())
+
+
+def test_a_name_with_a_joined_arabic_article_is_read_whole(gaz):
+    text = "A roadside bomb exploded near Deir ez-Zor in eastern Syria on Friday."
+    found = by_text(find_places(text, ents(text, {"Deir ez-Zor": "GPE", "Syria": "GPE"}), gazetteer=gaz))
+    assert found["Deir ez-Zor"].place.iso3 == "SYR" and found["Deir ez-Zor"].place.feature_class == "P"
+    # a lower-case word with a hyphen is no name ("so-called", "al-" before a lower-case word)
+    text = "The so-called ceasefire in Syria held."
+    assert set(by_text(find_places(text, ents(text, {"Syria": "GPE"}), gazetteer=gaz))) == {"Syria"}

@@ -280,9 +280,16 @@ def _case_mode(text: str) -> str:
     return "mixed"
 
 
+# an Arabic article joined to a capitalised name ("Deir ez-Zor", "Ras al-Ain", "Ed-Damer" inside
+# a sentence as "ed-Damer"): part of the name, though it opens in lower case
+_ARTICLE_JOINED = re.compile(r"^(?:a[dlnrstz]|e[dlnrstz]|ash|esh|ul|um)[-'’][^\W\d_]", re.I)
+
+
 def _is_name_word(tok: _Token, mode: str) -> bool:
     if mode != "mixed":
         return tok.text.lower() not in NOT_PLACES or tok.text.lower() in _CONNECTORS
+    if _ARTICLE_JOINED.match(tok.text):
+        return tok.text[tok.text.find("-") + 1 if "-" in tok.text else 3:][:1].isupper()
     return tok.text[0].isupper()
 
 
