@@ -286,3 +286,18 @@ def test_a_name_with_a_joined_arabic_article_is_read_whole(gaz):
     # a lower-case word with a hyphen is no name ("so-called", "al-" before a lower-case word)
     text = "The so-called ceasefire in Syria held."
     assert set(by_text(find_places(text, ents(text, {"Syria": "GPE"}), gazetteer=gaz))) == {"Syria"}
+
+
+def test_a_place_a_distance_is_given_from_is_where_the_event_was():
+    from conflictcoder.pipeline import code_documents
+    from conflictcoder.records import Document
+
+    (result,) = code_documents([Document(doc_id="d", text=(
+        "Gunmen killed six villagers in an attack on a hamlet 15 km from Bankass in central Mali "
+        "on Tuesday."))])
+    assert [(e.location, e.geo_precision) for e in result.events] == [("Bankass", 2)]
+    # where fighters came from is still no place of the event
+    (result,) = code_documents([Document(doc_id="d", text=(
+        "Fighters from Tajikistan attacked a border post in Batken, Kyrgyzstan, on Monday, killing "
+        "two guards."))])
+    assert [e.location for e in result.events] == ["Batken"]
