@@ -403,3 +403,17 @@ def test_a_day_beside_a_reporting_verb_dates_the_report(text, expression, report
 
     (found,) = [r for r in find_dates(text, TUESDAY) if r.text == expression]
     assert dates_the_report(text, found) is reports
+
+
+def test_a_day_that_dates_only_the_report_gives_the_event_a_weeks_precision():
+    """'officials said on Wednesday': the report's day, not the event's; the event happened
+    then or in the days before."""
+    from conflictcoder.pipeline import code_documents
+    from conflictcoder.records import Document
+
+    (result,) = code_documents([Document(doc_id="d", published=date(2024, 3, 20), text=(
+        "Gunmen killed four police officers at a checkpoint in Maiduguri, officials said on Wednesday."))])
+    assert [(e.event_date, e.time_precision) for e in result.events] == [(date(2024, 3, 20), 2)]
+    (result,) = code_documents([Document(doc_id="d", published=date(2024, 3, 20), text=(
+        "Gunmen killed four police officers at a checkpoint in Maiduguri on Monday, officials said on Wednesday."))])
+    assert [(e.event_date, e.time_precision) for e in result.events] == [(date(2024, 3, 18), 1)]

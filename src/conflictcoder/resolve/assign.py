@@ -88,6 +88,14 @@ def publication_stand_in(anchor: date) -> ResolvedDate:
     return ResolvedDate(anchor, anchor - timedelta(days=2), anchor, 2, "", -1, -1)
 
 
+def reported_day(d: ResolvedDate) -> ResolvedDate:
+    """The day a report was made, standing in for an event it gives no day of: it happened then
+    or in the days just before, so the day is the best guess and the precision is the week's."""
+    if d.precision != 1:
+        return d
+    return ResolvedDate(d.best, d.best - timedelta(days=2), d.best, 2, d.text, d.start_char, d.end_char)
+
+
 DEICTIC = ("today", "tonight", "yesterday", "overnight", "last night", "this morning", "earlier today")
 
 
@@ -141,7 +149,7 @@ def assign_date(mention: Mention, dates_here: list[ResolvedDate], dates_before: 
     framed = [d for d in dates_here if inside(mention.report_spans, d.start_char, d.end_char)
               or (d in reported and inside(mention.clause_spans, d.start_char, d.end_char))]
     if framed:
-        mention.date, mention.date_basis = nearest(framed, mention.trigger.start), REPORT
+        mention.date, mention.date_basis = reported_day(nearest(framed, mention.trigger.start)), REPORT
         return
     opener = mention.sentence.text.lstrip().lower()
     if dates_before and opener.startswith(ANAPHORIC_OPENERS):
