@@ -48,22 +48,6 @@ def test_a_second_counted_group_after_a_partitive_adds_to_the_toll():
     assert [e.fatalities for e in result.events] == [8]
 
 
-def test_tolls_of_one_event_from_two_sources_take_the_lower():
-    """ACLED codes the conservative figure where sources disagree."""
-    from conflictcoder.pipeline import code_documents
-    from conflictcoder.records import Document
-
-    def fatalities(text):
-        (result,) = code_documents([Document(doc_id="d", text=text)])
-        return [e.fatalities for e in result.events]
-
-    assert fatalities("Gunmen attacked a market in Bauchi, Nigeria, on Sunday, killing at least 12 "
-                      "people, police said. Hospital officials said 15 people had died.") == [12]
-    # the same source telling it twice: the fuller figure
-    assert fatalities("Gunmen attacked a market in Bauchi, Nigeria, on Sunday, killing 12 people, "
-                      "police said. Police later said 15 people had been killed in the attack.") == [15]
-
-
 def test_protesters_killed_in_police_firing_are_one_event_of_the_police():
     """A number before people ('three protesters') counts people, not events; the force named on
     the deed a passive casualty happened in ('in police firing') is the one that did it."""

@@ -458,50 +458,16 @@ def group_count(mentions: list[Mention], name: str) -> int | None:
         mentions = independent
     total = None
     sides: set[str] = set()
-    by_source: list[Mention] = []  # the counted mentions before this one
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
         value = getattr(m.counts, name)
         if value is None:
             continue
         if total is not None and (m.adds_count or (name.startswith("killed") and other_sides_dead(m, sides))):
             total += value
-        elif total is not None and value != total and told_by_another_source(m, by_source):
-            total = min(total, value)  # "the army said 30 ... residents counted nine": the conservative one
         else:
             total = value if total is None else max(total, value)
         sides |= set(m.counts.killed_sides)
-        by_source.append(m)
     return total
-
-
-_TOLL_UPDATE = re.compile(rf"\b(?:{lx.TOLL_RISES})\b", re.I)
-_SOURCE_FILLER = {"the", "a", "an", "on", "in", "at", "of", "and", "to", "told", "by", "its", "their", "his",
-                  "her", "who", "which", "that", "later", "earlier", "also", "had", "has", "have"}
-
-
-def source_words(m: Mention) -> frozenset[str]:
-    """The words of who a mention says told it ('residents said', 'a military spokesman said on
-    Monday'), without the verb: empty when the sentence names no source."""
-    words = set()
-    for start, end in m.report_spans:
-        text = m.sentence.text[max(0, start - m.sentence.start):max(0, end - m.sentence.start)]
-        words.update(w for w in re.findall(r"[a-z]+", text.lower())
-                     if w not in lx.REPORTING_VERBS and w not in _SOURCE_FILLER)
-    return frozenset(words - WEEKDAY_WORDS)
-
-
-WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                 "yesterday", "statement", "quoted", "reporters"}
-
-
-def told_by_another_source(m: Mention, before: list[Mention]) -> bool:
-    """Two tolls of one event from sources that share no word ('the army said' against
-    'residents said'), neither told as the toll rising: ACLED takes the lower figure."""
-    mine = source_words(m)
-    if not mine or _TOLL_UPDATE.search(m.sentence.text):
-        return False
-    theirs = [source_words(b) for b in before]
-    return any(t and not (t & mine) for t in theirs) and not any(t & mine for t in theirs)
 
 
 def other_sides_dead(m: Mention, counted: set[str]) -> bool:
