@@ -29,9 +29,12 @@ NEAR_KM = 25
 UNDIRECTED = "Battles"
 
 
-def read_set(directory: Path = FIELDS) -> tuple[list[dict], list[dict]]:
+def read_set(directory: Path = FIELDS, batches: Sequence[str] = ()) -> tuple[list[dict], list[dict]]:
+    """The stories and gold events of the batches (`fa`, `fb`, ...; none given: every batch)."""
     docs, gold = [], []
     for path in sorted(directory.glob("*.docs.jsonl")):
+        if batches and path.name.split(".")[0] not in batches:
+            continue
         docs += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         gold_path = path.with_name(path.name.replace(".docs.", ".gold."))
         gold += [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -139,7 +142,7 @@ def misses(gold: Sequence[dict], coded: dict[str, list[dict]]) -> list[dict]:
     return rows
 
 
-def run(directory: Path = FIELDS, options=None) -> tuple[dict, list[dict]]:
-    docs, gold = read_set(directory)
+def run(directory: Path = FIELDS, options=None, batches: Sequence[str] = ()) -> tuple[dict, list[dict]]:
+    docs, gold = read_set(directory, batches)
     coded = code_set(docs, options)
     return score(gold, coded), misses(gold, coded)
