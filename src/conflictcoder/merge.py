@@ -626,8 +626,9 @@ def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None
         # vehicle") are the target, never the perpetrator: with no doer named, the attacker is
         # an unidentified armed group
         hit_forces = [a for a in named if a.inter == 1 and agents is not None and id(a) not in agents]
+        hit_ids = {id(a) for a in hit_forces}
         perpetrator = next((a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8)
-                            and not any(a is f for f in hit_forces)), None)
+                            and id(a) not in hit_ids), None)
         remote = event_type == "Explosions/Remote violence"
         if perpetrator is None and hit_forces and remote and sub_event_type not in STATE_WEAPONS:
             perpetrator = Actor(name="", inter=3)

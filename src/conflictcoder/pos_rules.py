@@ -6,7 +6,7 @@ attributes it sets (POS, and TAG and DEP of whitespace tokens), never MORPH or L
 rules are taken from the loaded model itself (nothing hand-written, nothing that can drift from
 the model) and applied to whole token arrays: the tag map as one table lookup, each other
 pattern as a boolean mask, in the ruler's order (a later rule wins, as in spaCy). The result is
-the same POS, TAG and DEP for every token; `tests/test_nlp.py` checks that against the ruler.
+the same POS, TAG and DEP for every token; `tests/test_pos_rules.py` checks that against the ruler.
 """
 from __future__ import annotations
 
@@ -76,12 +76,11 @@ def pattern_mask(pattern: list[dict], index: int, strings) -> Callable:
 
 
 class PosRules:
-    """The ruler's rules that set POS, TAG or DEP, compiled: `apply(doc)` sets them."""
+    """The ruler's rules that set POS, TAG or DEP, compiled: calling it on a Doc sets them."""
 
     def __init__(self, patterns: Iterable[dict], strings):
         import numpy
 
-        self.strings = strings
         tag_keys, tag_pos = [], []
         self.rules: list[tuple[Callable, dict[str, int]]] = []
         for rule in patterns:

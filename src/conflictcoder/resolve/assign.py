@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .. import lang
@@ -93,7 +94,7 @@ def reported_day(d: ResolvedDate) -> ResolvedDate:
     or in the days just before, so the day is the best guess and the precision is the week's."""
     if d.precision != 1:
         return d
-    return ResolvedDate(d.best, d.best - timedelta(days=2), d.best, 2, d.text, d.start_char, d.end_char)
+    return replace(publication_stand_in(d.best), text=d.text, start_char=d.start_char, end_char=d.end_char)
 
 
 DEICTIC = ("today", "tonight", "yesterday", "overnight", "last night", "this morning", "earlier today")
