@@ -30,22 +30,21 @@ def test_one_person_killed_is_counted_once_whatever_the_triggers():
 
 
 def test_a_second_counted_group_after_a_partitive_adds_to_the_toll():
-    """'Eight of the attackers and two soldiers': the parser hangs the soldiers on 'attackers';
+    """'Six of the attackers and three soldiers': the parser hangs the soldiers on 'attackers';
     with a number of their own they are counted apart."""
     from conflictcoder.pipeline import code_documents
     from conflictcoder.records import Document
 
     (result,) = code_documents([Document(doc_id="d", text=(
-        "Insurgents ambushed an army patrol near Palma in Mozambique's Cabo Delgado province on "
-        "Monday. Eight of the attackers and two soldiers were killed in the fighting, a military "
-        "spokesman said."))])
-    assert [e.fatalities for e in result.events] == [10]
+        "Militants raided an army base near Diffa in south-eastern Niger on Monday. Six of the "
+        "attackers and three soldiers were killed in the fighting, an army spokesman said."))])
+    assert [e.fatalities for e in result.events] == [9]
     # those the sentence counts among them are not added
     (result,) = code_documents([Document(doc_id="d", text=(
-        "Insurgents ambushed an army patrol near Palma in Mozambique's Cabo Delgado province on "
-        "Monday. Eight of the attackers, including two commanders, were killed, a military "
-        "spokesman said."))])
-    assert [e.fatalities for e in result.events] == [8]
+        "Militants stormed a police post near Diffa in south-eastern Niger on Monday. Six of the "
+        "assailants, including two commanders, were killed in the gunfight, the interior ministry "
+        "said."))])
+    assert [e.fatalities for e in result.events] == [6]
 
 
 def test_protesters_killed_in_police_firing_are_one_event_of_the_police():

@@ -274,9 +274,9 @@ def test_a_town_the_model_tags_norp_is_a_place_where_the_text_puts_something_nea
     found = by_text(find_places(text, ents(text, {"Malian": "NORP", "Kidal": "NORP"}), gazetteer=gaz))
     assert "Kidal" not in found
     # in a story about one country, a NORP-tagged name is not taken as a place in another
-    text = "Police in Kandahar province said a bomb exploded in Daman district on Tuesday."
-    found = by_text(find_places(text, ents(text, {"Kandahar": "GPE", "Daman": "NORP"}), gazetteer=gaz))
-    assert all(m.place.iso3 == "AFG" for m in found.values())
+    text = "Police in Mopti said a bomb exploded in Kita district on Tuesday."
+    found = by_text(find_places(text, ents(text, {"Mopti": "GPE", "Kita": "NORP"}), gazetteer=gaz))
+    assert found and all(m.place.iso3 == "MLI" for m in found.values())
 
 
 def test_a_name_with_a_joined_arabic_article_is_read_whole(gaz):
@@ -293,9 +293,9 @@ def test_a_place_a_distance_is_given_from_is_where_the_event_was():
     from conflictcoder.records import Document
 
     (result,) = code_documents([Document(doc_id="d", text=(
-        "Gunmen killed six villagers in an attack on a hamlet 15 km from Bankass in central Mali "
+        "Gunmen killed six villagers in an attack on a hamlet 20 km from Bandiagara in central Mali "
         "on Tuesday."))])
-    assert [(e.location, e.geo_precision) for e in result.events] == [("Bankass", 2)]
+    assert [(e.location, e.geo_precision) for e in result.events] == [("Bandiagara", 2)]
     # where fighters came from is still no place of the event
     (result,) = code_documents([Document(doc_id="d", text=(
         "Fighters from Tajikistan attacked a border post in Batken, Kyrgyzstan, on Monday, killing "

@@ -275,7 +275,7 @@ def conjuncts(noun) -> list:
         if along_with(child):
             out.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
         if noun.pos_ == "NUM" and child.dep_ == "prep" and child.lower_ == "of":
-            # "eight of the attackers and two soldiers": the parser hangs the second counted
+            # "six of the attackers and three soldiers": the parser hangs the second counted
             # group on the first one's noun; with a number of its own it is a group apart
             out.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c)[1:]
                        if any(k.dep_ == "nummod" for k in n.children))

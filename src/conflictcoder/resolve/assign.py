@@ -225,7 +225,7 @@ def event_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
             continue  # "Turkish" is no place; "West Africa" no GeoNames place an event can carry
         before = text[max(0, p.start - 12):p.start].lower().split()
         if before and before[-1] in ("from", "to", "into", "toward", "towards") and not p.qualifier.endswith(" from"):
-            continue  # but "15 km from Bankass", "not far from Gao" say where it was
+            continue  # but "20 km from Bandiagara", "not far from Gao" say where it was
         if TOWARDS_A_BORDER.search(text[max(0, p.start - 45):p.start]):
             continue  # "withdrawing towards the border with Burkina Faso": where they went
         if CARED_FOR_IN.search(text[max(0, p.start - 40):p.start]):
