@@ -49,6 +49,30 @@ def test_the_toll_as_it_rises_counts_the_dead_and_dates_only_the_report(code_tex
     assert str(event.event_date) == "2024-03-12"
 
 
+def test_a_later_sentence_that_only_updates_the_toll_raises_the_events_count(code_text):
+    events = code_text("Armed men stormed a cattle market outside Tillaberi, Niger, on Sunday, killing six "
+                       "traders, officials said. By Monday evening the toll had climbed to 11, a nurse at "
+                       "the district hospital said.")
+    (event,) = violent(events)
+    assert event.fatalities == 11
+
+
+def test_bringing_the_toll_to_a_figure_counts_all_the_dead_once(code_text):
+    events = code_text("A roadside bomb hit a bus near Kandahar, Afghanistan, on Friday, killing eight "
+                       "passengers. Three of the injured died overnight, bringing the death toll to 11.")
+    (event,) = violent(events)
+    assert event.fatalities == 11
+
+
+def test_a_campaigns_toll_is_not_the_events_and_a_toll_update_alone_is_no_event(code_text):
+    events = code_text("Armed men stormed a cattle market outside Tillaberi, Niger, on Sunday, killing six "
+                       "traders. The raid brings the death toll of the insurgency in the region this year to 340.")
+    (event,) = violent(events)
+    assert event.fatalities == 6
+    assert code_text("Heavy rain lashed the coast again on Monday. The death toll from the floods rose to 40, "
+                     "the civil protection agency said.") == []
+
+
 def test_a_death_in_hospital_next_day_is_dated_to_the_attack_and_an_age_is_no_count(code_text):
     events = code_text("SRINAGAR, India, March 14 - Militants threw a grenade at a police vehicle in a "
                        "market in Srinagar on Tuesday afternoon, wounding nine civilians, police said. One of "

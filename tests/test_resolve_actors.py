@@ -135,6 +135,31 @@ def test_actors_forces_killed_by_a_bomb_are_actor2(code_text, text, attacker, ta
     assert (events[0].actor1, events[0].actor2) == (attacker, target)
 
 
+@pytest.mark.parametrize("text, attacker, inter", [
+    # the state told as the owner of the aircraft or the guns
+    ("Army helicopters fired on a convoy of trucks near Kutum on Tuesday, killing six traders.",
+     "Military Forces of Sudan", 1),
+    ("Regime artillery pounded the market town of Ariha in Idlib province on Sunday, killing a farmer.",
+     "Military Forces of Syria", 1),
+    # the nation told on the weapon, in a clause that says only who died
+    ("A fisherman was killed on Saturday when a Belarusian drone dropped a grenade on his boat near "
+     "Chernihiv, regional officials said.", "Military Forces of Belarus", 8),
+    # the agent of the participle that describes the weapon
+    ("A rocket fired by Eritrean troops landed in a camp near Adigrat on Monday, wounding four "
+     "displaced people.", "Military Forces of Eritrea", 8),
+])
+def test_actors_the_weapons_owner_or_firer_is_the_attacker(code_text, text, attacker, inter):
+    (event,) = code_text(text)
+    assert (event.actor1, event.inter1) == (attacker, inter)
+
+
+def test_actors_an_armed_groups_positions_struck_are_the_target(code_text):
+    (event,) = code_text("Nigerian Air Force jets struck insurgent positions near Gwoza on Thursday, "
+                         "killing 14 fighters.")
+    assert event.actor1 == "Military Forces of Nigeria"
+    assert event.actor2 == "Unidentified Armed Group (Nigeria)"
+
+
 def test_actors_gunmen_who_killed_soldiers_are_the_attackers(code_text):
     events = code_text("Gunmen shot dead two soldiers at a checkpoint in Gao on Sunday.")
     assert len(events) == 1 and events[0].actor1 == "Unidentified Armed Group (Mali)"

@@ -234,7 +234,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Group]:
                 g.mentions.append(m)
                 owner[id(m)] = g
                 continue
-            if m.anaphoric and not counts_of(m) and not opens_story(m, before):
+            if m.toll_update or (m.anaphoric and not counts_of(m) and not opens_story(m, before)):
                 owner[id(m)] = g = Group([m], dropped=True)
                 groups.append(g)
                 continue
@@ -627,14 +627,19 @@ def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None
         # an unidentified armed group
         hit_forces = [a for a in named if a.inter == 1 and agents is not None and id(a) not in agents]
         hit_ids = {id(a) for a in hit_forces}
-        perpetrator = next((a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8)
-                            and id(a) not in hit_ids), None)
         remote = event_type == "Explosions/Remote violence"
+        # an armed group told only as struck ("warplanes struck rebel positions") is the target
+        # of a strike whose author is told
+        hit_armed = [a for a in named if a.inter in (2, 3, 4) and a.mention and agents is not None
+                     and id(a) not in agents] if remote else []
+        perpetrator = next((a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8)
+                            and id(a) not in hit_ids and a not in hit_armed), None) or \
+            next((a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8) and id(a) not in hit_ids), None)
         if perpetrator is None and hit_forces and remote and sub_event_type not in STATE_WEAPONS:
             perpetrator = Actor(name="", inter=3)
         # the victims the text names, then forces it names as hit, then the type's default victims
-        victims = [a for a in named if a.inter in (6, 7) and a.mention] + (hit_forces if remote else []) + [
-            a for a in named if a.inter in (6, 7) and not a.mention]
+        victims = [a for a in named if a.inter in (6, 7) and a.mention] + (hit_forces if remote else []) + \
+            hit_armed + [a for a in named if a.inter in (6, 7) and not a.mention]
         return perpetrator, next((a for a in victims if a is not perpetrator), None)
     if event_type == "Protests":
         lead_kinds = (6,)

@@ -19,7 +19,7 @@ from .counts import Quantity
 from .decide import score_mentions
 from .propose import CATEGORY_OF_TYPE, anchor, proposal
 from .modality import REAL, is_aggregate_clause, running_total_since, trigger_modality
-from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, is_human, make_party,
+from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, deliverers, is_human, make_party,
                     informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
                     sum_quantities, victim_strings, weapons_in)
 from .triggers import BLASTING_WORK, CRASH_VERBS, INDUSTRIAL, Hit, by_accident, find_hits, names_a_trigger
@@ -60,6 +60,8 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
         if skip.holds(sent.start_char):
             continue
         found_hits = find_hits(sent, violent_words, violent_document, sport_document)
+        if not found_hits and (toll := toll_hit(sent)) is not None:
+            found_hits = [toll]
         if proposing and not found_hits:
             passed_over.append((index, sent, names_a_trigger(sent)))
         hits = [h for h in found_hits
@@ -454,13 +456,19 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     if categories <= lx.CASUALTY and mine_struck(in_sentence):
         categories, words = categories | {lx.EXPLODE}, words | {"landmine"}  # "killed after their vehicle hit a mine"
     agents, patients, others, counts = parties_and_counts(live, options)
-    if counts.killed is None and (toll := toll_figure(sentence.text)) is not None:
+    toll = toll_figure(sentence.text)
+    raised = toll is not None and (counts.killed is None or toll > counts.killed)
+    if raised:
+        # "three of the wounded died, bringing the toll to nine": the toll holds all the dead
         counts.killed = counts.killed_low = counts.killed_high = toll
     event_type, sub_event_type = classify(categories, words, agents, patients, others,
                                           sentence_words=news_words(sent))
     if event_type == EXPLOSIONS and chemical_agent(in_sentence):
         sub_event_type = "Chemical weapon"  # "shells that spread poison gas, fired by the rebels"
-    anaphoric = bool(main) and all(h.anaphoric for h in main)
+    # "two of the wounded died overnight" refers back to the event that hurt them, whatever its day
+    toll_update = all(h.category == lx.KILL and h.token.lower_ == "toll" for h in specific)
+    anaphoric = (bool(main) and all(h.anaphoric for h in main)) or toll_update or (
+        not main and any(wounded_died(h) for h in specific))
     casualty_only = not main
     report = reporting_frame(sent, heads[0], clause_heads)
     trigger = (main or specific)[0]
@@ -485,7 +493,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         report_spans=char_spans(report),
         anaphoric=anaphoric,
         casualty_only=casualty_only,
-        adds_count=adds_to_count(specific),
+        adds_count=adds_to_count(specific) and not raised,
+        toll_update=toll_update,
         pluperfect=any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in specific
                        for c in list(h.token.children) + list(h.token.head.children)),
         additive=marked_as_further(specific),
@@ -504,6 +513,13 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     if nation is not None and (mention.actor1 is None or not mention.actor1.mention) and not any(p.kind for p in agents):
         # "an Israeli airstrike", "Russian shelling": the state's forces, named by their nation
         mention.actor1 = Actor(name="", inter=1, mention=f"{nation.text} forces")
+    elif event_type == EXPLOSIONS and not any(p.kind for p in agents) and (
+            mention.actor1 is None or not mention.actor1.mention):
+        # "killed when a Ukrainian drone dropped a bomb", "a shell fired by Thai troops landed":
+        # the weapon's owner or the one who fired it, told in the clause, did it
+        owner = next((p for p in weapon_owners(tokens, options) if p.kind in (STATE, ARMED)), None)
+        if owner is not None:
+            mention.actor1 = Actor(name="", inter=INTER_OF_KIND[owner.kind], mention=owner.text)
     mention.confidence = confidence(mention, specific, main_clause=any(sent.doc[h].dep_ == "ROOT" for h in heads),
                                     earlier=any(told_as_earlier(sent.doc[h]) for h in heads))
     if main and all(told_aside(h.token) for h in main):
@@ -538,13 +554,35 @@ ANOTHER_STORY = re.compile(r"\b(?:meanwhile|separately|in another|in a separate|
 # "the death toll from the bombing rose to 14", "the toll stands at 17": the count of the dead
 TOLL = re.compile(rf"\btoll\b[^.;]{{0,90}}?\b(?:{lx.TOLL_RISES}|reaches|"
                   r"stands|stood|is|was|hit|hits)\s+(?:to\s+|at\s+)?(?:at least\s+)?([\w,]+)", re.I)
+# "two of the wounded died, bringing the death toll to 12": the count of the dead, raised
+TOLL_BROUGHT = re.compile(rf"\b(?:{lx.TOLL_BRINGS})\s+(?:the\s+)?(?:\w+\s+){{0,2}}?toll\b[^.;]{{0,60}}?"
+                          r"\bto\s+(?:at least\s+)?([\w,]+)", re.I)
 
 
 def toll_figure(text: str) -> int | None:
+    """The death toll a sentence gives one event ("the toll rose to 14", "bringing the death
+    toll to 12"); None where there is none, or where it is a period's or a campaign's ("the
+    toll since January rose to 230"), which is no one event's toll."""
     from .counts import parse_number
 
-    match = TOLL.search(text)
-    return parse_number(match.group(1)) if match else None
+    match = TOLL.search(text) or TOLL_BROUGHT.search(text)
+    # "has since risen": since the event, not since a date
+    if match is None or set(_WORD.findall(SINCE_THEN.sub(" ", match.group(0).lower()))) & lx.CAMPAIGN_TOLL:
+        return None
+    return parse_number(match.group(1))
+
+
+_WORD = re.compile(r"[a-z]+")
+SINCE_THEN = re.compile(r"\b(?:has|have|had)\s+since\b|\bsince then\b")
+
+
+def toll_hit(sent) -> Hit | None:
+    """A sentence that only updates a toll ("The death toll has since risen to 15"): a casualty
+    that refers back to the event told before it, anchored on the word "toll"."""
+    tok = next((t for t in sent if t.lower_ == "toll"), None)  # a toll never stands alone: merge drops it
+    if tok is None or toll_figure(sent.text) is None or is_aggregate_clause(sent.text):
+        return None
+    return Hit(tok, lx.KILL, tok.text, tok.idx, tok.idx + len(tok.text), anaphoric=True)
 
 
 def is_aftermath(categories: set[str], sentence_text: str) -> bool:
@@ -617,11 +655,13 @@ def asides_below(tok) -> list:
 
 
 def adds_to_count(hits: list[Hit]) -> bool:
-    """'four insurgents were also killed', 'two additional suspects were detained': counted on
-    top of what the text told before."""
+    """'four insurgents were also killed', 'two additional suspects were detained', 'two of the
+    wounded died': counted on top of what the text told before."""
     for hit in hits:
         if hit.category not in COUNT_FIELDS:
             continue
+        if wounded_died(hit):
+            return True
         for child in hit.token.children:
             if child.lower_ in ("also", "additionally", "further"):
                 return True
@@ -629,6 +669,17 @@ def adds_to_count(hits: list[Hit]) -> bool:
                     c.lower_ in ("additional", "other", "another") for c in child.children if c.dep_ in ("amod", "det")):
                 return True
     return False
+
+
+def wounded_died(hit: Hit) -> bool:
+    """'Two of the wounded died overnight': deaths among those an event told before had hurt."""
+    return hit.category == lx.KILL and any(of_the_wounded(c) for c in hit.token.children if c.dep_ == "nsubj")
+
+
+def of_the_wounded(subject) -> bool:
+    """'two of the wounded', 'one of the injured': the dead were counted among the hurt, not the dead."""
+    return any(c.lower_ == "of" and any(p.dep_ == "pobj" and p.lower_ in lx.THE_WOUNDED for p in c.children)
+               for c in subject.children if c.dep_ == "prep")
 
 
 FURTHER_CUES = {"more", "another", "second", "separate", "third", "fresh"}
@@ -767,10 +818,29 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
     victim = next((p for p in patients if p.kind in (CIVILIAN, PROTESTER)), None) or (civil[0] if civil else None)
     if event_type == EXPLOSIONS and victim is None:
         # forces hit by a bomb are its target: "a landmine struck the police pickup"
-        victim = next((p for p in patients if p.kind == STATE and p is not perpetrator), None)
+        victim = next((p for p in patients if p.kind == STATE and p is not perpetrator), None) or \
+            next((p for p in patients if p.kind == ARMED and p is not perpetrator), None)  # "struck rebel positions"
     if event_type in (VAC, EXPLOSIONS):
         return actor(perpetrator, ARMED), actor(victim, CIVILIAN if event_type == VAC else "")
     return actor(perpetrator), actor(victim)
+
+
+FIRED_THINGS = lx.STATE_PLATFORMS | lx.STANDOFF_STRIKERS | lx.WEAPON_WORDS
+
+
+def weapon_owners(tokens, options: Options) -> list[Party]:
+    """Who owned or fired the weapons a clause names: 'a Ukrainian drone', 'military
+    helicopters' (the weapon told as a state's), 'a shell fired by Thai troops' (the agent of
+    the participle that describes it)."""
+    out = []
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if tok.pos_ != "NOUN" or tok.lower_ not in FIRED_THINGS:
+            continue
+        party = make_party(tok, options.vague_counts)
+        if party.kind == STATE:
+            out.append(party)
+        out.extend(make_party(n, options.vague_counts) for n in deliverers(tok) if n.dep_ == "pobj")
+    return out
 
 
 def told_as_earlier(head) -> bool:

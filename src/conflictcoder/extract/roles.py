@@ -207,12 +207,16 @@ def party_kind(noun) -> str:
     mods = {c.lower_ for c in noun.lefts}
     if low in lx.PHYSICAL_TARGETS and mods & {"military", "army", "police", "security", "troop"}:
         return STATE  # "a military convoy", "a police station": the state's own
+    if low in MILITARY_TARGETS and any(armed_owner(m) for m in noun.lefts):
+        return ARMED  # "rebel positions", "PKK hideouts": the armed group's own
     if low in MILITARY_TARGETS and not {t.lower_ for t in noun.subtree} & CIVILIAN_PLACES:
         return STATE  # "attacked a checkpoint", "a convoy of Pakistani forces": armed targets
     if low in ("fighters", "jets", "jet", "warplanes", "helicopters") and mods & {"jet", "fighter", "air"}:
         return STATE
-    if low in lx.STATE_PLATFORMS and any(national(c) for c in noun.lefts):
+    if low in lx.STATE_PLATFORMS and any(national(c) for c in noun.subtree if c.i < noun.i):
         return STATE  # "Russian warplanes", "a Turkish drone", "U.S. aircraft": that state's forces
+    if state_owned_weapon(noun):
+        return STATE  # "military helicopters", "government artillery": the state's forces
     if low in ("units", "unit", "formations", "columns", "convoys") and mods & {
             "army", "military", "government", "regime", "police", "security", "state"}:
         return STATE  # "troops retook the village"
@@ -245,6 +249,35 @@ def party_kind(noun) -> str:
     if noun.ent_type_ in ("ORG", "NORP") and noun.pos_ == "PROPN":
         return ARMED
     return UNKNOWN
+
+
+def armed_owner(modifier) -> bool:
+    """'rebel', 'militant', 'PKK': a modifier that makes a camp or a position an armed group's."""
+    from ..resolve.actors import named_group  # the dictionary loads on first use
+
+    if modifier.dep_ not in ("amod", "compound", "poss"):
+        return False
+    if modifier.lower_ in lx.ARMED_NOUNS:
+        return True
+    if modifier.pos_ != "PROPN" or national(modifier):
+        return False
+    entry = named_group(modifier.text)
+    return entry is not None and entry.inter in (2, 3, 4)  # a group of the dictionary, no state force
+
+
+def state_owned_weapon(noun) -> bool:
+    """Aircraft, drones or guns told as the state's ('military helicopters', 'air force jets',
+    'junta artillery shells'): the words before the noun, in its own phrase, name the owner."""
+    before = [t for t in noun.subtree if t.i < noun.i]
+    platform = noun.lower_ in lx.STATE_PLATFORMS or noun.lower_ in lx.WEAPON_WORDS and any(
+        t.lower_ in lx.STATE_PLATFORMS for t in before)
+    return platform and any(t.lower_ in lx.STATE_OWNERS for t in before)
+
+
+def instrument(noun) -> bool:
+    """'drone strike', 'artillery fire': the means a deed names, not who did it, unless the
+    state is told as its owner."""
+    return (noun.lower_ in lx.STATE_PLATFORMS or noun.lower_ in lx.WEAPON_WORDS) and not state_owned_weapon(noun)
 
 
 SHORT_COUNTRY_NAMES = {"us", "u.s.", "britain", "uk"}
@@ -497,7 +530,8 @@ def agents_of(tok) -> list:
             nouns.extend(conjuncts(child))
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
-        elif child.dep_ in ("compound", "poss") and tok.pos_ == "NOUN" and not harmed_modifier(tok, child):
+        elif child.dep_ in ("compound", "poss") and tok.pos_ == "NOUN" and not harmed_modifier(tok, child) \
+                and not instrument(child):
             nouns.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("in", "during") and tok.tag_ == "VBN":
             nouns.extend(force_of_deed(child))
