@@ -235,7 +235,10 @@ def test_datelines_of_other_presses_are_found():
 
     for text, dateline in [("Maputo, 24 Nov 2022 (Lusa) - Insurgents attacked a patrol.", "Maputo, 24 Nov 2022 (Lusa) - "),
                            ("NAIROBI, Sept. 10, 2020 - Four officers were killed.", "NAIROBI, Sept. 10, 2020 - "),
-                           ("RAIPUR: Six jawans were killed.", "RAIPUR: ")]:
+                           ("RAIPUR: Six jawans were killed.", "RAIPUR: "),
+                           # a news agency's name in brackets ends the dateline, dash or not
+                           ("Kohima, Sept 12 (UNI) Three cadres were held.", "Kohima, Sept 12 (UNI) "),
+                           ("Agartala, 4 May (IANS): A bomb went off.", "Agartala, 4 May (IANS): ")]:
         assert [(b.label, b.text) for b in find_boilerplate(text)] == [("dateline", dateline)]
     # a sentence's first words are no dateline without a day, nor a heading without a capital after it
     assert find_boilerplate("Police said on Monday - in a statement - that two men died.") == []

@@ -60,3 +60,22 @@ def test_protesters_killed_in_police_firing_are_one_event_of_the_police():
         "witnesses said."))])
     assert [(e.sub_event_type, e.fatalities, e.actor2) for e in result.events] == [
         ("Excessive force against protesters", 3, "Police Forces of Bangladesh")]
+
+
+def test_the_day_of_an_agency_dateline_is_no_count_of_the_dead():
+    """'Kohima, Sept 12 (UNI) Three ...': the day before the agency's name counts no one."""
+    from conflictcoder.pipeline import code_documents
+    from conflictcoder.records import Document
+
+    (result,) = code_documents([Document(doc_id="d", text=(
+        "Kohima, Sept 12 (UNI) Three Assam Rifles personnel were killed and two others injured when militants "
+        "ambushed their patrol in Mon district of Nagaland on Tuesday, officials said."))])
+    assert [e.fatalities for e in result.events] == [3]
+
+
+def test_a_tally_of_recent_years_or_half_a_year_is_no_events_toll():
+    from conflictcoder.extract.modality import is_aggregate_clause
+
+    assert is_aggregate_clause("feuds over grazing land have killed hundreds of people in recent years")
+    assert is_aggregate_clause("more than 900 people were killed in the first half of the year")
+    assert not is_aggregate_clause("gunmen killed nine people in the market on Tuesday")

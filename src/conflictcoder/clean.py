@@ -78,6 +78,12 @@ _WRITTEN_DATELINE = re.compile(
     rf",\s*{_WRITTEN_DAY}"
     r"(?:\s*\([^)\n]{0,60}\))?)"
     r"\s*(?:--|-|\u2013|\u2014)\s")
+# "Raipur, Oct 29 (PTI) Two jawans ...", "Imphal, Jan 3 (IANS): ...": a news agency's dateline, its
+# name in brackets ending it, with or without a dash or a colon
+_AGENCY_DATELINE = re.compile(
+    r"^\s*((?:[A-Z][A-Za-z.'\-]+)(?:[ ][A-Z][A-Za-z.'\-]+){0,3}"
+    rf",\s*{_WRITTEN_DAY}\s*\([A-Z][A-Za-z]{{1,9}}\))"
+    r"\s*(?:--|-|\u2013|\u2014|:)?\s+(?=[A-Z0-9\"'])")
 # "RAIPUR: Six jawans ...": South Asian papers end the place, in capitals, with a colon
 _COLON_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\-]{2,}(?:[ ][A-Z][A-Z.'\-]+){0,2})\s*:\s+(?=[A-Z0-9\"'])")
 
@@ -166,7 +172,8 @@ def find_boilerplate(text: str) -> list[Span]:
         # in capitals, which keeps its length
         shown = line.upper() if caseless and len(line.upper()) == len(line) else line
         dateline = (_DATELINE.match(shown) or _DATED_DATELINE.match(shown)
-                    or (None if shown is not line else _WRITTEN_DATELINE.match(line) or _COLON_DATELINE.match(line)))
+                    or (None if shown is not line else _WRITTEN_DATELINE.match(line) or _AGENCY_DATELINE.match(line)
+                          or _COLON_DATELINE.match(line)))
         if dateline and shown is not line and not re.search(r"[,(]", dateline.group(1)):
             dateline = None  # "two visiting choir singers -- aged 19": words, not a place and a day
         if dateline and len(dateline.group(1).split()) <= 8:

@@ -153,13 +153,15 @@ def without_datelines(text: str, clean: CleanDocument) -> str:
     """The dateline's place ("KYIV, Ukraine - ") blanked out (same length, so offsets hold), so that
     the parser does not read it as the subject of the lede: "KYIV, Ukraine - Russia launched"."""
     for span in clean.boilerplate:
-        if span.label == "dateline" and DASHED_DATELINE.match(span.text):
+        if span.label == "dateline" and (DASHED_DATELINE.match(span.text) or AGENCY_DATELINE.match(span.text)):
             text = text[:span.start] + " " * (span.end - span.start) + text[span.end:]
     return text
 
 
 # Only the place-and-dash kind: a dated dateline ("KABUL (Feb. 21, 2011)") carries the report's date
 DASHED_DATELINE = re.compile(r"^[^()\n]{2,80}?\s[-\u2013\u2014]{1,2}\s*$")
+# and a news agency's ("Raipur, Oct 29 (PTI) "), which the parser would read as the lede's subject
+AGENCY_DATELINE = re.compile(r"^[^()\n]{2,60}?\d{1,2}(?:,?\s+\d{4})?\s*\([A-Z][A-Za-z]{1,9}\)\s*(?:--|-|\u2013|\u2014|:)?\s*$")
 
 
 def to_parsed(clean: CleanDocument, doc) -> Parsed:

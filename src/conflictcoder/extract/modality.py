@@ -27,6 +27,9 @@ _AGGREGATE = re.compile(
     r"\b(?:in|over|during|for|within) the (?:past |last |previous |first |)"
     r"(?:\w+[- ]){0,2}(?:days|weeks|months|years)\b|"
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?:month|year)\b|"
+    # "hundreds killed in recent years", "3,000 killed in the first half of the year"
+    r"\bin recent (?:days|weeks|months|years|decades)\b|"
+    r"\b(?:in|during|over) the (?:first|second|last|past) (?:half|quarter|part) of (?:the|this|last) year\b|"
     # "had neutralised 15 militants in northern Iraq over the past week": a week's tally
     r"\b(?:killed|neutrali[sz]ed|arrested|detained|wounded|captured)\b[^.]{0,60}\b(?:in|over|during) the "
     r"(?:past|last|previous) week\b|"

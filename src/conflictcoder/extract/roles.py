@@ -162,6 +162,14 @@ def phrase_text(noun) -> str:
 
 CLOCK_WORDS = {"gmt", "hours", "hrs", "am", "pm", "january", "february", "march", "april", "june",
                "july", "august", "september", "october", "november", "december"}
+# "Oct 29", "Sept. 4": a month written short, whose number is a day, never a count
+MONTHS_SHORT = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def a_days_number(tok) -> bool:
+    """'29' in 'Oct 29' or '14 March': the day of a date, not how many."""
+    near = [tok.head] + [t for t in tok.doc[max(0, tok.i - 1):tok.i + 2] if t is not tok]
+    return any(t.lower_.rstrip(".") in MONTHS_SHORT or t.lower_ in CLOCK_WORDS - {"am", "pm"} for t in near)
 
 
 def hyphenated(a, b) -> bool:
@@ -340,7 +348,7 @@ def quantity_of(noun, vague_counts: dict[str, int]) -> Quantity | None:
     # "several suspected Northern Hills Front fighters": the parse may hang the
     # quantifier on a word of the name; it still counts the head
     for tok in noun.doc[noun.left_edge.i:noun.i]:
-        if tok.like_num and tok.dep_ in ("nummod", "amod", "compound"):
+        if tok.like_num and tok.dep_ in ("nummod", "amod", "compound") and not a_days_number(tok):
             q = number_token_quantity(tok)
             if q:
                 return q
