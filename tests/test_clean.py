@@ -238,7 +238,10 @@ def test_datelines_of_other_presses_are_found():
                            ("RAIPUR: Six jawans were killed.", "RAIPUR: "),
                            # a news agency's name in brackets ends the dateline, dash or not
                            ("Kohima, Sept 12 (UNI) Three cadres were held.", "Kohima, Sept 12 (UNI) "),
-                           ("Agartala, 4 May (IANS): A bomb went off.", "Agartala, 4 May (IANS): ")]:
+                           ("Agartala, 4 May (IANS): A bomb went off.", "Agartala, 4 May (IANS): "),
+                           # filed from two places at once
+                           ("GOMA/KINSHASA, March 3 (AFP) - Rebels shelled a camp.", "GOMA/KINSHASA, March 3 (AFP) - "),
+                           ("ADEN/SANAA (Reuters) - Jets struck a port.", "ADEN/SANAA (Reuters) - ")]:
         assert [(b.label, b.text) for b in find_boilerplate(text)] == [("dateline", dateline)]
     # a sentence's first words are no dateline without a day, nor a heading without a capital after it
     assert find_boilerplate("Police said on Monday - in a statement - that two men died.") == []

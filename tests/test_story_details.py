@@ -71,3 +71,31 @@ def test_farmers_and_herders_who_fight_are_communal_militias(code_text):
                        "in southern Chad, local officials said.", published=date(2025, 10, 11))
     assert events and (events[0].inter1, events[0].inter2) == (4, 4)
     assert events[0].fatalities == 12
+
+
+
+def test_a_sentence_referring_back_does_not_move_the_event_abroad():
+    """'Gunmen abducted three aid workers near Menaka ... The attack came as mediators prepared
+    talks in Algiers': the place of a mention that only refers back counts only where it fits
+    the place the event was told at, however precise it is."""
+    from conflictcoder.merge import Group
+    from conflictcoder.records import Mention, PlaceMention, Span
+    from conflictcoder.resolve.gazetteer import INDEX_FILENAME, Gazetteer
+    from conflictcoder.settings import default_cache_dir
+
+    gaz = Gazetteer.open(default_cache_dir() / INDEX_FILENAME)
+    menaka = next(p for p in gaz.lookup("Menaka") if p.iso3 == "MLI" and p.feature_class == "P")
+    algiers = next(p for p in gaz.lookup("Algiers") if p.iso3 == "DZA" and p.feature_class == "P")
+    sentence, trigger = Span(0, 10, "x"), Span(0, 5, "x")
+    told = Mention("d", sentence, trigger, "Violence against civilians", "Abduction/forced disappearance",
+                   place=PlaceMention(0, 6, "Menaka", menaka, geo_precision=2))
+    back = Mention("d", sentence, trigger, "Violence against civilians", "Attack", anaphoric=True,
+                   place=PlaceMention(0, 7, "Algiers", algiers, geo_precision=1))
+    assert Group([told, back]).place().place.iso3 == "MLI"
+    # where the sentence referring back says more precisely where, inside the place told, it is taken
+    region = next(p for p in gaz.lookup("Menaka") if p.iso3 == "MLI" and p.feature_class == "A")
+    told.place = PlaceMention(0, 6, "Menaka", region, geo_precision=3)
+    village = next(p for p in gaz.lookup("Inekar") if p.iso3 == "MLI")
+    closer = Mention("d", sentence, trigger, "Violence against civilians", "Attack", anaphoric=True,
+                     place=PlaceMention(0, 6, "Inekar", village, geo_precision=1))
+    assert Group([told, closer]).place().place.geonameid == village.geonameid

@@ -55,6 +55,7 @@ _BIO = re.compile(
 _BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$")
 _DATELINE = re.compile(
     r"^\s*((?:[A-Z][A-Z.'\-]+)(?:[ ][A-Z][A-Z.'\-]+){0,3}"  # BISHKEK, SAN SALVADOR
+    r"(?:/[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3}){0,2}"  # BEIRUT/DAMASCUS: filed from two places
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"    # , Kyrgyzstan
     r"(?:,?\s*\([^)\n]{0,60}\))?"                           # (Reuters), (Jan. 25, 2013)
     r"(?:,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2,4}(?:\s*\([^)\n]{0,30}\))?)?"  # , 3 JAN 90 (EFE)
@@ -74,6 +75,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?
 _WRITTEN_DAY = rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
 _WRITTEN_DATELINE = re.compile(
     r"^\s*((?:[A-Z][A-Za-z.'\-]+)(?:[ ][A-Z][A-Za-z.'\-]+){0,3}"
+    r"(?:/[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+){0,3}){0,2}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
     rf",\s*{_WRITTEN_DAY}"
     r"(?:\s*\([^)\n]{0,60}\))?)"

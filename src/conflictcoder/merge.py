@@ -75,7 +75,12 @@ class Group:
                                          DATE_RANK.get(m.date_basis, 5)))
 
     def place(self) -> PlaceMention | None:
-        placed = [m.place for m in self.mentions if m.place is not None]
+        """The most precise place the mentions give, among those that fit the place of the
+        event's own telling: a sentence that only refers back ("the attack came as talks
+        resume in Mexico City") may name places that are not the event's."""
+        told = next((m.place for m in self.mentions if m.place is not None and not m.anaphoric), None)
+        placed = [m.place for m in self.mentions if m.place is not None
+                  and (told is None or not m.anaphoric or compatible_places(told, m.place))]
         if not placed:
             return None
         return min(placed, key=lambda p: (place_rank(p), p.geo_precision))
