@@ -239,3 +239,10 @@ def test_a_town_in_a_region_is_not_a_town_named_like_the_region(code_text):
                        "when a Myanmar military drone dropped bombs on the town of Namtu in northern Shan State "
                        "on Tuesday, residents said.")
     assert {e.country for e in events} == {"Myanmar"}
+
+
+def test_a_lede_that_opens_with_the_rising_toll_gives_the_event_its_toll(code_text):
+    events = code_text("The death toll from a rocket attack on a cattle market in Kismayo rose to nine on Monday, "
+                       "officials said. Al-Shabaab fighters fired three rockets at the market on Sunday afternoon.")
+    (event,) = violent(events)
+    assert event.fatalities == 9 and event.actor1 == "Al Shabaab"

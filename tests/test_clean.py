@@ -241,7 +241,9 @@ def test_datelines_of_other_presses_are_found():
                            ("Agartala, 4 May (IANS): A bomb went off.", "Agartala, 4 May (IANS): "),
                            # filed from two places at once
                            ("GOMA/KINSHASA, March 3 (AFP) - Rebels shelled a camp.", "GOMA/KINSHASA, March 3 (AFP) - "),
-                           ("ADEN/SANAA (Reuters) - Jets struck a port.", "ADEN/SANAA (Reuters) - ")]:
+                           ("ADEN/SANAA (Reuters) - Jets struck a port.", "ADEN/SANAA (Reuters) - "),
+                           # a place written with its accents
+                           ("LOMÉ (AFP) - Police fired tear gas.", "LOMÉ (AFP) - ")]:
         assert [(b.label, b.text) for b in find_boilerplate(text)] == [("dateline", dateline)]
     # a sentence's first words are no dateline without a day, nor a heading without a capital after it
     assert find_boilerplate("Police said on Monday - in a statement - that two men died.") == []

@@ -365,8 +365,8 @@ def nearest_compatible(m: Mention, before: list[Mention], owner: dict[int, Group
 
 
 def following(m: Mention, after: list[Mention]) -> Mention | None:
-    if m.anaphoric:
-        return None  # "the explosion" refers back, never forward
+    if m.anaphoric and not (m.toll_update and m.sentence_index == 0):
+        return None  # "the explosion" refers back, never forward; a lede may open with the toll
     for nxt in after:
         if nxt.sentence_index - m.sentence_index > 3:
             return None

@@ -586,6 +586,9 @@ def deliverers(noun) -> list:
     warplanes' (the agent of the participle that describes it)."""
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return [n for c in noun.head.children if c.dep_ == "nsubj" for n in conjuncts(c)]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
+        # "struck the town with two missiles": who struck with them
+        return [n for c in noun.head.head.children if c.dep_ == "nsubj" for n in conjuncts(c)]
     for child in noun.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
             return [n for c in child.children if c.dep_ == "agent"
