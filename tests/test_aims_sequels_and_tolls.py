@@ -246,3 +246,12 @@ def test_a_lede_that_opens_with_the_rising_toll_gives_the_event_its_toll(code_te
                        "officials said. Al-Shabaab fighters fired three rockets at the market on Sunday afternoon.")
     (event,) = violent(events)
     assert event.fatalities == 9 and event.actor1 == "Al Shabaab"
+
+
+def test_a_toll_another_source_gives_does_not_raise_the_events(code_text):
+    """'Residents said the toll was 15': a second source's figure, not a rising count; ACLED
+    keeps the lower."""
+    events = code_text("Armed men stormed a cattle market outside Tillaberi, Niger, on Sunday, killing six "
+                       "traders, officials said. Residents said the toll was 15.")
+    (event,) = violent(events)
+    assert event.fatalities == 6

@@ -457,7 +457,11 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         categories, words = categories | {lx.EXPLODE}, words | {"landmine"}  # "killed after their vehicle hit a mine"
     agents, patients, others, counts = parties_and_counts(live, options)
     toll = toll_figure(sentence.text)
-    raised = toll is not None and (counts.killed is None or toll > counts.killed)
+    risen = toll_figure(sentence.text, rising=True)
+    # a toll told beside no count of the sentence's own, or one told as risen above it
+    raised = (toll is not None and counts.killed is None) or (
+        risen is not None and (counts.killed is None or risen > counts.killed))
+    toll = toll if counts.killed is None and toll is not None else risen
     if raised:
         # "three of the wounded died, bringing the toll to nine": the toll holds all the dead
         counts.killed = counts.killed_low = counts.killed_high = toll
@@ -554,18 +558,22 @@ ANOTHER_STORY = re.compile(r"\b(?:meanwhile|separately|in another|in a separate|
 # "the death toll from the bombing rose to 14", "the toll stands at 17": the count of the dead
 TOLL = re.compile(rf"\btoll\b[^.;]{{0,90}}?\b(?:{lx.TOLL_RISES}|reaches|"
                   r"stands|stood|is|was|hit|hits)\s+(?:to\s+|at\s+)?(?:at least\s+)?([\w,]+)", re.I)
+# "the toll rose to 14", "has since risen to 15": the count of the dead, told as rising
+TOLL_ROSE = re.compile(rf"\btoll\b[^.;]{{0,90}}?\b(?:{lx.TOLL_RISES})\s+(?:to\s+)?(?:at least\s+)?([\w,]+)", re.I)
 # "two of the wounded died, bringing the death toll to 12": the count of the dead, raised
 TOLL_BROUGHT = re.compile(rf"\b(?:{lx.TOLL_BRINGS})\s+(?:the\s+)?(?:\w+\s+){{0,2}}?toll\b[^.;]{{0,60}}?"
                           r"\bto\s+(?:at least\s+)?([\w,]+)", re.I)
 
 
-def toll_figure(text: str) -> int | None:
-    """The death toll a sentence gives one event ("the toll rose to 14", "bringing the death
-    toll to 12"); None where there is none, or where it is a period's or a campaign's ("the
-    toll since January rose to 230"), which is no one event's toll."""
+def toll_figure(text: str, rising: bool = False) -> int | None:
+    """The death toll a sentence gives one event ("the toll stands at 17", "the toll rose to
+    14", "bringing the death toll to 12"); with `rising`, only a toll told as rising, the
+    latest count of the dead (a toll that merely 'stands' or 'was' may be another source's
+    figure, and ACLED keeps the lower). None where there is none, or where it is a period's or
+    a campaign's ("the toll since January rose to 230"), which is no one event's toll."""
     from .counts import parse_number
 
-    match = TOLL.search(text) or TOLL_BROUGHT.search(text)
+    match = (TOLL_ROSE.search(text) if rising else TOLL.search(text)) or TOLL_BROUGHT.search(text)
     # "has since risen": since the event, not since a date
     if match is None or set(_WORD.findall(SINCE_THEN.sub(" ", match.group(0).lower()))) & lx.CAMPAIGN_TOLL:
         return None
@@ -580,7 +588,7 @@ def toll_hit(sent) -> Hit | None:
     """A sentence that only updates a toll ("The death toll has since risen to 15"): a casualty
     that refers back to the event told before it, anchored on the word "toll"."""
     tok = next((t for t in sent if t.lower_ == "toll"), None)  # a toll never stands alone: merge drops it
-    if tok is None or toll_figure(sent.text) is None or is_aggregate_clause(sent.text):
+    if tok is None or toll_figure(sent.text, rising=True) is None or is_aggregate_clause(sent.text):
         return None
     return Hit(tok, lx.KILL, tok.text, tok.idx, tok.idx + len(tok.text), anaphoric=True)
 
