@@ -255,3 +255,13 @@ def test_a_toll_another_source_gives_does_not_raise_the_events(code_text):
                        "traders, officials said. Residents said the toll was 15.")
     (event,) = violent(events)
     assert event.fatalities == 6
+
+
+def test_a_breakdown_of_the_dead_restates_the_toll(code_text):
+    """'Seven died at the scene and two of the wounded in hospital', after 'nine were killed':
+    where each died, not two more deaths."""
+    events = code_text("At least nine people were killed when gunmen attacked a bus near Gao, Mali, on Sunday, "
+                       "officials said. Seven passengers died at the scene and two of the wounded died in hospital, "
+                       "a doctor said.")
+    (event,) = violent(events)
+    assert event.fatalities == 9

@@ -668,8 +668,8 @@ def adds_to_count(hits: list[Hit]) -> bool:
     for hit in hits:
         if hit.category not in COUNT_FIELDS:
             continue
-        if wounded_died(hit):
-            return True
+        if wounded_died(hit) and all(wounded_died(h) for h in hits if h.category == lx.KILL):
+            return True  # not "seven died at the scene and two of the wounded in hospital": a breakdown
         for child in hit.token.children:
             if child.lower_ in ("also", "additionally", "further"):
                 return True
