@@ -265,3 +265,11 @@ def test_a_breakdown_of_the_dead_restates_the_toll(code_text):
                        "a doctor said.")
     (event,) = violent(events)
     assert event.fatalities == 9
+
+
+def test_deaths_among_the_wounded_told_after_the_ledes_toll_are_in_it(code_text):
+    """The lede gives the toll as it stands; 'four of the wounded later died' says how it grew."""
+    events = code_text("A car bomb killed at least 12 people in a market in Baidoa, Somalia, on Friday, officials "
+                       "said. The toll was first put at eight, but four of the wounded later died in hospital.")
+    (event,) = violent(events)
+    assert event.fatalities == 12

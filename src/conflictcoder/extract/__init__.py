@@ -663,13 +663,13 @@ def asides_below(tok) -> list:
 
 
 def adds_to_count(hits: list[Hit]) -> bool:
-    """'four insurgents were also killed', 'two additional suspects were detained', 'two of the
-    wounded died': counted on top of what the text told before."""
+    """'four insurgents were also killed', 'two additional suspects were detained': counted on
+    top of what the text told before. 'Two of the wounded later died' is not: a story's lede
+    mostly gives the toll with them already counted, and ACLED keeps the lower figure; a toll
+    told as rising ('bringing the toll to nine') counts them."""
     for hit in hits:
         if hit.category not in COUNT_FIELDS:
             continue
-        if wounded_died(hit) and all(wounded_died(h) for h in hits if h.category == lx.KILL):
-            return True  # not "seven died at the scene and two of the wounded in hospital": a breakdown
         for child in hit.token.children:
             if child.lower_ in ("also", "additionally", "further"):
                 return True
