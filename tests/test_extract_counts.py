@@ -79,3 +79,14 @@ def test_a_tally_of_recent_years_or_half_a_year_is_no_events_toll():
     assert is_aggregate_clause("feuds over grazing land have killed hundreds of people in recent years")
     assert is_aggregate_clause("more than 900 people were killed in the first half of the year")
     assert not is_aggregate_clause("gunmen killed nine people in the market on Tuesday")
+
+
+def test_the_bomb_that_killed_is_not_counted_among_the_dead():
+    """'A car bomb killed at least 12 people': the tagger may read 'killed' as a participle, with
+    the bomb as its subject; the bomb is what killed, not one of the dead."""
+    from conflictcoder.pipeline import code_documents
+    from conflictcoder.records import Document
+
+    (result,) = code_documents([Document(doc_id="d", text=(
+        "A car bomb killed at least 12 people in a market in Baidoa, Somalia, on Friday, officials said."))])
+    assert [e.fatalities for e in result.events] == [12]

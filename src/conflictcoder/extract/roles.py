@@ -441,7 +441,7 @@ def patients_of(tok) -> list:
     for child in tok.children:
         if child.dep_ in ("nsubjpass", "dobj"):
             nouns.extend(conjuncts(child))
-        elif child.dep_ == "nsubj" and (tok.lower_ in DYING or tok.tag_ == "VBN"):
+        elif child.dep_ == "nsubj" and (tok.lower_ in DYING or tok.tag_ == "VBN") and not means_of_harm(child):
             nouns.extend(conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
@@ -491,6 +491,16 @@ def patients_of(tok) -> list:
     if tok.dep_ == "relcl":  # "the engineers whom they had seized": the pronoun stands for the head
         nouns = [tok.head if n.lower_ in ("whom", "who", "which", "that") else n for n in nouns]
     return [n for n in nouns if n.lower_ not in ("who", "whom", "which", "that")]
+
+
+# What harms, never who is harmed: "a car bomb killed 12 people", which the tagger may read as
+# a participle ("killed" VBN) with the bomb as the one killed
+MEANS_OF_HARM = (lx.WEAPON_WORDS | lx.EXPLOSION_WORDS | lx.EXPLOSIVE_DEVICES | lx.STANDOFF_STRIKERS | ATTACK_NOUNS
+                 | {"strike", "strikes", "airstrike", "airstrikes", "gunfire", "shelling", "bombing", "bombings"})
+
+
+def means_of_harm(noun) -> bool:
+    return noun.lower_ in MEANS_OF_HARM
 
 
 def named_among(tok, nouns) -> list:
