@@ -53,9 +53,16 @@ _BIO = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} is (?:an?|the) [^.]{0,80}"
     r"\b(journalist|correspondent|editor|reporter|writer|analyst|contributor)\b", re.I)
 _BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$")
+# A place's words, in capitals ("BISHKEK", "YAOUNDE" with its accent) or in title case
+# ("Ciudad Bolivar" with its accent); several such places joined by "/" when filed from two
+_UP = "A-ZÀ-ÖØ-Þ"
+_CAPS_WORD = rf"[{_UP}][{_UP}.'\-]+"
+_TITLE_WORD = rf"[{_UP}][A-Za-zÀ-ÖØ-öø-ÿ.'\-]+"
+_CAPS_NAME = rf"(?:{_CAPS_WORD})(?:[ ]{_CAPS_WORD}){{0,3}}"
+_TITLE_NAME = rf"(?:{_TITLE_WORD})(?:[ ]{_TITLE_WORD}){{0,3}}"
 _DATELINE = re.compile(
-    r"^\s*((?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-]+)(?:[ ][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-]+){0,3}"  # BISHKEK, SAN SALVADOR
-    r"(?:/[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-]+(?:[ ][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-]+){0,3}){0,2}"  # BEIRUT/DAMASCUS: filed from two places
+    rf"^\s*({_CAPS_NAME}"  # BISHKEK, SAN SALVADOR
+    rf"(?:/{_CAPS_NAME}){{0,2}}"  # BEIRUT/DAMASCUS: filed from two places
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"    # , Kyrgyzstan
     r"(?:,?\s*\([^)\n]{0,60}\))?"                           # (Reuters), (Jan. 25, 2013)
     r"(?:,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2,4}(?:\s*\([^)\n]{0,30}\))?)?"  # , 3 JAN 90 (EFE)
@@ -63,7 +70,7 @@ _DATELINE = re.compile(
     r"\s*(?:--|-|\u2013|\u2014)\s")
 # "DODOMA, Tanzania (Feb. 21, 2011) Police officers in the region ...": a dated dateline, no dash
 _DATED_DATELINE = re.compile(
-    r"^\s*((?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-]+)(?:[ ][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    rf"^\s*({_CAPS_NAME}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?"
     r"\s*\((?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)\))"
     r"\s*(?:--|-|\u2013|\u2014)?\s*")
 
@@ -74,8 +81,8 @@ _DATED_DATELINE = re.compile(
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _WRITTEN_DAY = rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
 _WRITTEN_DATELINE = re.compile(
-    r"^\s*((?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\-]+)(?:[ ][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\-]+){0,3}"
-    r"(?:/[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\-]+(?:[ ][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\-]+){0,3}){0,2}"
+    rf"^\s*({_TITLE_NAME}"
+    rf"(?:/{_TITLE_NAME}){{0,2}}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
     rf",\s*{_WRITTEN_DAY}"
     r"(?:\s*\([^)\n]{0,60}\))?)"
@@ -83,11 +90,11 @@ _WRITTEN_DATELINE = re.compile(
 # "Raipur, Oct 29 (PTI) Two jawans ...", "Imphal, Jan 3 (IANS): ...": a news agency's dateline, its
 # name in brackets ending it, with or without a dash or a colon
 _AGENCY_DATELINE = re.compile(
-    r"^\s*((?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\-]+)(?:[ ][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\-]+){0,3}"
+    rf"^\s*({_TITLE_NAME}"
     rf",\s*{_WRITTEN_DAY}\s*\([A-Z][A-Za-z]{{1,9}}\))"
     r"\s*(?:--|-|\u2013|\u2014|:)?\s+(?=[A-Z0-9\"'])")
 # "RAIPUR: Six jawans ...": South Asian papers end the place, in capitals, with a colon
-_COLON_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\-]{2,}(?:[ ][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-]+){0,2})\s*:\s+(?=[A-Z0-9\"'])")
+_COLON_DATELINE = re.compile(rf"^\s*([A-Z][A-Z.'\-]{{2,}}(?:[ ]{_CAPS_WORD}){{0,2}})\s*:\s+(?=[A-Z0-9\"'])")
 
 
 def normalise_text(text: str) -> str:

@@ -637,9 +637,8 @@ def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None
         # of a strike whose author is told
         hit_armed = [a for a in named if a.inter in (2, 3, 4) and a.mention and agents is not None
                      and id(a) not in agents] if remote else []
-        perpetrator = next((a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8)
-                            and id(a) not in hit_ids and a not in hit_armed), None) or \
-            next((a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8) and id(a) not in hit_ids), None)
+        able = [a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8) and id(a) not in hit_ids]
+        perpetrator = next((a for a in able if a not in hit_armed), able[0] if able else None)
         if perpetrator is None and hit_forces and remote and sub_event_type not in STATE_WEAPONS:
             perpetrator = Actor(name="", inter=3)
         # the victims the text names, then forces it names as hit, then the type's default victims

@@ -41,6 +41,7 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     lowers = [t.lower_ for t in doc]  # the document's words, read once for every test below
     words = set(lowers)
     violent_document = is_violent_document(words)
+    mentions_toll = "toll" in words  # only then can a sentence be a toll update (toll_hit)
     sport_document = is_sport_document(lowers, words)
     legacy = legacy_ordnance(doc)
     commemoration = commemorates(doc)
@@ -60,7 +61,7 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
         if skip.holds(sent.start_char):
             continue
         found_hits = find_hits(sent, violent_words, violent_document, sport_document)
-        if not found_hits and (toll := toll_hit(sent)) is not None:
+        if not found_hits and mentions_toll and (toll := toll_hit(sent)) is not None:
             found_hits = [toll]
         if proposing and not found_hits:
             passed_over.append((index, sent, names_a_trigger(sent)))
@@ -456,12 +457,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     if categories <= lx.CASUALTY and mine_struck(in_sentence):
         categories, words = categories | {lx.EXPLODE}, words | {"landmine"}  # "killed after their vehicle hit a mine"
     agents, patients, others, counts = parties_and_counts(live, options)
-    toll = toll_figure(sentence.text)
-    risen = toll_figure(sentence.text, rising=True)
-    # a toll told beside no count of the sentence's own, or one told as risen above it
-    raised = (toll is not None and counts.killed is None) or (
-        risen is not None and (counts.killed is None or risen > counts.killed))
-    toll = toll if counts.killed is None and toll is not None else risen
+    toll = raised_toll(sentence.text, counts.killed)
+    raised = toll is not None
     if raised:
         # "three of the wounded died, bringing the toll to nine": the toll holds all the dead
         counts.killed = counts.killed_low = counts.killed_high = toll
@@ -469,8 +466,9 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
                                           sentence_words=news_words(sent))
     if event_type == EXPLOSIONS and chemical_agent(in_sentence):
         sub_event_type = "Chemical weapon"  # "shells that spread poison gas, fired by the rebels"
-    # "two of the wounded died overnight" refers back to the event that hurt them, whatever its day
     toll_update = all(h.category == lx.KILL and h.token.lower_ == "toll" for h in specific)
+    # a toll update, and "two of the wounded died overnight", refer back to the event that hurt
+    # them, whatever their day
     anaphoric = (bool(main) and all(h.anaphoric for h in main)) or toll_update or (
         not main and any(wounded_died(h) for h in specific))
     casualty_only = not main
@@ -578,6 +576,16 @@ def toll_figure(text: str, rising: bool = False) -> int | None:
     if match is None or set(_WORD.findall(SINCE_THEN.sub(" ", match.group(0).lower()))) & lx.CAMPAIGN_TOLL:
         return None
     return parse_number(match.group(1))
+
+
+def raised_toll(text: str, killed: int | None) -> int | None:
+    """The toll a sentence sets for its event, given the count of the dead it tells itself:
+    any toll where it tells none ("the toll stands at 17"), else only one told as risen above
+    that count; None where it sets none."""
+    if killed is None and (toll := toll_figure(text)) is not None:
+        return toll
+    risen = toll_figure(text, rising=True)
+    return risen if risen is not None and (killed is None or risen > killed) else None
 
 
 _WORD = re.compile(r"[a-z]+")

@@ -166,10 +166,13 @@ CLOCK_WORDS = {"gmt", "hours", "hrs", "am", "pm", "january", "february", "march"
 MONTHS_SHORT = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
+_DAY_NEIGHBOURS = CLOCK_WORDS - {"am", "pm"}
+
+
 def a_days_number(tok) -> bool:
     """'29' in 'Oct 29' or '14 March': the day of a date, not how many."""
     near = [tok.head] + [t for t in tok.doc[max(0, tok.i - 1):tok.i + 2] if t is not tok]
-    return any(t.lower_.rstrip(".") in MONTHS_SHORT or t.lower_ in CLOCK_WORDS - {"am", "pm"} for t in near)
+    return any(t.lower_.rstrip(".") in MONTHS_SHORT or t.lower_ in _DAY_NEIGHBOURS for t in near)
 
 
 def hyphenated(a, b) -> bool:
@@ -277,8 +280,8 @@ def state_owned_weapon(noun) -> bool:
     """Aircraft, drones or guns told as the state's ('military helicopters', 'air force jets',
     'junta artillery shells'): the words before the noun, in its own phrase, name the owner."""
     before = [t for t in noun.subtree if t.i < noun.i]
-    platform = noun.lower_ in lx.STATE_PLATFORMS or noun.lower_ in lx.WEAPON_WORDS and any(
-        t.lower_ in lx.STATE_PLATFORMS for t in before)
+    platform = noun.lower_ in lx.STATE_PLATFORMS or (
+        noun.lower_ in lx.WEAPON_WORDS and any(t.lower_ in lx.STATE_PLATFORMS for t in before))
     return platform and any(t.lower_ in lx.STATE_OWNERS for t in before)
 
 
