@@ -288,8 +288,8 @@ _ARTICLE_JOINED = re.compile(r"^(?:a[dlnrstz]|e[dlnrstz]|ash|esh|ul|um)[-'’][^
 def _is_name_word(tok: _Token, mode: str) -> bool:
     if mode != "mixed":
         return tok.text.lower() not in NOT_PLACES or tok.text.lower() in _CONNECTORS
-    if _ARTICLE_JOINED.match(tok.text):
-        return tok.text[tok.text.find("-") + 1 if "-" in tok.text else 3:][:1].isupper()
+    if (joined := _ARTICLE_JOINED.match(tok.text)) is not None:
+        return tok.text[joined.end() - 1].isupper()  # the name's first letter, after the joiner
     return tok.text[0].isupper()
 
 
