@@ -21,6 +21,15 @@ def test_actors_generic_fallbacks():
     assert name_actor(Actor("", 6, "students"), "KEN").name == "Protesters (Kenya)"
 
 
+@pytest.mark.parametrize("mention, inter", [
+    ("suspected insurgents", 2), ("separatist rebels", 2), ("jihadists", 2), ("Islamist militants", 2),
+    ("gunmen", 3), ("armed bandits", 3), ("unknown attackers", 3), ("", 3),
+])
+def test_actors_an_unnamed_group_called_rebels_is_a_rebel_group(mention, inter):
+    actor = name_actor(Actor("", 3, mention), "MOZ")
+    assert (actor.name, actor.inter) == ("Unidentified Armed Group (Mozambique)", inter)
+
+
 def test_actors_named_groups_and_country_ties():
     assert name_actor(Actor("", 3, "Islamic State fighters"), "KGZ").name == "Islamic State (Kyrgyzstan)"
     assert named_group("an attack claimed by the Taliban", iso3="AFG").name == "Taliban"

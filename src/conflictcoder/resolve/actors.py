@@ -160,4 +160,13 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
         # a community that fought ("clashes between farmers and herders"): ACLED's communal militia
         community = mention.split()[-1].capitalize()
         return Actor(name=f"{community} Communal Militia{suffix}", inter=4, mention=mention, iso3=iso3)
-    return Actor(name=f"Unidentified Armed Group{suffix}", inter=3, mention=mention, iso3=iso3)
+    return Actor(name=f"Unidentified Armed Group{suffix}", inter=unnamed_group_inter(mention), mention=mention, iso3=iso3)
+
+
+def unnamed_group_inter(mention: str) -> int:
+    """An unnamed group called rebels or jihadists ("suspected insurgents") is a rebel group, 2;
+    gunmen, bandits and attackers are the codebook's political militia, 3."""
+    from .. import lang
+
+    words = set(re.findall(r"[a-z]+", mention.lower()))
+    return 2 if words & lang.words("actor.rebel") else 3
