@@ -30,6 +30,15 @@ def test_actors_an_unnamed_group_called_rebels_is_a_rebel_group(mention, inter):
     assert (actor.name, actor.inter) == ("Unidentified Armed Group (Mozambique)", inter)
 
 
+def test_actors_a_group_whose_name_reads_like_a_state_force_is_the_group():
+    # the party stage reads "... Defence Forces" as a state force; the dictionary knows the group
+    assert name_actor(Actor("", 1, "the Ambazonia Defence Forces"), "CMR").name == "Ambazonian Separatists"
+    assert name_actor(Actor("", 1, "the Ambazonia Defence Forces'"), "CMR").name == "Ambazonian Separatists"
+    # forces named after the group they fight stay the state's
+    assert name_actor(Actor("", 1, "troops fighting the Ambazonia Defence Forces"), "CMR").name == \
+        "Military Forces of Cameroon"
+
+
 def test_actors_named_groups_and_country_ties():
     assert name_actor(Actor("", 3, "Islamic State fighters"), "KGZ").name == "Islamic State (Kyrgyzstan)"
     assert named_group("an attack claimed by the Taliban", iso3="AFG").name == "Taliban"

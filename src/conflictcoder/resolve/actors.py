@@ -88,6 +88,14 @@ def named_group(text: str, dictionary=None, iso3: str = "", inters: set[int] | N
     return best
 
 
+def ends_with_alias(mention: str, entry: ActorEntry) -> bool:
+    """Whether the mention's head word ends one of the entry's aliases: "the Ambazonia Defence
+    Forces" is the group (whose name reads like a state force's), "troops fighting the ADF" is not."""
+    tail = re.sub(r"(?:['’]s?)?[\s.,;:]*$", "", mention)
+    return any(m.end() >= len(tail) and not set(tail[:m.start()].lower().split()) & (MILITARY_WORDS | POLICE_WORDS)
+               for m in entry.pattern.finditer(tail))
+
+
 def country_of_mention(mention: str) -> str | None:
     """The country a mention names, by demonym ("Russian forces") or by name ("Russia")."""
     from .places import country_iso3, demonym_iso3
@@ -136,7 +144,7 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
         return None
     mention = actor.mention or ""
     entry = named_group(mention, iso3=event_iso3) if mention else None
-    if entry is not None and actor.inter == 1 and entry.inter not in (1, 8):
+    if entry is not None and actor.inter == 1 and entry.inter not in (1, 8) and not ends_with_alias(mention, entry):
         entry = None  # a state force is not renamed after a group named near it
     if entry is None and actor.inter in (2, 3) and context:
         entry = named_group(context, iso3=event_iso3, inters={2, 3, 4})
