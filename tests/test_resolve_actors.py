@@ -3,7 +3,7 @@ import pytest
 
 from conflictcoder.merge import pick_sides
 from conflictcoder.records import Actor
-from conflictcoder.resolve.actors import name_actor, named_group, read_dictionary
+from conflictcoder.resolve.actors import country_of_mention, name_actor, named_group, read_dictionary
 
 
 def test_actors_state_forces_named_by_demonym_or_event_country():
@@ -196,3 +196,24 @@ def test_actors_dictionary_knows_groups_active_in_the_2020s(text, iso3, name, in
 
 def test_actors_a_short_alias_in_lower_case_is_no_group():
     assert named_group("the g9 summit of finance ministers", iso3="HTI") is None
+
+
+@pytest.mark.parametrize("mention, iso3", [
+    ("Chadian soldiers", "TCD"),
+    ("Zambia Defence Force soldiers", "ZMB"),  # the country inside the force's name
+    ("soldiers of the Malawi Defence Force", "MWI"),
+    ("U.S. Central Command", "USA"),
+    ("troops serving in Mozambique", None),  # where a force serves is not whose it is
+    ("the United Nations Mission in Mali", None),
+])
+def test_actors_the_country_a_force_belongs_to(mention, iso3):
+    assert country_of_mention(mention) == iso3
+
+
+def test_actors_a_foreign_force_named_by_its_defence_force(code_text):
+    (event,) = code_text("Zambia Defence Force soldiers serving in Mozambique killed six insurgents in a "
+                         "raid near Mueda on Tuesday, the Zambian army said.")
+    assert (event.actor1, event.inter1) == ("Military Forces of Zambia", 8)
+    (event,) = code_text("A US Africa Command airstrike killed four militants near Bosaso, Somalia, on Friday, the "
+                         "command said.")
+    assert (event.actor1, event.inter1) == ("Military Forces of the United States", 8)

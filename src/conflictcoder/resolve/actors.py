@@ -104,7 +104,29 @@ def country_of_mention(mention: str) -> str | None:
         iso3 = demonym_iso3(word)
         if iso3:
             return iso3
-    return country_iso3(mention) or country_by_short_name(mention)
+    return country_iso3(mention) or country_in_name(mention) or country_by_short_name(mention)
+
+
+# a country after these is where a force is, not whose it is ("the AU Mission in Somalia")
+WHERE_WORDS = {"in", "into", "inside", "near", "across", "against", "over", "to", "at"}
+
+
+def country_in_name(mention: str) -> str | None:
+    """A country's name inside a force's name ("Kenya Defence Forces soldiers"), not after a word
+    of place ("troops serving in Somalia")."""
+    from .places import country_iso3
+
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", mention)
+    for i in range(len(words)):
+        if i and words[i - 1].lower() in WHERE_WORDS:
+            continue
+        for n in (3, 2, 1):
+            run = words[i:i + n]
+            if len(run) == n and all(w[0].isupper() for w in run):
+                iso3 = country_iso3(" ".join(run))
+                if iso3:
+                    return iso3
+    return None
 
 
 def country_by_short_name(mention: str) -> str | None:
