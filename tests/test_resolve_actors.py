@@ -217,3 +217,16 @@ def test_actors_a_foreign_force_named_by_its_defence_force(code_text):
     (event,) = code_text("A US Africa Command airstrike killed four militants near Bosaso, Somalia, on Friday, the "
                          "command said.")
     assert (event.actor1, event.inter1) == ("Military Forces of the United States", 8)
+
+
+@pytest.mark.parametrize("text, attacker", [
+    # the report says the doers are unknown: a group the article names elsewhere is not given it
+    ("Three guards were wounded when unidentified gunmen threw a grenade at a bank in Beledweyne, "
+     "Somalia, on Monday. Al-Shabaab has waged an insurgency for years. Al-Shabaab often strikes banks.",
+     "Unidentified Armed Group (Somalia)"),
+    # unless the group claimed this attack
+    ("Three guards were wounded when unidentified gunmen threw a grenade at a bank in Beledweyne, "
+     "Somalia, on Monday. Al-Shabaab claimed responsibility for the attack.", "Al Shabaab"),
+])
+def test_actors_doers_told_as_unknown_stay_unidentified_unless_claimed(code_text, text, attacker):
+    assert code_text(text)[0].actor1 == attacker

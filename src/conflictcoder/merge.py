@@ -22,7 +22,7 @@ from .vocabulary import EXPLOSIONS, VIOLENT_TYPES, disorder_type
 from .geodesy import km
 from .records import Actor, Document, Event, Mention, PlaceMention, Source, Span
 from .resolve.assign import CONTEXT, EVENT, LEDE, PUBLISHED, REPORT, place_rank
-from .resolve.attribution import NO_CLAIM
+from .resolve.attribution import CLAIM, NO_CLAIM
 
 ATTACH_WINDOW = 40  # sentences back to look for what a reference refers to
 UNDATED_WINDOW_DAYS = 14  # a mention dated only by its report may tell an event this much older
@@ -688,11 +688,24 @@ def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -
 def name_the_group(name_actor, actor: Actor | None, iso3: str, context: str, document_text: str) -> Actor | None:
     """The ACLED name of a side; unnamed gunmen take the name of the one group the article
     names again and again ("police said they belonged to the group")."""
+    if said_unknown(actor):
+        # told as unknown, the doers are a group only where a sentence of the event says it claimed it
+        context = " ".join(s for s in re.split(r"(?<=[.!?])\s+", context) if CLAIM.search(s))
+        return name_actor(actor, iso3, context)
     named = name_actor(actor, iso3, context)
     if (named is not None and named.name.startswith("Unidentified Armed Group") and document_text
             and named_often(document_text, iso3)):
         return name_actor(actor, iso3, document_text)
     return named
+
+
+def said_unknown(actor: Actor | None) -> bool:
+    """'unknown assailants', 'unidentified gunmen': the report says who did it is not known, so
+    the group the article names elsewhere is not given the deed."""
+    return actor is not None and bool(UNKNOWN_DOER.search(actor.mention or ""))
+
+
+UNKNOWN_DOER = re.compile(r"\b(?:unknown|unidentified|unnamed|masked)\b", re.I)
 
 
 def named_often(text: str, iso3: str) -> bool:
