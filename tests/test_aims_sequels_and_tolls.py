@@ -249,6 +249,20 @@ def test_a_lede_that_opens_with_the_rising_toll_gives_the_event_its_toll(code_te
     # the lede gives the toll as it stands; the wounded who died later are in it
     ("A car bomb killed at least 12 people in a market in Baidoa, Somalia, on Friday, officials said. The "
      "toll was first put at eight, but four of the wounded later died in hospital.", 12),
+    # two sources' figures for the same dead: ACLED keeps the lower, whichever comes first
+    ("Police fired on a crowd of striking miners in Obuasi, Ghana, on Tuesday, killing four people, the "
+     "regional police command said. A miners' union said nine workers had died.", 4),
+    ("Gunmen killed 14 villagers in an attack near Kachia, Nigeria, on Sunday, a community leader said. "
+     "State police said six people were killed in the attack.", 6),
+    # a figure the story says was later replaced does not count
+    ("A bomb hit a minibus near Kandahar, Afghanistan, on Friday, killing seven passengers. Officials "
+     "initially said three people had died.", 7),
+    # a person told again ("the officer died") is part of the toll, not a second estimate
+    ("Two police officers and a driver were killed when gunmen attacked a checkpoint near Quetta, Pakistan, "
+     "on Monday. The officer who led the patrol died at the scene, a spokesman said.", 3),
+    # the dead of the other side add to the toll, whoever tells them
+    ("Rebels ambushed an army convoy near Kidal, Mali, on Monday, killing three soldiers. Four of the "
+     "attackers were killed when troops returned fire, the army said.", 7),
 ])
 def test_the_events_toll_as_the_story_tells_it(code_text, text, toll):
     (event,) = violent(code_text(text))

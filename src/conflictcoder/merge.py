@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .extract import lexicon as lx
+from .extract.counts import told_as_figure
 from .vocabulary import EXPLOSIONS, VIOLENT_TYPES, disorder_type
 from .geodesy import km
 from .records import Actor, Document, Event, Mention, PlaceMention, Source, Span
@@ -461,18 +462,40 @@ def group_count(mentions: list[Mention], name: str) -> int | None:
     independent = [m for m in counted if not PERPETRATORS_CLAIM.search(m.sentence.text)]
     if independent:
         mentions = independent
+    final = [m for m in mentions if getattr(m.counts, name) is not None and not SUPERSEDED.search(m.sentence.text)]
+    if final and name == "killed":
+        mentions = final
     total = None
     sides: set[str] = set()
+    risen, stated = False, False
     for m in sorted(mentions, key=lambda m: (m.sentence.start, m.trigger.start)):
         value = getattr(m.counts, name)
         if value is None:
             continue
         if total is not None and (m.adds_count or (name.startswith("killed") and other_sides_dead(m, sides))):
             total += value
+        elif total is not None and name == "killed" and not risen and stated and another_estimate(m, sides):
+            total = min(total, value)
         else:
             total = value if total is None else max(total, value)
+        risen = risen or m.toll_update
+        # two sources' figures are weighed only where both are given as figures
+        stated = stated or (total == value and told_as_figure(m.sentence.text, value, singular=True))
         sides |= set(m.counts.killed_sides)
     return total
+
+
+# "police initially said two officers had been killed": a figure the story says was later replaced
+SUPERSEDED = re.compile(r"\b(?:initially|earlier|first)\s+(?:said|reported|put|gave|announced)\b|"
+                        r"\b(?:initial|preliminary|earlier) (?:figures?|tolls?|reports? (?:said|put|had))\b", re.I)
+
+
+def another_estimate(m: Mention, sides: set[str]) -> bool:
+    """A later sentence that gives the same dead as another source's figure ("A rights group said
+    six people had died"): ACLED keeps the lower of two sources' figures. A toll told as risen,
+    and the dead of another side, are no second estimate."""
+    return (bool(m.report_spans) and not m.toll_update and set(m.counts.killed_sides) == sides
+            and told_as_figure(m.sentence.text, m.counts.killed or 0))
 
 
 def other_sides_dead(m: Mention, counted: set[str]) -> bool:

@@ -59,6 +59,20 @@ def parse_number(text: str) -> int | None:
     return total + current
 
 
+# words that count only in a phrase ("a soldier", "both sides"): no figure a source gives
+_IMPLICIT = {"a", "an", "no", "none", "single", "lone", "both", "pair", "couple", "one"}
+
+
+def told_as_figure(text: str, value: int, singular: bool = False) -> bool:
+    """Whether the text gives `value` as a figure ("six people", "15 were killed", "a dozen"), not
+    only as a vague word ("several") or a person ("the soldier died"); with `singular`, "a
+    soldier was killed" gives 1 too."""
+    for word in re.findall(r"\d[\d,]*|[A-Za-z]+(?:-[A-Za-z]+)?", text):
+        if (singular or word.lower() not in _IMPLICIT) and parse_number(word) == value:
+            return True
+    return False
+
+
 def quantity_of_words(number_text: str, modifier_text: str = "") -> Quantity | None:
     """A quantity from the number words and the modifier before them ('more than', 'about')."""
     value = parse_number(number_text)
