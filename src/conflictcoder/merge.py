@@ -500,10 +500,14 @@ def another_estimate(m: Mention, sides: set[str]) -> bool:
 
 def other_sides_dead(m: Mention, counted: set[str]) -> bool:
     """'killing three soldiers and two civilians ... Eleven assailants were neutralised': the
-    attackers' dead, told apart from their victims' already counted, add to them (ACLED counts
-    every death)."""
+    attackers' dead, told apart from their victims' already counted, add to them, and so do the
+    forces' dead told after the enemy's (ACLED counts every death)."""
     mine = set(m.counts.killed_sides)
-    return mine == {"armed"} and bool(counted & {"state", "civilian"}) and "armed" not in counted
+    if mine == {"armed"}:
+        return bool(counted & {"state", "civilian"}) and "armed" not in counted
+    # "killed seven insurgents ... One soldier was killed in the fighting": the forces' own dead
+    # after the enemy's
+    return mine == {"state"} and counted == {"armed"}
 
 
 def build_event(g: Group, doc: Document, published: date | None, default_place: PlaceMention | None,
