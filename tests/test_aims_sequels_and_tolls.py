@@ -263,6 +263,11 @@ def test_a_lede_that_opens_with_the_rising_toll_gives_the_event_its_toll(code_te
     # the dead of the other side add to the toll, whoever tells them
     ("Rebels ambushed an army convoy near Kidal, Mali, on Monday, killing three soldiers. Four of the "
      "attackers were killed when troops returned fire, the army said.", 7),
+    # and so do the forces' own dead told after the enemy's
+    ("Zambian troops killed six insurgents in a clash near Mueda, Mozambique, on Tuesday. One Zambian "
+     "soldier was killed in the fighting, the army said.", 7),
+    ("Four policemen were martyred when militants stormed a police post near Bannu, Pakistan, on Sunday, "
+     "officials said.", 4),
 ])
 def test_the_events_toll_as_the_story_tells_it(code_text, text, toll):
     (event,) = violent(code_text(text))
