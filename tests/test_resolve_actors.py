@@ -146,6 +146,11 @@ def test_actors_forces_hit_by_a_bomb_are_its_target_not_its_perpetrator():
      "a provincial spokesman said.", "Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan"),
     ("A suicide bomber killed four police officers at a checkpoint in Mogadishu on Friday. "
      "Al-Shabaab said it carried out the attack.", "Al Shabaab", "Police Forces of Somalia"),
+    # the forces' vehicle that struck the mine is its target
+    ("An army truck struck a landmine near Menaka on Monday, killing two soldiers, a military source said.",
+     "Unidentified Armed Group (Mali)", "Military Forces of Mali"),
+    ("A police patrol vehicle hit an explosive device near Tal Afar, Iraq, on Monday, wounding three officers.",
+     "Unidentified Armed Group (Iraq)", "Police Forces of Iraq"),
 ])
 def test_actors_forces_killed_by_a_bomb_are_actor2(code_text, text, attacker, target):
     events = code_text(text)

@@ -66,6 +66,8 @@ CHEMICAL_WORDS = _set("weapon.chemical")
 WEAPON_WORDS = _set("weapon.any")
 EXPLOSIVE_DEVICES = _set("weapon.explosive_device")
 EXPLOSION_WORDS = _set("weapon.explosion")
+LAID_EXPLOSIVES = _set("weapon.run_into")
+RUN_INTO_VERBS = _set("weapon.run_into_verb")
 
 STATE_NOUNS = _set("actor.state")
 STATE_MODIFIERS = _set("actor.state_modifier")

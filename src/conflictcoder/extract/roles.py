@@ -568,8 +568,23 @@ def agents_of(tok) -> list:
         nouns = blamed_for(tok)
     if not nouns and tok.pos_ == "NOUN":
         nouns = deliverers(tok)
-    nouns = [reporter_for_pronoun(tok, n) for n in nouns]
+    nouns = [reporter_for_pronoun(tok, n) for n in nouns if not hit_a_laid_explosive(n)]
     return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
+
+
+def hit_a_laid_explosive(noun) -> bool:
+    """'An army truck struck a landmine', 'a farmer stepped on a mine': the subject is the one
+    the laid explosive hit, not who laid it."""
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "a truck and a bus hit mines"
+    verb = first.head
+    if first.dep_ != "nsubj" or verb.lower_ not in lx.RUN_INTO_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "over", "onto", "into")
+         for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in lx.LAID_EXPLOSIVES for o in objects)
 
 
 # deeds named after whoever did them: "killed in police firing", "wounded in an army raid"
