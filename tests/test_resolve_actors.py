@@ -235,3 +235,12 @@ def test_actors_a_foreign_force_named_by_its_defence_force(code_text):
 ])
 def test_actors_doers_told_as_unknown_stay_unidentified_unless_claimed(code_text, text, attacker):
     assert code_text(text)[0].actor1 == attacker
+
+
+def test_actors_a_group_tied_to_its_country_is_named_abroad_where_its_country_is_told():
+    # the Houthis are tied to Yemen; a rocket "fired from Yemen" into another country is theirs
+    told = "A rocket fired by the Houthi militia from Yemen hit a house in Najran."
+    assert name_actor(Actor("", 3, "Houthi militia"), "SAU", told).name == "Houthi Movement"
+    # without their country in the sentence, a group tied elsewhere is not guessed
+    assert name_actor(Actor("", 3, "Houthi militia"), "SAU", "A rocket hit a house in Najran.").name == \
+        "Unidentified Armed Group (Saudi Arabia)"

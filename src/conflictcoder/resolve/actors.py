@@ -107,6 +107,29 @@ def country_of_mention(mention: str) -> str | None:
     return country_iso3(mention) or country_in_name(mention) or country_by_short_name(mention)
 
 
+def group_from_abroad(mention: str, context: str) -> ActorEntry | None:
+    """A group named outside the countries it is tied to, where the sentence names its own
+    country ("a rocket fired by the Houthi militia from Yemen" hit a Saudi town)."""
+    entry = named_group(mention)
+    if entry is None or not entry.countries:
+        return None
+    return entry if entry.countries & countries_in(context) else None
+
+
+def countries_in(text: str) -> set[str]:
+    """The countries a text names by name ("from Yemen", "Lebanon's south")."""
+    from .places import country_iso3
+
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    found = set()
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            run = words[i:i + n]
+            if len(run) == n and all(w[0].isupper() for w in run) and (iso3 := country_iso3(" ".join(run))):
+                found.add(iso3)
+    return found
+
+
 # a country after these is where a force is, not whose it is ("the AU Mission in Somalia")
 WHERE_WORDS = {"in", "into", "inside", "near", "across", "against", "over", "to", "at"}
 
@@ -166,6 +189,8 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
         return None
     mention = actor.mention or ""
     entry = named_group(mention, iso3=event_iso3) if mention else None
+    if entry is None and mention and context:
+        entry = group_from_abroad(mention, context)
     if entry is not None and actor.inter == 1 and entry.inter not in (1, 8) and not ends_with_alias(mention, entry):
         entry = None  # a state force is not renamed after a group named near it
     if entry is None and actor.inter in (2, 3) and context:
