@@ -301,3 +301,15 @@ def test_a_place_a_distance_is_given_from_is_where_the_event_was():
         "Fighters from Tajikistan attacked a border post in Batken, Kyrgyzstan, on Monday, killing "
         "two guards."))])
     assert [e.location for e in result.events] == ["Batken"]
+
+
+def test_a_state_in_a_list_of_states_is_the_state_not_a_town_named_after_it(gaz):
+    # small towns called California (Missouri) and Oregon (Ohio) lie in other states the text names
+    text = "Cases were reported in Nevada, California, Oregon and Missouri, health officials said."
+    labels = {name: "GPE" for name in ("Nevada", "California", "Oregon", "Missouri")}
+    found = by_text(find_places(text, ents(text, labels), gazetteer=gaz))
+    assert all(found[name].place.feature_code == "ADM1" for name in labels)
+    # a town named with its state stays the town
+    text = "The plant in Oregon, Ohio, was closed."
+    found = by_text(find_places(text, ents(text, {"Oregon": "GPE", "Ohio": "GPE"}), gazetteer=gaz))
+    assert found["Oregon"].place.feature_class == "P" and found["Oregon"].place.admin1 == "Ohio"

@@ -541,11 +541,19 @@ def _with_abbreviations(candidates: list[_Candidate], text: str, gaz: Gazetteer)
 
 def _apply_admin1_after(candidates: list[_Candidate], text: str) -> None:
     """"Surrey, B.C.", "Paris, Texas": the name before a state after a comma lies in that state."""
-    for prev, cand in zip(candidates, candidates[1:]):
+    def listed(a: _Candidate, b: _Candidate) -> bool:
+        return bool(re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", text[a.mention_end : b.start]))
+
+    for i, (prev, cand) in enumerate(zip(candidates, candidates[1:])):
         if prev.in_admin1 or not re.fullmatch(r",\s*", text[prev.mention_end : cand.start]):
             continue
+        in_a_list = (i > 0 and listed(candidates[i - 1], prev)) or (
+            i + 2 < len(candidates) and listed(cand, candidates[i + 2]))
         admins = [m.place for m in cand.matches if m.place.feature_code == "ADM1" and (m.primary or cand.abbreviation)]
         for admin in admins:
+            if in_a_list and any(m.primary and m.place.feature_code == "ADM1" and m.place.iso3 == admin.iso3
+                                 for m in prev.matches):
+                break  # "Nevada, California, Oregon": a list of states, not a town in the next one
             if any(m.place.iso3 == admin.iso3 and m.place.admin1 == admin.admin1 and m.place != admin
                    for m in prev.matches):
                 prev.in_admin1 = f"{admin.iso3}|{admin.admin1}"
@@ -735,9 +743,25 @@ def _prefer_town_over_same_named_region(matches: list[Match], cand: _Candidate) 
     return [m for m in matches if not shadowed(m.place)] or matches
 
 
+def _prefer_region_over_towns_named_after_it(matches: list[Match], cand: _Candidate) -> list[Match]:
+    """"California" in a list of states is the state, not the small town of that name in
+    Missouri: a country's first-level region outranks its towns named after it elsewhere in
+    the country, unless the text says which state ("Oregon, Ohio") or wants a town."""
+    if cand.in_admin1 or cand.want_code == "P":
+        return matches
+    regions = {(m.place.iso3, m.place.admin1) for m in matches if m.primary and m.place.feature_code == "ADM1"}
+
+    def named_after(place: Place) -> bool:
+        return (place.feature_class == "P" and place.population < CITY_POPULATION
+                and any(iso3 == place.iso3 and admin1 != place.admin1 for iso3, admin1 in regions))
+
+    return [m for m in matches if not named_after(m.place)] or matches
+
+
 def _choose(cand: _Candidate, context: Counter, anchors: list[Place],
             states: frozenset[tuple[str, str]] = frozenset()) -> Place | None:
-    matches = _prefer_town_over_same_named_region(_filtered(cand), cand)
+    matches = _prefer_region_over_towns_named_after_it(
+        _prefer_town_over_same_named_region(_filtered(cand), cand), cand)
     if not matches:
         return None
     total = sum(context.values())
