@@ -614,7 +614,8 @@ def _filtered(cand: _Candidate) -> list[Match]:
     if cand.in_admin1:
         iso3, admin1 = cand.in_admin1.split("|")
         matches = [m for m in matches if m.place.iso3 == iso3 and m.place.admin1 == admin1] or matches
-    if cand.in_country:
+    if cand.in_country and not any(m.primary and m.place.is_country for m in matches):
+        # "China, Japan and Korea" is a list of countries, not a town called China in Japan
         matches = [m for m in matches if m.place.iso3 == cand.in_country] or matches
     if cand.want_code == "P":
         matches = [m for m in matches if m.place.feature_class == "P"] or matches
@@ -716,6 +717,7 @@ def _score(m: Match, cand: _Candidate, context: Counter, total: int, anchors: li
 # Texas in the USA: no).
 TOWN_SHARE_OF_REGION = 0.05
 CITY_POPULATION = 100_000
+METROPOLIS = 1_000_000
 
 
 def _prefer_town_over_same_named_region(matches: list[Match], cand: _Candidate) -> list[Match]:
@@ -723,13 +725,18 @@ def _prefer_town_over_same_named_region(matches: list[Match], cand: _Candidate) 
     if cand.want_code and cand.want_code != "P":
         return matches
     biggest_town: dict[str, int] = {}
+    # a town shadows a region under its own name ("Osh"); under another of its names only a
+    # metropolis does ("New York" is the city): "Oklahoma" is the state, not Oklahoma City
+    def own_name(m: Match) -> bool:
+        return m.primary or m.place.population >= METROPOLIS
+
     for m in matches:
-        if m.place.feature_class == "P":
+        if m.place.feature_class == "P" and own_name(m):
             biggest_town[m.place.iso3] = max(biggest_town.get(m.place.iso3, 0), m.place.population)
 
     inside: dict[tuple[str, str], int] = {}
     for m in matches:
-        if m.place.feature_class == "P":
+        if m.place.feature_class == "P" and own_name(m):
             key = (m.place.iso3, m.place.admin1)
             inside[key] = max(inside.get(key, 0), m.place.population)
 
