@@ -268,6 +268,9 @@ def test_a_lede_that_opens_with_the_rising_toll_gives_the_event_its_toll(code_te
      "soldier was killed in the fighting, the army said.", 7),
     ("Four policemen were martyred when militants stormed a police post near Bannu, Pakistan, on Sunday, "
      "officials said.", 4),
+    # "a dozen" is twelve, also as a part of a group ("a dozen of the attackers")
+    ("Jihadists attacked an army post near Dori, Burkina Faso, on Sunday, killing nine soldiers. The army "
+     "said a dozen of the attackers were killed when troops fought back.", 21),
 ])
 def test_the_events_toll_as_the_story_tells_it(code_text, text, toll):
     (event,) = violent(code_text(text))

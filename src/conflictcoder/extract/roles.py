@@ -336,6 +336,10 @@ def quantity_of(noun, vague_counts: dict[str, int]) -> Quantity | None:
     """How many the noun phrase counts: '10 militants', 'more than 400 people', 'a man'."""
     if noun.like_num or noun.pos_ == "NUM":
         return number_token_quantity(noun)
+    if noun.lower_ in COUNTED_NOUNS and any(t.lower_ in ("a", "an", "one") for t in noun.lefts):
+        # "a dozen of the assailants", "about a dozen": the noun is the number
+        modifier = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("quantmod", "advmod") and t.lower_ not in ("a", "an", "one"))
+        return quantity_of_words(f"a {noun.lower_}", modifier) or Quantity(best=COUNTED_NOUNS[noun.lower_])
     for child in noun.children:
         if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod")):
             q = number_token_quantity(child)
@@ -368,6 +372,10 @@ def quantity_of(noun, vague_counts: dict[str, int]) -> Quantity | None:
     if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON":
         return Quantity(best=1, low=1, high=1)
     return None
+
+
+# nouns that are a number ("a dozen", "a score"): in the singular, with "a" or "one"
+COUNTED_NOUNS = {"dozen": 12, "score": 20}
 
 
 def number_token_quantity(tok) -> Quantity | None:
