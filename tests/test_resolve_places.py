@@ -322,3 +322,13 @@ def test_a_region_is_not_shadowed_by_a_city_named_after_it_under_a_part_of_its_n
     found = by_text(find_places(text, ents(text, {"Oklahoma": "GPE", "New York": "GPE"}), gazetteer=gaz))
     assert found["Oklahoma"].place.feature_code == "ADM1"
     assert found["New York"].place.name == "New York City"
+
+
+def test_a_capital_of_millions_beats_a_small_namesake_favoured_only_by_the_country(gaz):
+    text = "The senator, back in Ohio from Paris, told reporters in Columbus that the talks had failed."
+    found = by_text(find_places(text, ents(text, {"Ohio": "GPE", "Paris": "GPE", "Columbus": "GPE"}), gazetteer=gaz))
+    assert found["Paris"].place.iso3 == "FRA"
+    # the state after it makes it the town
+    text = "The storm hit Paris, Texas, on Monday."
+    found = by_text(find_places(text, ents(text, {"Paris": "GPE", "Texas": "GPE"}), gazetteer=gaz))
+    assert found["Paris"].place.iso3 == "USA"

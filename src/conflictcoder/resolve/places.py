@@ -772,7 +772,22 @@ def _choose(cand: _Candidate, context: Counter, anchors: list[Place],
     if not matches:
         return None
     total = sum(context.values())
-    return max(matches, key=lambda m: (_score(m, cand, context, total, anchors, states), m.place.population)).place
+    best = max(matches, key=lambda m: (_score(m, cand, context, total, anchors, states), m.place.population))
+    return _world_city_over_small_namesake(best, matches, anchors, states).place
+
+
+def _world_city_over_small_namesake(best: Match, matches: list[Match], anchors: list[Place],
+                                    states: frozenset[tuple[str, str]]) -> Match:
+    """"Paris" in an American story is the French capital, not the small Texan town that only
+    the story's country favours (a capital of millions against a town of thousands); a town near the story's other places, or in a state it names,
+    keeps its claim ("Paris, Texas" is read from the state after it)."""
+    place = best.place
+    if place.feature_class != "P" or place.population >= CITY_POPULATION or (place.iso3, place.admin1) in states:
+        return best
+    if any(distance_km(a, place) < NEARBY_KM for a in anchors if a.geonameid != place.geonameid):
+        return best
+    world = [m for m in matches if m.primary and m.place.feature_code == "PPLC" and m.place.population >= METROPOLIS]
+    return max(world, key=lambda m: m.place.population) if world else best
 
 
 def _states(sure: list[tuple[_Candidate, list[Match]]], cands: list[_Candidate]) -> frozenset[tuple[str, str]]:
