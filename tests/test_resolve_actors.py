@@ -244,3 +244,14 @@ def test_actors_a_group_tied_to_its_country_is_named_abroad_where_its_country_is
     # without their country in the sentence, a group tied elsewhere is not guessed
     assert name_actor(Actor("", 3, "Houthi militia"), "SAU", "A rocket hit a house in Najran.").name == \
         "Unidentified Armed Group (Saudi Arabia)"
+
+
+@pytest.mark.parametrize("text, arrester", [
+    ("Army intelligence arrested six men suspected of throwing petrol bombs in raids in Sidon, Lebanon, on "
+     "Wednesday, the army said.", "Military Forces of Lebanon"),
+    ("Military intelligence detained five men in Ruhengeri, Rwanda, on Friday on suspicion of recruiting for "
+     "a rebel group, officials said.", "Military Forces of Rwanda"),
+])
+def test_actors_a_state_body_named_with_a_state_word_is_a_state_force(code_text, text, arrester):
+    (event,) = code_text(text)
+    assert (event.sub_event_type, event.actor1, event.inter1) == ("Arrests", arrester, 1)

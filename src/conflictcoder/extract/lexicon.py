@@ -71,6 +71,7 @@ RUN_INTO_VERBS = _set("weapon.run_into_verb")
 
 STATE_NOUNS = _set("actor.state")
 STATE_MODIFIERS = _set("actor.state_modifier")
+STATE_BODIES = _set("actor.state_body")
 STATE_PLATFORMS = _set("actor.state_platform")
 STATE_OWNERS = _set("actor.state_owner")
 ARMED_NOUNS = _set("actor.armed")

@@ -257,6 +257,9 @@ def party_kind(noun) -> str:
         return CIVILIAN
     if noun.ent_type_ == "GPE" and noun.pos_ == "PROPN" and names_a_country(noun):
         return STATE  # "Russia launched drones at Kyiv": a state acts through its forces
+    if low in lx.STATE_BODIES and {t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod")} & (
+            lx.STATE_MODIFIERS | lx.STATE_NOUNS):
+        return STATE  # "the National Investigation Agency", "Army intelligence": a state body
     if noun.ent_type_ in ("ORG", "NORP") and noun.pos_ == "PROPN":
         return ARMED
     return UNKNOWN
