@@ -18,7 +18,7 @@ from .clauses import char_spans, clause_head, enclosing_context, group_clauses, 
 from .counts import Quantity
 from .decide import score_mentions
 from .propose import CATEGORY_OF_TYPE, anchor, proposal
-from .modality import REAL, is_aggregate_clause, running_total_since, trigger_modality
+from .modality import REAL, conflict_toll, is_aggregate_clause, running_total_since, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, deliverers, is_human, make_party,
                     informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
                     sum_quantities, victim_strings, weapons_in)
@@ -480,7 +480,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         trigger=Span(trigger.start, trigger.end, trigger.text, trigger.category),
         event_type=event_type,
         sub_event_type=sub_event_type,
-        aggregate=is_aggregate_clause(clause_text) or (casualty_only and running_total_since(
+        aggregate=is_aggregate_clause(clause_text) or conflict_toll(sentence.text) or (casualty_only and running_total_since(
             # "officers have been injured since the protests began": the since-clause is a clause of its own
             sentence.text[max(0, trigger.start - sentence.start - 20):])),
         several=multiple_events(main),

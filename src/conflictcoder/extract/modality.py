@@ -238,5 +238,17 @@ def running_total_since(text: str) -> bool:
     return bool(_TALLY_SINCE.search(text))
 
 
+# "The insurgency, which began in 2017, has killed hundreds of people": a conflict's toll to date
+_CONFLICT_TOLL = re.compile(
+    rf"\b(?:{'|'.join(sorted(lang.words('cue.conflict_noun')))})\b(?:,[^,.]{{0,80}},)?\s+"
+    rf"{_PERFECT}\s+(?:\w+\s+)?(?:killed|claimed|left|cost)\b", re.I)
+
+
 def is_aggregate_clause(text: str) -> bool:
     return bool(_AGGREGATE.search(text) or _RUNNING_TOTAL.search(text))
+
+
+def conflict_toll(sentence: str) -> bool:
+    """'The insurgency, which began in 2017, has killed hundreds of people': the sentence (its
+    subject with the aside about it) tells a conflict's toll to date."""
+    return bool(_CONFLICT_TOLL.search(sentence))
