@@ -278,3 +278,13 @@ def test_a_lede_that_opens_with_the_rising_toll_gives_the_event_its_toll(code_te
 def test_the_events_toll_as_the_story_tells_it(code_text, text, toll):
     (event,) = violent(code_text(text))
     assert event.fatalities == toll
+
+
+def test_an_abduction_with_killing_is_an_attack_with_the_abducted_counted(code_text):
+    # ACLED: an abduction is an attack where people were also killed
+    (event,) = violent(code_text("Gunmen killed four villagers and abducted six children in a raid on a village "
+                                 "near Gusau, Nigeria, on Sunday, police said."))
+    assert (event.sub_event_type, event.fatalities, event.abducted) == ("Attack", 4, 6)
+    (event,) = violent(code_text("Gunmen abducted six children in a raid on a village near Gusau, Nigeria, on "
+                                 "Sunday, police said."))
+    assert event.sub_event_type == "Abduction/forced disappearance"

@@ -138,7 +138,8 @@ def classify(categories: set[str], words: set[str], agents: list[Party], patient
         return BATTLES, "Armed clash"
     if lx.SEXUAL in categories:
         return VAC, "Sexual violence"
-    if lx.ABDUCT in categories:
+    if lx.ABDUCT in categories and lx.KILL not in categories:
+        # an attack that killed and carried people off is an attack, the abducted counted in it
         if agents and all(p.kind == STATE for p in agents) and not words & KIDNAP_WORDS:
             return STRATEGIC, "Arrests"  # forces that seized suspects arrested them
         return VAC, "Abduction/forced disappearance"  # forces said to abduct make people disappear
