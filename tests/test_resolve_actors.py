@@ -255,3 +255,9 @@ def test_actors_a_group_tied_to_its_country_is_named_abroad_where_its_country_is
 def test_actors_a_state_body_named_with_a_state_word_is_a_state_force(code_text, text, arrester):
     (event,) = code_text(text)
     assert (event.sub_event_type, event.actor1, event.inter1) == ("Arrests", arrester, 1)
+
+
+def test_actors_guards_or_personnel_named_by_their_country_are_its_forces(code_text):
+    (event,) = code_text("Iran's Revolutionary Guards said on Thursday that they had killed three members of "
+                         "the Kurdish militant group PJAK in a clash near Sardasht on Tuesday.")
+    assert event.inter1 == 1 and "Iran" in event.actor1 and event.actor2.startswith("PJAK")

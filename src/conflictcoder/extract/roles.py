@@ -239,8 +239,9 @@ def party_kind(noun) -> str:
         return ARMED
     if low in lx.STATE_NOUNS:
         if low in ("officers", "officer", "agents", "agent", "personnel", "members", "guards") and not (
-                mods & lx.STATE_MODIFIERS) and low not in ("officers", "officer"):
-            return UNKNOWN
+                mods & lx.STATE_MODIFIERS) and low not in ("officers", "officer") \
+                and not any(national(c) for c in noun.subtree if c.i < noun.i):
+            return UNKNOWN  # "Iran's Revolutionary Guards", "Kenyan personnel": a state's own
         return STATE
     if low in ("members", "member") and {t.lower_ for t in noun.subtree} & ARMED_MEMBERSHIP:
         return ARMED  # "armed gang members", "members of the militia"
