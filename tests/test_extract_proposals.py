@@ -21,7 +21,7 @@ class StubDetector:
     def __init__(self, probabilities: dict[str, float]):
         self.probabilities = probabilities
 
-    def classify(self, sentence: str, context: str = "") -> Prediction:
+    def classify(self, sentence: str, context: str = "", years: frozenset = frozenset()) -> Prediction:
         return Prediction(dict(self.probabilities))
 
 
@@ -108,7 +108,7 @@ def test_every_sub_event_type_has_a_category_to_read_its_roles():
 def test_the_sentence_must_tell_the_event_by_itself(monkeypatch):
     """A sentence the detector reads as an event only through its neighbours' words is theirs."""
     class ContextOnly(StubDetector):
-        def classify(self, sentence: str, context: str = "") -> Prediction:
+        def classify(self, sentence: str, context: str = "", years: frozenset = frozenset()) -> Prediction:
             p = 0.9 if context else 0.1
             return Prediction({"Attack": p, "none:other": 1 - p})
 
@@ -116,3 +116,17 @@ def test_the_sentence_must_tell_the_event_by_itself(monkeypatch):
     assert propose.proposal(["The front said it informs the public.", "Gunmen attacked a bus."], 0) is None
     monkeypatch.setattr(propose, "detector", lambda: StubDetector({"Attack": 0.9, "none:other": 0.1}))
     assert propose.proposal(["The front said it informs the public.", "Gunmen attacked a bus."], 0) is not None
+
+
+def test_the_year_of_a_day_in_the_reports_own_year_does_not_read_as_the_past(code_text):
+    from conflictcoder.extract.detector import current_years, words_of
+
+    years = current_years(date(2023, 6, 14))
+    assert words_of("on 12 June 2023, gunmen", years) == ["on", "<num>", "june", "gunmen"]
+    # a month and year, or a day of another year, keep the year
+    assert "<year>" in words_of("since August 2023, when fighting began", years)
+    assert "<year>" in words_of("on 12 June 2019, gunmen", years)
+    # an attack told with its full date two days before the report is an event
+    (event,) = code_text("Boko Haram fighters attacked an army post near Bol, Chad, on 12 June 2023, killing "
+                         "12 soldiers, the army said.", published=date(2023, 6, 14))
+    assert (event.sub_event_type, str(event.event_date)) == ("Armed clash", "2023-06-12")

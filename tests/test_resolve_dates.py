@@ -63,6 +63,12 @@ def test_weekday_with_a_full_date_is_one_expression():
     assert found.best == d("2011-11-29")
 
 
+def test_a_day_written_out_beats_a_longer_weekday_phrase_it_overlaps():
+    # "the night of Monday" would leave "June 2023" a month
+    found = find_dates("On the night of Monday 12 June 2023, gunmen attacked the post.", d("2023-06-14"))
+    assert [(f.best, f.precision) for f in found] == [(d("2023-06-12"), 1)]
+
+
 # --------------------------------------------------------------------------- relative words
 
 

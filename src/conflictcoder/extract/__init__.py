@@ -17,6 +17,7 @@ from . import lexicon as lx
 from .clauses import char_spans, clause_head, enclosing_context, group_clauses, reporting_frame
 from .counts import Quantity
 from .decide import score_mentions
+from .detector import current_years
 from .propose import CATEGORY_OF_TYPE, anchor, proposal
 from .modality import REAL, conflict_toll, is_aggregate_clause, running_total_since, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, deliverers, is_human, make_party,
@@ -86,7 +87,7 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
     sentences = [s.text for s in doc.sents]
     mentions.extend(proposed_mentions(passed_over, sentences, clean, options))
     mentions.sort(key=lambda m: (m.sentence_index, m.group_index))
-    score_mentions(mentions, sentences, options)
+    score_mentions(mentions, sentences, options, current_years(clean.published))
     return mentions
 
 
@@ -103,7 +104,7 @@ def proposed_mentions(passed_over, sentences: list[str], clean, options: Options
     by the same machinery as the patterns' candidates and typed as the detector types them."""
     out = []
     for index, sent, read_otherwise in passed_over:
-        verdict = proposal(sentences, index, options.propose_threshold, read_otherwise)
+        verdict = proposal(sentences, index, options.propose_threshold, read_otherwise, current_years(clean.published))
         if verdict is None:
             continue
         sub_event_type, _ = verdict.best_event

@@ -31,9 +31,11 @@ PATTERN_TYPE_SHARE = 0.25
 DETECTOR_TYPE_SHARE = 0.5
 
 
-def score_mentions(mentions: list[Mention], sentences: list[str], options: Options) -> None:
+def score_mentions(mentions: list[Mention], sentences: list[str], options: Options,
+                   years: frozenset[str] = frozenset()) -> None:
     """Give each mention without them the detector's label probabilities for its sentence;
-    `sentences` are the document's sentence texts, indexed as the mentions' `sentence_index`."""
+    `sentences` are the document's sentence texts, indexed as the mentions' `sentence_index`;
+    `years` the report's own (detector.current_years)."""
     if not options.detector or not mentions:
         return
     model = detector()
@@ -43,7 +45,7 @@ def score_mentions(mentions: list[Mention], sentences: list[str], options: Optio
             continue  # a proposal's sentence (propose.py), read already
         i = mention.sentence_index
         if i not in verdicts:
-            verdicts[i] = model.classify(sentences[i], context_of(sentences, i)).probabilities
+            verdicts[i] = model.classify(sentences[i], context_of(sentences, i), years).probabilities
         mention.probabilities = verdicts[i]
 
 

@@ -30,20 +30,43 @@ YEAR = re.compile(r"(?:1[89]|20)\d\d$")  # "in 2014", "since 1998": the past and
 CONTEXT_WINDOW = 2  # sentences on each side that make a sentence's paragraph context
 
 
-def words_of(text: str) -> list[str]:
+def words_of(text: str, current_years: frozenset[str] = frozenset()) -> list[str]:
+    """The words the model reads: years as <year>, other numbers as <num>. The year of a day
+    written out ("on 12 June 2023") is left out where it is one of `current_years` (the report's
+    own): the corpus tells recalled events with their year, so the model reads <year> as the
+    past, but such a date says only which day it was, which the date stage weighs against the
+    publication date. "Since August 2023" keeps its year."""
+    if current_years:
+        text = DAY_AND_YEAR.sub(lambda m: m.group(1) if m.group(2) in current_years else m.group(0), text)
     return ["<year>" if YEAR.match(w) else "<num>" if NUMBER.match(w) else w for w in TOKEN.findall(text.lower())]
 
 
-def features(sentence: str, context: str = "") -> Counter:
-    """The feature counts of a sentence read in its context (the sentences around it)."""
-    words = words_of(sentence)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# "12 June 2023", "June 12, 2023": a day written out with its month, then the year
+DAY_AND_YEAR = re.compile(rf"(\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+(\d{{4}})\b")
+
+
+def current_years(published) -> frozenset[str]:
+    """The years a report of that day calls its own: its year, and in its first two months the
+    year before ("on 30 December 2023" in a report of 2 January 2024)."""
+    if published is None:
+        return frozenset()
+    years = {published.year} | ({published.year - 1} if published.month <= 2 else set())
+    return frozenset(str(y) for y in years)
+
+
+def features(sentence: str, context: str = "", years: frozenset[str] = frozenset()) -> Counter:
+    """The feature counts of a sentence read in its context (the sentences around it); `years`:
+    the report's own years (current_years), read as no year at all."""
+    words = words_of(sentence, years)
     out: Counter = Counter(f"w={w}" for w in words)
     out.update(f"b={a}_{b}" for a, b in zip(["<s>"] + words, words + ["</s>"]))
     for w in set(words):
         if len(w) > 3 and w != "<num>":
             padded = f"<{w}>"
             out.update(f"g={padded[i:i + n]}" for n in (4, 5) for i in range(len(padded) - n + 1))
-    out.update(f"c={w}" for w in set(words_of(context)))
+    out.update(f"c={w}" for w in set(words_of(context, years)))
     return out
 
 
@@ -117,10 +140,10 @@ class Detector:
             logits = logits + x @ self.coef[idx]
         return logits
 
-    def classify(self, sentence: str, context: str = "") -> Prediction:
+    def classify(self, sentence: str, context: str = "", years: frozenset[str] = frozenset()) -> Prediction:
         import numpy as np
 
-        logits = self.scores(features(sentence, context)) / self.temperature
+        logits = self.scores(features(sentence, context, years)) / self.temperature
         p = np.exp(logits - logits.max())
         p /= p.sum()
         return Prediction(dict(zip(self.labels, (float(v) for v in p))))

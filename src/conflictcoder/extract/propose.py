@@ -64,12 +64,13 @@ CATEGORY_OF_TYPE = {
 
 
 def proposal(sentences: Sequence[str], index: int, threshold: float | None = None,
-             read_otherwise: bool = False) -> Prediction | None:
+             read_otherwise: bool = False, years: frozenset[str] = frozenset()) -> Prediction | None:
     """The detector's verdict on sentence `index` when it proposes an event there, else None.
     `read_otherwise`: the sentence holds trigger words that the patterns read in another sense,
-    which is evidence against an event and asks for `READ_OTHERWISE_THRESHOLD`."""
+    which is evidence against an event and asks for `READ_OTHERWISE_THRESHOLD`; `years`: the
+    report's own (detector.current_years)."""
     model = detector()
-    verdict = model.classify(sentences[index], context_of(sentences, index))
+    verdict = model.classify(sentences[index], context_of(sentences, index), years)
     least = PROPOSE_THRESHOLD if threshold is None else threshold
     if read_otherwise:
         least = max(least, READ_OTHERWISE_THRESHOLD)
@@ -79,7 +80,7 @@ def proposal(sentences: Sequence[str], index: int, threshold: float | None = Non
     # neighbours' words ("the FMLN hereby informs the government ..." beside an attack) is their
     # news, not its own. On held-out corpus predictions this costs little (F1 0.773 -> 0.771);
     # in the wire translations of the MUC-4 development set it cut proposals from 81 to 21.
-    alone = model.classify(sentences[index], "")
+    alone = model.classify(sentences[index], "", years)
     return verdict if reads_as(alone, verdict.best_event[0], least) else None
 
 

@@ -672,6 +672,10 @@ _PATTERNS: tuple[tuple[re.Pattern, _Handler, Callable[[_Gates], bool]], ...] = (
 # --------------------------------------------------------------------------- public API
 
 
+# handlers of dates that write the day out with its month
+_DAY_WRITTEN = frozenset({_on_month_day, _on_iso, _on_slashed, _on_dotted})
+
+
 def find_dates(text: str, anchor: date | None, last_day: date | None = None) -> list[ResolvedDate]:
     """Every date expression in `text`, in reading order, resolved against `anchor`.
 
@@ -730,13 +734,17 @@ def _names_a_group(text: str, end: int) -> bool:
 
 
 def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the longest hits first, drop any that overlap a kept one, return in text order.
+    """Keep the hits that write a day out with its month, then the longest, first; drop any that
+    overlap a kept one; return in text order.
 
     A candidate whose handler later rejects it (e.g. "may" as a verb) still blocks shorter
     overlapping ones; that is deliberate, a rejected long reading is rarely a date inside.
     """
     chosen: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-(c.inner_end - c.inner_start), c.inner_start)):
+    # a written day and month first: "the night of Monday 12 June 2023" is the 12th, not a Monday
+    # read alone that leaves "June 2023" a month
+    for cand in sorted(candidates, key=lambda c: (c.handler not in _DAY_WRITTEN, -(c.inner_end - c.inner_start),
+                                                  c.inner_start)):
         if all(cand.inner_end <= c.inner_start or cand.inner_start >= c.inner_end for c in chosen):
             chosen.append(cand)
     chosen.sort(key=lambda c: c.inner_start)
