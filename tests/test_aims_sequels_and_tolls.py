@@ -285,6 +285,10 @@ def test_an_abduction_with_killing_is_an_attack_with_the_abducted_counted(code_t
     (event,) = violent(code_text("Gunmen killed four villagers and abducted six children in a raid on a village "
                                  "near Gusau, Nigeria, on Sunday, police said."))
     assert (event.sub_event_type, event.fatalities, event.abducted) == ("Attack", 4, 6)
+    # also where the detector reads the sentence as an abduction
+    (event,) = violent(code_text("Boko Haram fighters killed seven villagers and kidnapped four women in a night "
+                                 "raid on a settlement near Mora, Cameroon, on Tuesday."))
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 7)
     (event,) = violent(code_text("Gunmen abducted six children in a raid on a village near Gusau, Nigeria, on "
                                  "Sunday, police said."))
     assert event.sub_event_type == "Abduction/forced disappearance"

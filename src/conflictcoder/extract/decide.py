@@ -24,6 +24,7 @@ from ..settings import Options
 from ..vocabulary import EVENT_TYPE_OF, disorder_type
 from .detector import Prediction, context_of, detector
 
+ABDUCTION = "Abduction/forced disappearance"
 # The patterns' type stands while the detector gives it at least this share of the probability
 # that the sentence tells an event: the patterns read a clause, the detector the whole sentence.
 PATTERN_TYPE_SHARE = 0.25
@@ -107,6 +108,8 @@ def settle_type(event: Event, lead: Mention, members: Sequence[Mention], types_t
                                               retype=not several)
     if confidence is None:
         return
+    if sub_event_type == ABDUCTION and event.fatalities:
+        sub_event_type = "Attack"  # ACLED: an abduction in which people were killed is an attack
     if sub_event_type != event.sub_event_type:
         event.sub_event_type, event.event_type = sub_event_type, EVENT_TYPE_OF[sub_event_type]
         event.disorder_type = disorder_type(event.event_type, sub_event_type)
