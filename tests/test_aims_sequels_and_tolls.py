@@ -268,6 +268,9 @@ def test_a_lede_that_opens_with_the_rising_toll_gives_the_event_its_toll(code_te
      "soldier was killed in the fighting, the army said.", 7),
     ("Four policemen were martyred when militants stormed a police post near Bannu, Pakistan, on Sunday, "
      "officials said.", 4),
+    # "neutralising" is killing in every inflection; the attackers' dead add to the soldiers'
+    ("Seven soldiers were killed when their convoy was ambushed on Sunday near Menaka, Mali, the army said. "
+     "\"The convoy reacted vigorously, neutralising 18 terrorists,\" the statement said.", 25),
     # a conflict's toll to date, told after the event, is no one event's toll
     ("Soldiers clashed with rebels near Kidal, Mali, on Monday, killing four of them, the army said. The "
      "rebellion, which began in 2012, has killed thousands of people.", 4),
