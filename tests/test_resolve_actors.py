@@ -261,3 +261,9 @@ def test_actors_guards_or_personnel_named_by_their_country_are_its_forces(code_t
     (event,) = code_text("Iran's Revolutionary Guards said on Thursday that they had killed three members of "
                          "the Kurdish militant group PJAK in a clash near Sardasht on Tuesday.")
     assert event.inter1 == 1 and "Iran" in event.actor1 and event.actor2.startswith("PJAK")
+
+
+def test_actors_the_air_force_is_a_state_force(code_text):
+    (event,) = code_text("The Nigerian Air Force struck a bandit camp near Zurmi, Nigeria, on Friday, killing a "
+                         "dozen gunmen.")
+    assert (event.sub_event_type, event.actor1, event.inter1) == ("Air/drone strike", "Military Forces of Nigeria", 1)

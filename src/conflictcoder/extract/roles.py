@@ -231,6 +231,8 @@ def party_kind(noun) -> str:
     if low in ("units", "unit", "formations", "columns", "convoys") and mods & {
             "army", "military", "government", "regime", "police", "security", "state"}:
         return STATE  # "troops retook the village"
+    if low == "force" and mods & (lx.STATE_MODIFIERS | {"air", "naval", "task"}):
+        return STATE  # "the air force struck", "a joint task force": one force of the state
     if low in lx.PROTESTER_NOUNS or (is_gathering(noun) and noun.dep_ == "pobj"):
         return PROTESTER
     if low in lx.RIOTER_NOUNS:
