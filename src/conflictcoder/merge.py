@@ -462,9 +462,9 @@ def group_count(mentions: list[Mention], name: str) -> int | None:
     independent = [m for m in counted if not PERPETRATORS_CLAIM.search(m.sentence.text)]
     if independent:
         mentions = independent
-    final = [m for m in mentions if getattr(m.counts, name) is not None and not SUPERSEDED.search(m.sentence.text)]
-    if final and name == "killed":
-        mentions = final
+    if name == "killed":
+        final = [m for m in mentions if m.counts.killed is not None and not SUPERSEDED.search(m.sentence.text)]
+        mentions = final or mentions
     total = None
     sides: set[str] = set()
     risen, stated = False, False

@@ -85,9 +85,10 @@ def extract_mentions(parsed: Parsed, options: Options | None = None) -> list[Men
             m.background = commemoration and m.casualty_only
         mentions.extend(found)
     sentences = [s.text for s in doc.sents]
-    mentions.extend(proposed_mentions(passed_over, sentences, clean, options))
+    years = current_years(clean.published)
+    mentions.extend(proposed_mentions(passed_over, sentences, clean, options, years))
     mentions.sort(key=lambda m: (m.sentence_index, m.group_index))
-    score_mentions(mentions, sentences, options, current_years(clean.published))
+    score_mentions(mentions, sentences, options, years)
     return mentions
 
 
@@ -99,12 +100,14 @@ def names_a_side(hit: Hit, options: Options) -> bool:
     return any(p.kind for p in agents + patients + others)
 
 
-def proposed_mentions(passed_over, sentences: list[str], clean, options: Options) -> list[Mention]:
+def proposed_mentions(passed_over, sentences: list[str], clean, options: Options,
+                      years: frozenset[str] = frozenset()) -> list[Mention]:
     """The events the detector proposes in sentences the patterns passed over (propose.py), read
-    by the same machinery as the patterns' candidates and typed as the detector types them."""
+    by the same machinery as the patterns' candidates and typed as the detector types them;
+    `years`: the report's own (detector.current_years)."""
     out = []
     for index, sent, read_otherwise in passed_over:
-        verdict = proposal(sentences, index, options.propose_threshold, read_otherwise, current_years(clean.published))
+        verdict = proposal(sentences, index, options.propose_threshold, read_otherwise, years)
         if verdict is None:
             continue
         sub_event_type, _ = verdict.best_event

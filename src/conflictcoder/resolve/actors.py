@@ -118,38 +118,32 @@ def group_from_abroad(mention: str, context: str) -> ActorEntry | None:
 
 def countries_in(text: str) -> set[str]:
     """The countries a text names by name ("from Yemen", "Lebanon's south")."""
-    from .places import country_iso3
-
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
-    found = set()
-    for i in range(len(words)):
-        for n in (3, 2, 1):
-            run = words[i:i + n]
-            if len(run) == n and all(w[0].isupper() for w in run) and (iso3 := country_iso3(" ".join(run))):
-                found.add(iso3)
-    return found
+    return set(country_names(text))
 
 
 # a country after these is where a force is, not whose it is ("the AU Mission in Somalia")
-WHERE_WORDS = {"in", "into", "inside", "near", "across", "against", "over", "to", "at"}
+WHERE_WORDS = frozenset({"in", "into", "inside", "near", "across", "against", "over", "to", "at"})
 
 
 def country_in_name(mention: str) -> str | None:
     """A country's name inside a force's name ("Kenya Defence Forces soldiers"), not after a word
     of place ("troops serving in Somalia")."""
+    return next(country_names(mention, not_after=WHERE_WORDS), None)
+
+
+def country_names(text: str, not_after: frozenset[str] = frozenset()):
+    """The ISO3 codes of the countries named in the text by runs of capitalised words (up to
+    three: "South Sudan"), in reading order; a run right after a word of `not_after` is skipped."""
     from .places import country_iso3
 
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", mention)
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
     for i in range(len(words)):
-        if i and words[i - 1].lower() in WHERE_WORDS:
+        if i and words[i - 1].lower() in not_after:
             continue
         for n in (3, 2, 1):
             run = words[i:i + n]
-            if len(run) == n and all(w[0].isupper() for w in run):
-                iso3 = country_iso3(" ".join(run))
-                if iso3:
-                    return iso3
-    return None
+            if len(run) == n and all(w[0].isupper() for w in run) and (iso3 := country_iso3(" ".join(run))):
+                yield iso3
 
 
 def country_by_short_name(mention: str) -> str | None:

@@ -703,9 +703,7 @@ def _score(m: Match, cand: _Candidate, context: Counter, total: int, anchors: li
     if weight:
         # In a context country at all, and more so in the article's main one.
         score += 2.0 + 4.0 * weight / max(total, 1)
-    if place.feature_class == "P" and any(
-        a.geonameid != place.geonameid and distance_km(a, place) < NEARBY_KM for a in anchors
-    ):
+    if place.feature_class == "P" and _near_anchors(place, anchors):
         score += 1.5
     if place.feature_code != "ADM1" and (place.iso3, place.admin1) in states:
         score += 1.5  # a county or town of a state the article names ("Metcalfe County", Kentucky)
@@ -776,15 +774,21 @@ def _choose(cand: _Candidate, context: Counter, anchors: list[Place],
     return _world_city_over_small_namesake(best, matches, anchors, states).place
 
 
+def _near_anchors(place: Place, anchors: list[Place]) -> bool:
+    """Whether the place lies near another place the text names unambiguously."""
+    return any(a.geonameid != place.geonameid and distance_km(a, place) < NEARBY_KM for a in anchors)
+
+
 def _world_city_over_small_namesake(best: Match, matches: list[Match], anchors: list[Place],
                                     states: frozenset[tuple[str, str]]) -> Match:
     """"Paris" in an American story is the French capital, not the small Texan town that only
-    the story's country favours (a capital of millions against a town of thousands); a town near the story's other places, or in a state it names,
-    keeps its claim ("Paris, Texas" is read from the state after it)."""
+    the story's country favours (a capital of millions against a town of thousands); a town near
+    the story's other places, or in a state it names, keeps its claim ("Paris, Texas" is read
+    from the state after it)."""
     place = best.place
     if place.feature_class != "P" or place.population >= CITY_POPULATION or (place.iso3, place.admin1) in states:
         return best
-    if any(distance_km(a, place) < NEARBY_KM for a in anchors if a.geonameid != place.geonameid):
+    if _near_anchors(place, anchors):
         return best
     world = [m for m in matches if m.primary and m.place.feature_code == "PPLC" and m.place.population >= METROPOLIS]
     return max(world, key=lambda m: m.place.population) if world else best
