@@ -267,3 +267,19 @@ def test_actors_the_air_force_is_a_state_force(code_text):
     (event,) = code_text("The Nigerian Air Force struck a bandit camp near Zurmi, Nigeria, on Friday, killing a "
                          "dozen gunmen.")
     assert (event.sub_event_type, event.actor1, event.inter1) == ("Air/drone strike", "Military Forces of Nigeria", 1)
+
+
+def test_actors_dissidents_of_a_group_are_named_as_its_dissidents():
+    assert name_actor(Actor("", 2, "FARC dissidents"), "COL").name == "FARC Dissidents (Colombia)"
+    assert name_actor(Actor("", 2, "a splinter ELN faction"), "COL").name == "ELN Dissidents (Colombia)"
+    assert name_actor(Actor("", 2, "ELN fighters"), "COL").name == "ELN: National Liberation Army"
+
+
+def test_actors_a_force_named_with_defence_words_is_the_army():
+    assert name_actor(Actor("", 1, "defence and security forces"), "TCD").name == "Military Forces of Chad"
+    assert name_actor(Actor("", 1, "security forces"), "TCD").name == "Police Forces of Chad"
+
+
+def test_actors_a_country_told_in_the_possessive_owns_the_force():
+    assert country_of_mention("Pakistan's Frontier Corps") == "PAK"
+    assert country_of_mention("Nigeria’s police") == "NGA"

@@ -99,3 +99,34 @@ def test_a_sentence_referring_back_does_not_move_the_event_abroad():
     closer = Mention("d", sentence, trigger, "Violence against civilians", "Attack", anaphoric=True,
                      place=PlaceMention(0, 6, "Inekar", village, geo_precision=1))
     assert Group([told, closer]).place().place.geonameid == village.geonameid
+
+
+def test_a_post_told_as_a_groups_own_makes_that_group_the_target(code_text):
+    events = code_text("KUNDUZ - Masked gunmen stormed an outpost of the Taliban on the edge of the city on Friday "
+                       "night, killing two of the group's fighters, residents said.")
+    assert events
+    assert events[0].actor2 == "Taliban" and not (events[0].actor1 or "").startswith("Taliban")
+
+
+def test_positions_held_by_an_army_are_that_armys(code_text):
+    events = code_text("GOMA - Rebels of the M23 shelled positions held by the Burundian army in the hills west "
+                       "of Minova on Thursday, a local official said.")
+    assert events and "Military Forces of Burundi" in (events[0].actor1, events[0].actor2)
+
+
+def test_a_deed_told_with_its_doer_after_it_names_the_doer(code_text):
+    events = code_text("KABUL - Two shepherds were killed in shelling by Pakistan's Frontier Corps near the "
+                       "border in Kunar province on Sunday, Afghan officials said.")
+    assert events and "of Pakistan" in events[0].actor1 and events[0].inter1 == 8
+
+
+def test_a_forces_own_jets_in_what_it_said_are_that_forces(code_text):
+    events = code_text("NAIROBI - The Kenya Air Force said on Monday its jets had bombed a hideout near Jilib in "
+                       "southern Somalia a day earlier, killing nine militants.")
+    assert events and events[0].actor1 == "Military Forces of Kenya" and events[0].inter1 == 8
+
+
+def test_fighters_a_bomb_killed_are_its_target_not_its_authors(code_text):
+    events = code_text("MOGADISHU - A car bomb killed four al-Shabaab fighters in a village near Jowhar on "
+                       "Monday, residents said.")
+    assert events and events[0].actor1.startswith("Unidentified Armed Group") and events[0].actor2 == "Al Shabaab"

@@ -660,10 +660,10 @@ def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None
         hit_forces = [a for a in named if a.inter == 1 and agents is not None and id(a) not in agents]
         hit_ids = {id(a) for a in hit_forces}
         remote = event_type == "Explosions/Remote violence"
-        # an armed group told only as struck ("warplanes struck rebel positions") is the target
-        # of a strike whose author is told
+        # an armed group told only as struck ("warplanes struck rebel positions", "gunmen stormed
+        # a militia's post") is the target of a deed whose author is told
         hit_armed = [a for a in named if a.inter in (2, 3, 4) and a.mention and agents is not None
-                     and id(a) not in agents] if remote else []
+                     and id(a) not in agents]
         able = [a for a in doers + named if a.inter in (1, 2, 3, 4, 5, 8) and id(a) not in hit_ids]
         perpetrator = next((a for a in able if a not in hit_armed), able[0] if able else None)
         if perpetrator is None and hit_forces and remote and sub_event_type not in STATE_WEAPONS:
@@ -698,7 +698,10 @@ def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -
     a1, a2 = pick_sides(event.event_type, side_candidates(g), agents_of(g), event.sub_event_type)
     # a sentence that says no group claimed it names groups only to say they did not
     context = " ".join(m.sentence.text for m in g.mentions if not NO_CLAIM.search(m.sentence.text))
-    n1 = name_the_group(name_actor, a1, event.iso3, context, document_text)
+    # the group a sentence names as another side ("gunmen stormed an outpost of the
+    # Taliban") does not name the unnamed attackers
+    others = [a.mention for a in side_candidates(g) if a.mention and a1 is not None and a.mention != a1.mention]
+    n1 = name_the_group(name_actor, a1, event.iso3, without_phrases(context, others), document_text)
     n2 = name_the_group(name_actor, a2, event.iso3, context, document_text)
     if n1 is not None and n2 is not None and n1.name == n2.name:
         n2 = None
@@ -710,6 +713,12 @@ def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -
         event.actor2, event.inter2 = n2.name, n2.inter
     if event.inter2 == 7 or event.event_type == "Violence against civilians":
         event.civilian_targeting = "Civilian targeting"
+
+
+def without_phrases(text: str, phrases: list[str]) -> str:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = text.replace(phrase, " ")
+    return text
 
 
 def name_the_group(name_actor, actor: Actor | None, iso3: str, context: str, document_text: str) -> Actor | None:

@@ -834,7 +834,10 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
         first = state[0] if state else (agents[0] if agents else None)
         second = next((p for p in patients + armed if p is not first and p.kind != STATE), None)
         return actor(first, STATE if not agents else ""), actor(second)
-    perpetrator = next((p for p in agents if p.kind in (ARMED, STATE, RIOTER)), None) or (armed[0] if armed else None)
+    # armed men told only as killed or hurt ("a strike killed eight gunmen") are not its doers
+    unharmed_armed = [p for p in armed if not any(p is q for q in patients)]
+    perpetrator = next((p for p in agents if p.kind in (ARMED, STATE, RIOTER)), None) or \
+        (unharmed_armed[0] if unharmed_armed else None)
     victim = next((p for p in patients if p.kind in (CIVILIAN, PROTESTER)), None) or (civil[0] if civil else None)
     if event_type == EXPLOSIONS and victim is None:
         # forces hit by a bomb are its target: "a landmine struck the police pickup"

@@ -127,6 +127,9 @@ def phrase_text(noun) -> str:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (noun.lower_ in GROUP_HEADS or pobj.pos_ == "PROPN"):
                         return phrase_text(pobj)
+    owner = owner_after(noun) if noun.lower_ in MILITARY_TARGETS else None
+    if owner is not None and owner_kind(owner) in (ARMED, STATE):
+        return phrase_text(owner)  # "an outpost of the Taliban" is the Taliban's side
     if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
         name = entity_text(noun)
         if name:
@@ -134,7 +137,10 @@ def phrase_text(noun) -> str:
     if noun.ent_type_ == "ORG" and noun.pos_ == "PROPN":
         name = entity_text(noun)
         if name:
-            return name
+            # "Pakistan's Frontier Corps": the country whose force it is, kept with the name
+            owner = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ == "PROPN" and national(c)
+                          and c.text not in name), None)
+            return f"{owner.text}'s {name}" if owner is not None else name
     # "his car", "several homes", "the two bombs": the thing named, as one would list it
     keep = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
             and c.pos_ not in ("NUM", "DET", "PRON") and c.lower_ not in lx.ADDITIVE_CUES
@@ -220,6 +226,11 @@ def party_kind(noun) -> str:
         return STATE  # "a military convoy", "a police station": the state's own
     if low in MILITARY_TARGETS and any(armed_owner(m) for m in noun.lefts):
         return ARMED  # "rebel positions", "PKK hideouts": the armed group's own
+    if low in GROUP_PARTS and (any(armed_owner(m) for m in noun.lefts) or group_named_before(noun)):
+        return ARMED  # "ISWAP cells", "a rebel faction": part of an armed group
+    owner = owner_after(noun) if low in MILITARY_TARGETS else None
+    if owner is not None and owner_kind(owner) in (ARMED, STATE):
+        return owner_kind(owner)  # "an outpost of the Taliban", "positions held by the rebels"
     if low in MILITARY_TARGETS and not {t.lower_ for t in noun.subtree} & CIVILIAN_PLACES:
         return STATE  # "attacked a checkpoint", "a convoy of Pakistani forces": armed targets
     if low in ("fighters", "jets", "jet", "warplanes", "helicopters") and mods & {"jet", "fighter", "air"}:
@@ -280,6 +291,48 @@ def armed_owner(modifier) -> bool:
         return False
     entry = named_group(modifier.text)
     return entry is not None and entry.inter in (2, 3, 4)  # a group of the dictionary, no state force
+
+
+# words for a part of a group, armed when the group is: "ISWAP cells", "militant elements"
+GROUP_PARTS = {"cell", "cells", "faction", "factions", "elements", "wing", "unit", "units", "branch",
+               "dissidents", "remnants"}
+# participles that name whose a post or a camp is: "positions held by the army"
+HOLDING_VERBS = {"held", "manned", "run", "controlled", "occupied", "used", "belonging", "operated"}
+
+
+def owner_after(noun):
+    """The side a military target is told as belonging to after it: 'an outpost of the Taliban',
+    'a base of a rebel faction', 'positions held by the army'."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.lower_ in HOLDING_VERBS:
+            for grand in child.children:
+                if grand.dep_ in ("agent", "prep") and grand.lower_ in ("by", "to"):
+                    return next((c for c in grand.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def group_named_before(noun) -> bool:
+    """'ISWAP cells': the words before the noun name a group of the dictionary."""
+    from ..resolve.actors import named_group
+
+    if noun.left_edge.i >= noun.i:
+        return False
+    entry = named_group(noun.doc[noun.left_edge.i:noun.i].text)
+    return entry is not None and entry.inter in (2, 3, 4)
+
+
+def owner_kind(owner) -> str:
+    """A target's owner: a group of the dictionary named in its phrase ("an ELN faction", "the
+    Ambazonia Defence Forces") is armed, whatever its head word says."""
+    from ..resolve.actors import named_group
+
+    phrase = owner.doc[owner.left_edge.i:owner.i + 1].text
+    entry = named_group(phrase)
+    if entry is not None and entry.inter in (2, 3, 4):
+        return ARMED
+    return party_kind(owner)
 
 
 def state_owned_weapon(noun) -> bool:
@@ -556,12 +609,18 @@ def perfect(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "'ve", "'s", "'d") for c in verb.children)
 
 
+def has_object(verb) -> bool:
+    """'Gunmen on motorcycles shot dead a trader': a verb with an object is active, though the
+    tagger may read it as a participle ('shot' VBN), so its subject is the doer."""
+    return any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def agents_of(tok) -> list:
     if gives_self_up(tok):
         return custodians_of(tok)
     nouns = []
     for child in tok.children:
-        if child.dep_ == "nsubj" and (tok.tag_ != "VBN" or perfect(tok)) and tok.lower_ not in DYING:
+        if child.dep_ == "nsubj" and (tok.tag_ != "VBN" or perfect(tok) or has_object(tok)) and tok.lower_ not in DYING:
             nouns.extend(conjuncts(child))
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
@@ -617,9 +676,21 @@ def force_of_deed(prep) -> list:
         if pobj.lower_ in DEED_NOUNS:
             out.extend(c for c in pobj.children if c.dep_ in ("compound", "poss", "amod")
                        and c.pos_ in ("NOUN", "PROPN") and a_side(c))
+            out.extend(doers_named_after(pobj))  # "wounded in shelling by the army"
         elif a_side(pobj) and any(k.dep_ == "acl" and k.lower_ in DEED_NOUNS for k in pobj.children):
             out.append(pobj)  # the parser reads "in police firing" as police who were firing
     return out
+
+
+def doers_named_after(deed) -> list:
+    """Who did a deed, told after it: 'an attack by gunmen', 'shelling carried out by the army'."""
+    for child in deed.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            return [n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c)]
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            return [n for c in child.children if c.dep_ == "agent"
+                    for p in c.children if p.dep_ == "pobj" for n in conjuncts(p)]
+    return []
 
 
 def deliverers(noun) -> list:
@@ -650,9 +721,19 @@ def shared_subject(tok) -> list:
     return [reporter_for_pronoun(tok.head, n) for c in tok.head.children if c.dep_ == "nsubj" for n in conjuncts(c)]
 
 
+# what a force sends into action, told as the speaker's own ("its jets", "their operatives"),
+# words that do not say whose side they are on by themselves (unlike "troops" or "fighters")
+OWNED_DOERS = {"jets", "jet", "aircraft", "warplanes", "drones", "helicopters", "men", "operatives",
+               "personnel"}
+
+
 def reporter_for_pronoun(verb, noun):
-    """'Police said they had arrested three suspects': the pronoun is the one who said it."""
-    if noun.lower_ not in ("they", "he", "she", "we") or verb.dep_ != "ccomp":
+    """'Police said they had arrested three suspects': the pronoun is the one who said it; so is
+    the owner of 'its jets', 'their personnel' in what a force said ('the navy said its
+    helicopters sank two boats')."""
+    owned = noun.lower_ in OWNED_DOERS and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                                                for c in noun.children)
+    if (noun.lower_ not in ("they", "he", "she", "we") and not owned) or verb.dep_ != "ccomp":
         return noun
     said = verb.head
     if said.lower_ not in lx.REPORTING_VERBS:

@@ -23,6 +23,9 @@ MILITARY_WORDS = {"troops", "soldier", "soldiers", "army", "military", "forces",
                   "commandos", "marines", "paratroopers", "navy", "jets", "jet", "fighters",
                   "warplanes", "aircraft", "helicopters", "government"}
 
+# words that make a force with police words in its name the army's ("defence and security forces")
+ARMY_WORDS = {"army", "troops", "soldiers", "military", "defence", "defense"}
+
 
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
@@ -121,6 +124,7 @@ def countries_in(text: str) -> set[str]:
     return set(country_names(text))
 
 
+DISSIDENT = re.compile(r"\b(?:dissidents?|splinter|breakaway)\b", re.I)
 # a country after these is where a force is, not whose it is ("the AU Mission in Somalia")
 WHERE_WORDS = frozenset({"in", "into", "inside", "near", "across", "against", "over", "to", "at"})
 
@@ -136,7 +140,7 @@ def country_names(text: str, not_after: frozenset[str] = frozenset()):
     three: "South Sudan"), in reading order; a run right after a word of `not_after` is skipped."""
     from .places import country_iso3
 
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]  # "India's"
     for i in range(len(words)):
         if i and words[i - 1].lower() in not_after:
             continue
@@ -191,6 +195,11 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
         entry = named_group(context, iso3=event_iso3, inters={2, 3, 4})
     iso3 = country_of_mention(mention) or event_iso3
     country = country_label(iso3)
+    if entry is not None and entry.inter in (2, 3) and DISSIDENT.search(mention):
+        # "FARC dissidents": a faction that broke away and fights on under the group's name
+        short = entry.name.split(":")[0].strip()
+        return Actor(name=f"{short} Dissidents ({country})" if country else f"{short} Dissidents",
+                     inter=entry.inter, mention=mention, iso3=iso3)
     if entry is not None:
         name = entry.name.replace("{country}", country or "International")
         inter = state_inter(entry.iso3 or iso3, event_iso3) if entry.inter == 1 else entry.inter
@@ -199,7 +208,7 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
     if actor.inter == 1:
         # "police said they had arrested": with no noun of its own, the sentence tells which force
         words = set((mention or context).lower().replace(",", " ").split())
-        kind = "Police Forces" if words & POLICE_WORDS and not words & {"army", "troops", "soldiers", "military"} else "Military Forces"
+        kind = "Police Forces" if words & POLICE_WORDS and not words & ARMY_WORDS else "Military Forces"
         return Actor(name=f"{kind} of {acled_country(country) or 'Unknown Country'}", inter=state_inter(iso3, event_iso3),
                      mention=mention, iso3=iso3)
     generic = {5: "Rioters", 6: "Protesters", 7: "Civilians"}.get(actor.inter)
