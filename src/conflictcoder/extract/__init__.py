@@ -762,7 +762,8 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
             field = COUNT_FIELDS.get(hit.category)
             if field and (field, noun.i) not in counted:
                 counted.add((field, noun.i))
-                per_field.setdefault(field, []).append(party.quantity)
+                if not (part_of_those_counted(noun) and per_field.get(field)):
+                    per_field.setdefault(field, []).append(party.quantity)
             if hit.category == lx.KILL:
                 killed_sides.add(party.kind)
         for noun in named_among(hit.token, harmed):  # named, but counted in the total already
@@ -772,6 +773,13 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
     counts = counts_from(per_field, patients)
     counts.killed_sides = tuple(sorted(killed_sides))
     return agents, patients, others, counts
+
+
+def part_of_those_counted(noun) -> bool:
+    """'killed four villagers, beheading three of them': a number of people told before in the
+    clause is part of them, not more of them."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lower_ in ("them", "whom", "those")
+                                                               for p in c.children) for c in noun.children)
 
 
 def counts_from(per_field: dict[str, list[Quantity | None]], patients: list[Party]) -> Counts:

@@ -558,9 +558,27 @@ def patients_of(tok) -> list:
             for with_ in child.children:
                 if with_.lower_ == "with":
                     nouns.extend(n for c in with_.children if c.dep_ == "pobj" for n in conjuncts(c))
+    if not nouns and tok.pos_ == "VERB":
+        nouns = object_read_as_speaker(tok)
     if tok.dep_ == "relcl":  # "the engineers whom they had seized": the pronoun stands for the head
         nouns = [tok.head if n.lower_ in ("whom", "who", "which", "that") else n for n in nouns]
     return [n for n in nouns if n.lower_ not in ("who", "whom", "which", "that")]
+
+
+def object_read_as_speaker(verb) -> list:
+    """'... killing at least seven civilians, including two children, residents said': the parser
+    may read the list up to the source as the subject of 'said', leaving the verb with no
+    object; the noun phrase that starts right after the verb is still what it harmed."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return []
+    noun = doc[verb.i + 1]
+    while noun.dep_ in ("advmod", "nummod", "amod", "quantmod", "det", "compound") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.left_edge.i != verb.i + 1 or noun.dep_ != "nsubj" or noun.head.lower_ not in lx.REPORTING_VERBS \
+            or noun.head.i < verb.i:
+        return []
+    return [noun]
 
 
 # What harms, never who is harmed: "a car bomb killed 12 people", which the tagger may read as
