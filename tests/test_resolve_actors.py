@@ -283,3 +283,12 @@ def test_actors_a_force_named_with_defence_words_is_the_army():
 def test_actors_a_country_told_in_the_possessive_owns_the_force():
     assert country_of_mention("Pakistan's Frontier Corps") == "PAK"
     assert country_of_mention("Nigeria’s police") == "NGA"
+
+
+def test_actors_a_mob_is_its_rioters_not_the_gunmen_another_reading_assumed():
+    assumed, victims = Actor("", 3, ""), Actor("", 7, "men")
+    first, second = pick_sides("Riots", [assumed, victims], None, "Mob violence")
+    assert first.inter == 5 and second is victims
+    militia = Actor("", 4, "Dozo hunters")
+    first, _ = pick_sides("Riots", [militia, victims], None, "Mob violence")
+    assert first is militia

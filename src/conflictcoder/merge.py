@@ -675,8 +675,10 @@ def pick_sides(event_type: str, candidates: list[Actor], agents: set[int] | None
     if event_type == "Protests":
         lead_kinds = (6,)
     elif event_type == "Riots":
-        # a demonstration that turned violent is its rioters'; a mob may be a militia's
+        # a demonstration that turned violent is its rioters'; a mob may be a militia's, when
+        # the text names one: the unnamed gunmen another reading of the event assumed are not
         lead_kinds = (5,) if sub_event_type == "Violent demonstration" else (5, 4, 3)
+        named = [a for a in named if a.mention or a.inter == 5]
     else:  # strategic developments: arrests and seizures are made by the state
         lead_kinds = (1, 8, 2, 3, 4)
     if event_type in CROWD_SIDE and not any(a.inter in lead_kinds for a in named):
