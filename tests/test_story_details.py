@@ -140,7 +140,25 @@ def test_fighters_a_bomb_killed_are_its_target_not_its_authors(code_text):
     ("PEMBA - Insurgents killed five villagers, beheading two of them, in a raid near Mueda at the weekend, "
      "sources said.", 5),
     ("PEMBA - Insurgents raided a village near Mueda on Friday, beheading six men, local sources said.", 6),
+    # "shot dead a teacher": the teacher is the dead, not the two gunmen
+    ("MOGADISHU - Two gunmen shot dead a teacher near Afgoye on Monday, police said.", 1),
+    # "two soldiers and their driver": a singular noun with a possessive is one person
+    ("KIRKUK - A bomb killed two soldiers and their driver near Hawija on Monday, police said.", 3),
+    # "people" a strike killed, and the militants a second source says it killed, are the same dead
+    ("KABUL - At least 19 people were killed when military aircraft bombed houses near Khost late on Tuesday, a "
+     "local official said. A security official said the strikes had killed around 20 terrorists.", 19),
+    ("DAMASCUS - Missiles struck a military position near Hama early on Saturday, killing four soldiers, state "
+     "media said. A war monitor said seven people were killed in the strike.", 4),
+    # "its fighters had killed": the fighters are who killed, not among the killed
+    ("GITEGA - Four soldiers were killed on Tuesday when rebels ambushed their patrol near Rumonge, the army "
+     "said. The rebel group said on its website that its fighters had killed nine soldiers.", 4),
 ])
 def test_the_dead_are_counted_once_however_the_sentence_lists_them(code_text, text, dead):
     events = code_text(text)
     assert events and events[0].fatalities == dead
+
+
+def test_a_fight_told_as_the_subject_of_the_killing_is_not_among_the_dead(code_text):
+    events = code_text("KANDAHAR - Troops came under fire near Panjwai on Monday. A firefight ensued, and the "
+                       "commander of the group and his deputy were killed, the army said.")
+    assert events and max(e.fatalities for e in events) == 2

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .extract import lexicon as lx
-from .extract.counts import told_as_figure
+from .extract.counts import UNSPECIFIED_DEAD, told_as_figure
 from .vocabulary import EXPLOSIONS, VIOLENT_TYPES, disorder_type
 from .geodesy import km
 from .records import Actor, Document, Event, Mention, PlaceMention, Source, Span
@@ -452,12 +452,13 @@ PERPETRATORS_CLAIM = re.compile(r"\bclaim\w*\b[^.]{0,80}?\b(?:saying|said|says)\
                                 r"\b(?:had |have )?(?:killed|wounded)\b", re.I)
 
 
-def group_count(mentions: list[Mention], name: str) -> int | None:
+def group_count(mentions: list[Mention], name: str, strike: bool = False) -> int | None:
     """Mentions of one event restate its counts (the largest holds) unless a mention adds to
     what was told before it ("Gunmen killed six soldiers ... Two of the attackers were also
     killed"); an "also" with nothing counted before it adds to nothing. The toll the
     perpetrators claim counts only where no one else gives one (ACLED codes the conservative
-    figure)."""
+    figure). `strike`: the event is a strike from the air or by artillery, whose armed dead are
+    its targets, not attackers killed besides them."""
     counted = [m for m in mentions if getattr(m.counts, name) is not None]
     independent = [m for m in counted if not PERPETRATORS_CLAIM.search(m.sentence.text)]
     if independent:
@@ -472,7 +473,7 @@ def group_count(mentions: list[Mention], name: str) -> int | None:
         value = getattr(m.counts, name)
         if value is None:
             continue
-        if total is not None and (m.adds_count or (name.startswith("killed") and other_sides_dead(m, sides))):
+        if total is not None and (m.adds_count or (name.startswith("killed") and other_sides_dead(m, sides, strike))):
             total += value
         elif total is not None and name == "killed" and not risen and stated and another_estimate(m, sides):
             total = min(total, value)
@@ -494,17 +495,22 @@ def another_estimate(m: Mention, sides: set[str]) -> bool:
     """A later sentence that gives the same dead as another source's figure ("A rights group said
     six people had died"): ACLED keeps the lower of two sources' figures. A toll told as risen,
     and the dead of another side, are no second estimate."""
-    return (bool(m.report_spans) and not m.toll_update and set(m.counts.killed_sides) == sides
+    mine = set(m.counts.killed_sides)
+    # "people" may be any side's dead, though not a toll told with no side ("the toll rose to nine")
+    same_dead = mine == sides or (UNSPECIFIED_DEAD in mine | sides and "" not in mine | sides)
+    return (bool(m.report_spans) and not m.toll_update and same_dead
             and told_as_figure(m.sentence.text, m.counts.killed or 0))
 
 
-def other_sides_dead(m: Mention, counted: set[str]) -> bool:
+def other_sides_dead(m: Mention, counted: set[str], strike: bool = False) -> bool:
     """'killing three soldiers and two civilians ... Eleven assailants were neutralised': the
     attackers' dead, told apart from their victims' already counted, add to them, and so do the
-    forces' dead told after the enemy's (ACLED counts every death)."""
+    forces' dead told after the enemy's (ACLED counts every death). The militants a strike
+    killed are its targets: "people" it killed may be they."""
     mine = set(m.counts.killed_sides)
     if mine == {"armed"}:
-        return bool(counted & {"state", "civilian"}) and "armed" not in counted
+        victims = {"state", "civilian"} | (set() if strike else {UNSPECIFIED_DEAD})
+        return bool(counted & victims) and "armed" not in counted
     # "killed seven insurgents ... One soldier was killed in the fighting": the forces' own dead
     # after the enemy's
     return mine == {"state"} and counted == {"armed"}
@@ -519,7 +525,7 @@ def build_event(g: Group, doc: Document, published: date | None, default_place: 
     dm = g.date_mention()
     pm = g.place() or default_place
     place = pm.place if pm else None
-    killed = group_count(g.mentions, "killed")
+    killed = group_count(g.mentions, "killed", strike=lead.sub_event_type in STATE_WEAPONS)
     # what followed the event (arms recovered, suspects hunted, forces sent) names no role of its own
     told = [m for m in g.mentions if not m.aftermath] or g.mentions
     event = Event(

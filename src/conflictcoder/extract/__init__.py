@@ -15,7 +15,7 @@ from ..settings import Options
 from ..vocabulary import EVENT_TYPE_OF
 from . import lexicon as lx
 from .clauses import char_spans, clause_head, enclosing_context, group_clauses, reporting_frame
-from .counts import Quantity
+from .counts import UNSPECIFIED_DEAD, Quantity
 from .decide import score_mentions
 from .detector import current_years
 from .propose import CATEGORY_OF_TYPE, anchor, proposal
@@ -737,6 +737,9 @@ def recalled_plural(tok) -> bool:
         for c in tok.children)
 
 
+GENERIC_PEOPLE = {"people", "persons"}
+
+
 def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], list[Party], list[Party], Counts]:
     agents, patients, others = [], [], []
     seen: set[int] = set()
@@ -765,7 +768,9 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
                 if not (part_of_those_counted(noun) and per_field.get(field)):
                     per_field.setdefault(field, []).append(party.quantity)
             if hit.category == lx.KILL:
-                killed_sides.add(party.kind)
+                # "people" killed may be of any side: a second source's soldiers or militants may
+                # be the same dead (merge.another_estimate)
+                killed_sides.add(UNSPECIFIED_DEAD if party.head in GENERIC_PEOPLE else party.kind)
         for noun in named_among(hit.token, harmed):  # named, but counted in the total already
             if noun.i not in seen:
                 seen.add(noun.i)

@@ -63,6 +63,10 @@ def parse_number(text: str) -> int | None:
 _IMPLICIT = {"a", "an", "no", "none", "single", "lone", "both", "pair", "couple", "one"}
 
 
+# the side of dead told only as "people" (Counts.killed_sides): they may be any side's
+UNSPECIFIED_DEAD = "people"
+
+
 def told_as_figure(text: str, value: int, singular: bool = False) -> bool:
     """Whether the text gives `value` as a figure ("six people", "15 were killed", "a dozen"), not
     only as a vague word ("several") or a person ("the soldier died"); with `singular`, "a

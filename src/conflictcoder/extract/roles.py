@@ -258,6 +258,8 @@ def party_kind(noun) -> str:
         return STATE
     if low in ("members", "member") and {t.lower_ for t in noun.subtree} & ARMED_MEMBERSHIP:
         return ARMED  # "armed gang members", "members of the militia"
+    if low in ("members", "member") and member_of_armed_group(noun):
+        return ARMED  # "members of the Sinjar Resistance Units", "two members of al-Shabaab"
     if low in ("members", "member") and any(t.lower_ in lx.STATE_MODIFIERS | {"services", "forces"}
                                              for t in noun.subtree):
         return STATE
@@ -311,6 +313,25 @@ def owner_after(noun):
                 if grand.dep_ in ("agent", "prep") and grand.lower_ in ("by", "to"):
                     return next((c for c in grand.children if c.dep_ == "pobj"), None)
     return None
+
+
+# last words of the name of an armed organisation (not of a state's: "forces", "army" may be either)
+ARMED_ORGANISATION_HEADS = {"units", "front", "brigade", "brigades", "militia", "militias", "movement"}
+
+
+def member_of_armed_group(noun) -> bool:
+    """'members of the ... Units', 'two members of al-Shabaab': the group they belong to is a
+    group of the dictionary, or an organisation named as an armed one."""
+    from ..resolve.actors import named_group
+
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for group in (c for c in prep.children if c.dep_ == "pobj"):
+            entry = named_group(noun.doc[group.left_edge.i:group.right_edge.i + 1].text)
+            if entry is not None and entry.inter in (2, 3, 4):
+                return True
+            if group.pos_ == "PROPN" and group.lower_ in ARMED_ORGANISATION_HEADS:
+                return True
+    return False
 
 
 def group_named_before(noun) -> bool:
@@ -428,6 +449,8 @@ def quantity_of(noun, vague_counts: dict[str, int]) -> Quantity | None:
         dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
         if dets & {"a", "an", "the", "one", "another", "this", "that"} or noun.tag_ == "NNP":
             return Quantity(best=1, low=1, high=1)
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+            return Quantity(best=1, low=1, high=1)  # "two soldiers and their driver"
     if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON":
         return Quantity(best=1, low=1, high=1)
     return None
@@ -508,10 +531,14 @@ def patients_of(tok) -> list:
     if gives_self_up(tok):
         return [n for c in tok.children if c.dep_ == "nsubj" for n in conjuncts(c)]
     nouns = []
+    casualty_word = lx.TRIGGERS.get(tok.lower_) in lx.CASUALTY
     for child in tok.children:
         if child.dep_ in ("nsubjpass", "dobj"):
-            nouns.extend(conjuncts(child))
-        elif child.dep_ == "nsubj" and (tok.lower_ in DYING or tok.tag_ == "VBN") and not means_of_harm(child):
+            # "a firefight ensued, and the commander and his deputy were killed": the parser may
+            # make the fight a subject of the killing; what harms is never among the harmed
+            nouns.extend(n for n in conjuncts(child) if not (casualty_word and means_of_harm(n)))
+        elif child.dep_ == "nsubj" and (tok.lower_ in DYING or tok.tag_ == "VBN" and not perfect(tok) and not has_object(tok)) \
+                and not means_of_harm(child):
             nouns.extend(conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
@@ -539,7 +566,8 @@ def patients_of(tok) -> list:
         nouns.extend(conjuncts(tok.head))  # "the engineers whom they had seized", "Seven killed"
     if not nouns and tok.lower_ == "dead" and tok.dep_ in ("oprd", "acomp"):
         # "left 300 people dead" is said of the object; "five were dead" of the subject
-        wanted = ("dobj", "nsubjpass") if tok.dep_ == "oprd" else ("nsubj", "nsubjpass")
+        # "shot dead a teacher" (read as acomp) is said of the object, as "left ... dead" is
+        wanted = ("dobj", "nsubjpass") if tok.dep_ == "oprd" or has_object(tok.head) else ("nsubj", "nsubjpass")
         for child in tok.head.children:
             if child.dep_ in wanted and child is not tok:
                 nouns.extend(conjuncts(child))
@@ -584,7 +612,8 @@ def object_read_as_speaker(verb) -> list:
 # What harms, never who is harmed: "a car bomb killed 12 people", which the tagger may read as
 # a participle ("killed" VBN) with the bomb as the one killed
 MEANS_OF_HARM = (lx.WEAPON_WORDS | lx.EXPLOSION_WORDS | lx.EXPLOSIVE_DEVICES | lx.STANDOFF_STRIKERS | ATTACK_NOUNS
-                 | {"strike", "strikes", "airstrike", "airstrikes", "gunfire", "shelling", "bombing", "bombings"})
+                 | {"strike", "strikes", "airstrike", "airstrikes", "gunfire", "shelling", "bombing", "bombings",
+                    "firefight", "gunfight", "gunbattle", "shootout", "fighting", "clash", "clashes", "battle"})
 
 
 def means_of_harm(noun) -> bool:
