@@ -162,3 +162,10 @@ def test_a_fight_told_as_the_subject_of_the_killing_is_not_among_the_dead(code_t
     events = code_text("KANDAHAR - Troops came under fire near Panjwai on Monday. A firefight ensued, and the "
                        "commander of the group and his deputy were killed, the army said.")
     assert events and max(e.fatalities for e in events) == 2
+
+
+def test_a_story_naming_no_place_but_its_dateline_is_put_near_the_dateline(code_text):
+    events = code_text("MAIDUGURI - Four soldiers were killed when their vehicle was hit by a roadside bomb on "
+                       "Tuesday, officials said.")
+    assert events and (events[0].location, events[0].iso3, events[0].geo_precision) == ("Maiduguri", "NGA", 2)
+    assert events[0].actor2 == "Military Forces of Nigeria"

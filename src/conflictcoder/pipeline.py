@@ -160,7 +160,7 @@ def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress
         return names_union([list(names)])
 
     progress[0] = "resolve"
-    places = find_document_places(parsed)
+    places, dateline_places = find_document_places(parsed)
     progress[0] = "extract"
     mentions = extract_mentions(parsed, options)
     progress[0] = "resolve"
@@ -168,7 +168,7 @@ def code_parsed_events(doc: Document, parsed: Parsed, options: Options, progress
     progress[0] = "merge"
     # the detector decides per event: a sentence adding a detail stands or falls with its event
     groups = [g for g in merge_mentions(mentions) if keeps(g.mentions, options)]
-    default = default_place([g.place() for g in groups], places)
+    default = default_place([g.place() for g in groups], places, dateline_places)
     events = []
     published = parsed.clean.published
     authors = responsible_groups(parsed.clean.text, published.year if published else None) if groups else []
@@ -269,19 +269,22 @@ def name_identified_casualties(doc, events) -> None:
             event.victims = names_union([event.victims, names])
 
 
-def find_document_places(parsed: Parsed) -> list[PlaceMention]:
+def find_document_places(parsed: Parsed) -> tuple[list[PlaceMention], list[PlaceMention]]:
+    """The places the text names, and apart from them those its datelines name: a dateline
+    names where the reporter was, not where anything happened."""
     from .resolve.places import find_places
 
     skip = [b for b in parsed.clean.boilerplate if b.label != "dateline"]
     found = find_places(parsed.clean.text, parsed.entities, skip=skip)
     datelines = SpanSet(b for b in parsed.clean.boilerplate if b.label == "dateline")
-    # a dateline names where the reporter was, not where anything happened
-    return [p for p in found if not datelines.holds(p.start)]
+    return [p for p in found if not datelines.holds(p.start)], [p for p in found if datelines.holds(p.start)]
 
 
 def default_place(event_places: list[PlaceMention | None],
-                  all_places: list[PlaceMention]) -> PlaceMention | None:
-    """Where an event with no place of its own most likely happened: the article's event place."""
+                  all_places: list[PlaceMention], dateline_places: list[PlaceMention] = ()) -> PlaceMention | None:
+    """Where an event with no place of its own most likely happened: the article's event place;
+    where the text names no place at all, the dateline's town, near which local news happens
+    (precision 2), rather than no country at all."""
     specific = [p for p in event_places if p is not None and p.place is not None]
     if specific:
         counts = Counter(p.place.geonameid for p in specific)
@@ -297,6 +300,10 @@ def default_place(event_places: list[PlaceMention | None],
         counts = Counter(p.place.geonameid for p in countries)
         best = max(countries, key=lambda p: counts[p.place.geonameid])
         return PlaceMention(best.start, best.end, best.text, best.place, 3)
+    filed_from = next((p for p in dateline_places if p.place is not None), None)
+    if filed_from is not None:
+        return PlaceMention(filed_from.start, filed_from.end, filed_from.text, filed_from.place,
+                            3 if filed_from.place.is_country else 2)
     return None
 
 
