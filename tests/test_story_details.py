@@ -149,6 +149,11 @@ def test_fighters_a_bomb_killed_are_its_target_not_its_authors(code_text):
      "local official said. A security official said the strikes had killed around 20 terrorists.", 19),
     ("DAMASCUS - Missiles struck a military position near Hama early on Saturday, killing four soldiers, state "
      "media said. A war monitor said seven people were killed in the strike.", 4),
+    # the perpetrators' dead told apart from the toll count too
+    ("GAROWE - A suicide car bomber struck an army checkpoint on Thursday morning, killing six people besides "
+     "the bomber, police said.", 7),
+    ("KISMAYO - The death toll from a suicide bombing and siege at a hotel rose to 11 on Thursday, police "
+     "said, not counting the three attackers, who were shot dead by security forces.", 14),
     # "its fighters had killed": the fighters are who killed, not among the killed
     ("GITEGA - Four soldiers were killed on Tuesday when rebels ambushed their patrol near Rumonge, the army "
      "said. The rebel group said on its website that its fighters had killed nine soldiers.", 4),

@@ -21,7 +21,7 @@ from .detector import current_years
 from .propose import CATEGORY_OF_TYPE, anchor, proposal
 from .modality import REAL, conflict_toll, is_aggregate_clause, running_total_since, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, deliverers, is_human, make_party,
-                    informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
+                    dead_told_apart, informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
                     sum_quantities, victim_strings, weapons_in)
 from .triggers import BLASTING_WORK, CRASH_VERBS, INDUSTRIAL, Hit, by_accident, find_hits, names_a_trigger
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
@@ -466,6 +466,11 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     if raised:
         # "three of the wounded died, bringing the toll to nine": the toll holds all the dead
         counts.killed = counts.killed_low = counts.killed_high = toll
+    apart = dead_told_apart(sent, options.vague_counts) if counts.killed is not None else 0
+    if apart:
+        counts.killed += apart
+        counts.killed_low = counts.killed_high = counts.killed
+        counts.killed_sides = tuple(sorted(set(counts.killed_sides) | {ARMED}))
     event_type, sub_event_type = classify(categories, words, agents, patients, others,
                                           sentence_words=news_words(sent))
     if event_type == EXPLOSIONS and chemical_agent(in_sentence):

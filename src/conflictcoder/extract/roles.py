@@ -334,6 +334,27 @@ def member_of_armed_group(noun) -> bool:
     return False
 
 
+def dead_told_apart(sent, vague_counts: dict[str, int]) -> int:
+    """Perpetrators dead told apart from a toll: 'killing nine people besides the bomber', 'eight
+    people died, in addition to the bomber', 'rose to 15, not counting the four attackers':
+    ACLED counts every death, theirs too."""
+    total = 0
+    for tok in sent:
+        excluded = []
+        if tok.lower_ in ("besides", "excluding") and tok.dep_ == "prep":
+            excluded = [c for c in tok.children if c.dep_ == "pobj"]
+        elif tok.lower_ == "addition" and tok.head.lower_ == "in":
+            excluded = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                        for g in c.children if g.dep_ == "pobj"]
+        elif tok.lower_ == "counting" and any(c.dep_ == "neg" for c in tok.children):
+            excluded = [c for c in tok.children if c.dep_ == "dobj"]
+        for noun in excluded:
+            if noun.lower_ in lx.ARMED_NOUNS:
+                quantity = quantity_of(noun, vague_counts)
+                total += quantity.best if quantity is not None and quantity.best else 1
+    return total
+
+
 def group_named_before(noun) -> bool:
     """'ISWAP cells': the words before the noun name a group of the dictionary."""
     from ..resolve.actors import named_group
