@@ -292,3 +292,8 @@ def test_actors_a_mob_is_its_rioters_not_the_gunmen_another_reading_assumed():
     militia = Actor("", 4, "Dozo hunters")
     first, _ = pick_sides("Riots", [militia, victims], None, "Mob violence")
     assert first is militia
+
+
+def test_actors_a_group_named_like_a_force_keeps_its_name_with_its_acronym_after_it():
+    assert name_actor(Actor("", 1, "Allied Democratic Forces (ADF)"), "COD").name == "ADF: Allied Democratic Forces"
+    assert name_actor(Actor("", 1, "Kenya Defence Forces (KDF)"), "SOM").name == "Military Forces of Kenya"

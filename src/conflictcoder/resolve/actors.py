@@ -94,7 +94,8 @@ def named_group(text: str, dictionary=None, iso3: str = "", inters: set[int] | N
 def ends_with_alias(mention: str, entry: ActorEntry) -> bool:
     """Whether the mention's head word ends one of the entry's aliases: "the Ambazonia Defence
     Forces" is the group (whose name reads like a state force's), "troops fighting the ADF" is not."""
-    tail = re.sub(r"(?:['’]s?)?[\s.,;:]*$", "", mention)
+    tail = re.sub(r"\s*\(\s*[\w.-]+\s*\)\s*$", "", mention)  # "... Forces (ADF)": its acronym after it
+    tail = re.sub(r"(?:['’]s?)?[\s.,;:]*$", "", tail)
     return any(m.end() >= len(tail) and not set(tail[:m.start()].lower().split()) & (MILITARY_WORDS | POLICE_WORDS)
                for m in entry.pattern.finditer(tail))
 
