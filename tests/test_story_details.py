@@ -174,3 +174,13 @@ def test_a_story_naming_no_place_but_its_dateline_is_put_near_the_dateline(code_
                        "Tuesday, officials said.")
     assert events and (events[0].location, events[0].iso3, events[0].geo_precision) == ("Maiduguri", "NGA", 2)
     assert events[0].actor2 == "Military Forces of Nigeria"
+
+
+@pytest.mark.parametrize("text", [
+    "KANO - Police operatives arrested three suspected kidnappers in Kano on Sunday, a spokesman said.",
+    "KANO - Operatives of the Department of State Services arrested three suspected kidnappers in Kano on "
+    "Sunday, a spokesman said.",
+])
+def test_operatives_of_a_state_body_are_its_forces(code_text, text):
+    events = code_text(text)
+    assert events and events[0].inter1 == 1 and events[0].actor1.endswith("of Nigeria")

@@ -251,9 +251,9 @@ def party_kind(noun) -> str:
     if low in lx.ARMED_NOUNS or mods & {"armed", "suspected"} and low in ("men", "man", "group"):
         return ARMED
     if low in lx.STATE_NOUNS:
-        if low in ("officers", "officer", "agents", "agent", "personnel", "members", "guards") and not (
+        if low in ("officers", "officer", "agents", "agent", "personnel", "members", "guards", "operatives") and not (
                 mods & lx.STATE_MODIFIERS) and low not in ("officers", "officer") \
-                and not any(national(c) for c in noun.subtree if c.i < noun.i):
+                and not any(national(c) for c in noun.subtree if c.i < noun.i) and not of_a_state_body(noun):
             return UNKNOWN  # "Iran's Revolutionary Guards", "Kenyan personnel": a state's own
         return STATE
     if low in ("members", "member") and {t.lower_ for t in noun.subtree} & ARMED_MEMBERSHIP:
@@ -279,6 +279,13 @@ def party_kind(noun) -> str:
     if noun.ent_type_ in ("ORG", "NORP") and noun.pos_ == "PROPN":
         return ARMED
     return UNKNOWN
+
+
+def of_a_state_body(noun) -> bool:
+    """'operatives of the Department of State Services', 'agents of the police': whose they are
+    is told after them, by a state's words."""
+    return any(t.lower_ in lx.STATE_MODIFIERS | {"services", "police", "army"}
+               for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for t in prep.subtree)
 
 
 def armed_owner(modifier) -> bool:
