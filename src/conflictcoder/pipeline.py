@@ -275,8 +275,9 @@ def find_document_places(parsed: Parsed) -> tuple[list[PlaceMention], list[Place
     from .resolve.places import find_places
 
     skip = [b for b in parsed.clean.boilerplate if b.label != "dateline"]
-    found = find_places(parsed.clean.text, parsed.entities, skip=skip)
-    datelines = SpanSet(b for b in parsed.clean.boilerplate if b.label == "dateline")
+    dateline_spans = [b for b in parsed.clean.boilerplate if b.label == "dateline"]
+    found = find_places(parsed.clean.text, parsed.entities, skip=skip, datelines=dateline_spans)
+    datelines = SpanSet(dateline_spans)
     return [p for p in found if not datelines.holds(p.start)], [p for p in found if datelines.holds(p.start)]
 
 

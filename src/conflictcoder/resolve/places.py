@@ -881,6 +881,15 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
     return known and primary and place.population >= 1_000 and mode == "mixed"
 
 
+def _names_dateline(cand: _Candidate, place: Place, datelines: Sequence[Span]) -> bool:
+    """The place a dateline opens with ("KHOST - ", "GOMA, Congo - "): a town of that name, its
+    main name or one of some size."""
+    if not any(span.start <= cand.start and cand.mention_end <= span.end for span in datelines):
+        return False
+    match = next((m for m in cand.matches if m.place == place), None)
+    return match is not None and not match.loose and (match.primary or place.population >= 10_000)
+
+
 def _accept_caseless(cand: _Candidate, place: Place, match: Match | None, context: Counter) -> bool:
     """All-caps or all-lower text: no capitals to tell "date" from Date, Japan, and the
     model's labels are unreliable, so only countries, regions of the article's countries
@@ -913,10 +922,13 @@ def find_places(
     skip: Sequence[Span] = (),
     gazetteer: Gazetteer | None = None,
     geoparsing: bool = False,
+    datelines: Sequence[Span] = (),
 ) -> list[PlaceMention]:
     """The toponyms of a text, resolved, in text order.
 
-    `entities` are the NER spans of the text; `skip` spans (captions, appeals) are ignored.
+    `entities` are the NER spans of the text; `skip` spans (captions, appeals) are ignored;
+    a name that opens a `datelines` span is a place by the dateline's form ("GOMA - "), in
+    capitals or short as it may be.
     Demonyms ("Kyrgyz troops") set the country context but are not places where anything
     happened; with `geoparsing=True` (the `places` command, geoparsing benchmarks) they are
     returned too, as mentions of their country marked ``qualifier="demonym"`` (see
@@ -949,7 +961,8 @@ def find_places(
         if key not in resolved:
             resolved[key] = _choose(cand, context, anchors, states)
         place = resolved[key]
-        if place is None or not _accept(cand, place, context, lower_words, mode, geoparsing):
+        if place is None or not (_accept(cand, place, context, lower_words, mode, geoparsing)
+                                 or _names_dateline(cand, place, datelines)):
             continue
         mentions.append(
             PlaceMention(
