@@ -127,8 +127,8 @@ def needs_antecedent(m: Mention) -> bool:
     own_date = m.date_basis in (EVENT, CONTEXT)
     if m.additive:
         return False  # "two more attackers were killed": a further event, said so
-    if m.anaphoric:
-        return True
+    if m.anaphoric or (m.adds_count and m.casualty_only):
+        return True  # "two soldiers were also killed", "a fifth officer died": more of the dead of an event told
     return not own_date and m.place is None and (m.casualty_only or m.event_type in VIOLENT_TYPES)
 
 
@@ -347,7 +347,8 @@ def antecedent(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Me
 
 def nearest_compatible(m: Mention, before: list[Mention], owner: dict[int, Group]) -> Mention | None:
     # a mention dated only by its report has no date to hold against the one it refers to
-    undated = m.date_basis in (PUBLISHED, LEDE, "") or m.anaphoric
+    # and one more death told after the toll ("a fifth officer died overnight") may come days later
+    undated = m.date_basis in (PUBLISHED, LEDE, "") or m.anaphoric or m.one_more_dead
     for prev in reversed(before):
         if m.sentence_index - prev.sentence_index > ATTACH_WINDOW:
             return None

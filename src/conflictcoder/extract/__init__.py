@@ -505,6 +505,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         anaphoric=anaphoric,
         casualty_only=casualty_only,
         adds_count=adds_to_count(specific) and not raised,
+        one_more_dead=not main and any(one_more_casualty(h, c) for h in specific for c in h.token.children),
         toll_update=toll_update,
         pluperfect=any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in specific
                        for c in list(h.token.children) + list(h.token.head.children)),
@@ -693,7 +694,18 @@ def adds_to_count(hits: list[Hit]) -> bool:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                     c.lower_ in ("additional", "other", "another") for c in child.children if c.dep_ in ("amod", "det")):
                 return True
+            if one_more_casualty(hit, child):
+                return True  # "a fifth officer died overnight in hospital"
     return False
+
+
+# "a fifth officer died": the one who makes the toll five, told after the four
+ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def one_more_casualty(hit: Hit, child) -> bool:
+    return hit.category in lx.CASUALTY and child.dep_ in ("nsubj", "nsubjpass") and any(
+        c.lower_ in ORDINALS and c.dep_ == "amod" for c in child.children)
 
 
 def wounded_died(hit: Hit) -> bool:
@@ -716,7 +728,8 @@ def marked_as_further(hits: list[Hit]) -> bool:
     for hit in hits:
         if hit.anaphoric and hit.token.dep_ == "attr":
             continue  # "it was the second attack on that clinic": the one told, counted in a series
-        heads = [hit.token] + [c for c in hit.token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        heads = [hit.token] + [c for c in hit.token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                               and not one_more_casualty(hit, c)]
         for head in heads:
             for child in head.children:
                 if child.lower_ in FURTHER_CUES and child.dep_ in ("amod", "det", "advmod") and not (
@@ -786,10 +799,13 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
 
 
 def part_of_those_counted(noun) -> bool:
-    """'killed four villagers, beheading three of them': a number of people told before in the
-    clause is part of them, not more of them."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lower_ in ("them", "whom", "those")
-                                                               for p in c.children) for c in noun.children)
+    """'killed four villagers, beheading three of them', 'killing eight civilians, among them three
+    women and four children': people told as some of those counted before are no more of them."""
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "three women and four children": the partitive hangs on the first
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "among") and any(
+        p.dep_ == "pobj" and p.lower_ in ("them", "whom", "those") for p in c.children) for c in first.children)
 
 
 def counts_from(per_field: dict[str, list[Quantity | None]], patients: list[Party]) -> Counts:
