@@ -21,6 +21,12 @@ def test_clean_normalise_curly_quotes():
     assert normalise_text(text) == '"We will not leave," the soldiers\' commander said of \'the valley\'.'
 
 
+def test_clean_normalise_a_figure_repeated_in_digits_is_read_once():
+    assert normalise_text("three (3) soldiers killed and twenty-one (21) wounded") == \
+        "three soldiers killed and twenty-one wounded"
+    assert normalise_text("under article (2) of the law, (3) men") == "under article (2) of the law, (3) men"
+
+
 def test_clean_normalise_glued_em_dash_splits_words():
     assert normalise_text("the convoy\u2014three trucks\u2014was hit") == "the convoy - three trucks - was hit"
     assert normalise_text("pages 10\u201312 of the report") == "pages 10 - 12 of the report"

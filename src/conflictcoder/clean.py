@@ -30,6 +30,12 @@ _GLUED_DASH = re.compile(r"(?<=\w)\s*[\u2013\u2014]\s*(?=\w)|[\u2013\u2014]")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:[^)\s]{0,500})\)")
 _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _SPACES = re.compile(r"[ \t]{2,}")
+# "four (4) soldiers killed": a figure written out, then again in digits, as releases do; the
+# digits in brackets come out, so that the parser reads one number
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+                r"eighty|ninety|hundred)")
+_REPEATED_DIGITS = re.compile(rf"(\b{_NUMBER_WORD})\s*\(\d{{1,4}}\)(?=\s)", re.I)
 
 _FURNITURE = re.compile(
     r"\b(sign up|subscrib\w*|newsletter|donat(?:e|ion|ions)|support us|your support|"
@@ -102,6 +108,7 @@ def normalise_text(text: str) -> str:
     text = _GLUED_DASH.sub(" - ", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_AUTOLINK.sub(r"\1", text)
+    text = _REPEATED_DIGITS.sub(r"\1", text)
     return _SPACES.sub(" ", text)
 
 

@@ -752,6 +752,9 @@ def refine_category(tok, category: str) -> str | None:
         return None
     if low in ("neutralised", "neutralized"):
         taken = object_words(tok) | ({tok.head.lower_} if tok.dep_ in ("acl", "amod") else set())
+        if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
+            # "eighteen terrorists neutralised": a release's telegraphic passive, its subject the taken
+            taken |= {c.lower_ for c in tok.children if c.dep_ == "nsubj"}
         if taken & lx.HUMAN_NOUNS:
             return lx.KILL  # "eleven assailants were neutralised": killed, in army words
         return lx.SEIZE if taken & WEAPON_OBJECTS else None  # a bomb made safe; "neutralised the threat"
