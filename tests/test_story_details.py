@@ -154,6 +154,10 @@ def test_fighters_a_bomb_killed_are_its_target_not_its_authors(code_text):
      "the bomber, police said.", 7),
     ("KISMAYO - The death toll from a suicide bombing and siege at a hotel rose to 11 on Thursday, police "
      "said, not counting the three attackers, who were shot dead by security forces.", 14),
+    # a release's telegraphic toll, each figure written twice: both sides' dead
+    ("NIAMEY - A unit of the armed forces was attacked near Tera on Sunday by armed terrorists. Provisional toll: "
+     "on our side, three (3) soldiers killed and five (5) wounded; on the enemy side, eighteen (18) terrorists "
+     "neutralised and six motorcycles destroyed.", 21),
     # "among them": some of those counted, not more of them
     ("KHOST - Military aircraft struck houses near the town late on Monday, killing eight civilians, among them "
      "three women and four children, a spokesman said.", 8),
@@ -195,3 +199,14 @@ def test_a_story_naming_no_place_but_its_dateline_is_put_near_the_dateline(code_
 def test_operatives_of_a_state_body_are_its_forces(code_text, text):
     events = code_text(text)
     assert events and events[0].inter1 == 1 and events[0].actor1.endswith("of Nigeria")
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("MOGADISHU - The United States military said it carried out an air strike against militants near Bardhere "
+     "on Tuesday, killing three fighters.", "Military Forces of the United States"),
+    ("EL OBEID - An air strike carried out by a Sudanese army warplane hit a market in Bara on Monday, killing "
+     "six civilians, volunteers said.", "Military Forces of Sudan"),
+])
+def test_the_doer_of_an_air_strike_is_who_carried_it_out_not_the_air(code_text, text, doer):
+    events = code_text(text)
+    assert events and events[0].actor1 == doer

@@ -690,6 +690,10 @@ def has_object(verb) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
+# how a deed was done, never who did it: "an air strike", "a ground offensive"
+MEANS_MODIFIERS = {"air", "aerial", "ground", "naval", "sea", "land"}
+
+
 def agents_of(tok) -> list:
     if gives_self_up(tok):
         return custodians_of(tok)
@@ -700,7 +704,7 @@ def agents_of(tok) -> list:
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             nouns.extend(n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c))
         elif child.dep_ in ("compound", "poss") and tok.pos_ == "NOUN" and not harmed_modifier(tok, child) \
-                and not instrument(child):
+                and not instrument(child) and child.lower_ not in MEANS_MODIFIERS:
             nouns.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("in", "during") and tok.tag_ == "VBN":
             nouns.extend(force_of_deed(child))
@@ -715,7 +719,8 @@ def agents_of(tok) -> list:
     if not nouns:
         nouns = blamed_for(tok)
     if not nouns and tok.pos_ == "NOUN":
-        nouns = deliverers(tok)
+        # "the military said it carried out an air strike": the pronoun is who said so
+        nouns = [reporter_for_pronoun(n.head, n) for n in deliverers(tok)]
     nouns = [reporter_for_pronoun(tok, n) for n in nouns if not hit_a_laid_explosive(n)]
     return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
 
@@ -808,7 +813,7 @@ def reporter_for_pronoun(verb, noun):
     helicopters sank two boats')."""
     owned = noun.lower_ in OWNED_DOERS and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
                                                 for c in noun.children)
-    if (noun.lower_ not in ("they", "he", "she", "we") and not owned) or verb.dep_ != "ccomp":
+    if (noun.lower_ not in ("they", "he", "she", "we", "it") and not owned) or verb.dep_ != "ccomp":
         return noun
     said = verb.head
     if said.lower_ not in lx.REPORTING_VERBS:
