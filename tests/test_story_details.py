@@ -206,7 +206,10 @@ def test_operatives_of_a_state_body_are_its_forces(code_text, text):
      "on Tuesday, killing three fighters.", "Military Forces of the United States"),
     ("EL OBEID - An air strike carried out by a Sudanese army warplane hit a market in Bara on Monday, killing "
      "six civilians, volunteers said.", "Military Forces of Sudan"),
+    ("SANAA - The Saudi-led coalition said its warplanes carried out nine air strikes on Houthi positions near "
+     "Harib on Sunday, killing 14 Houthi fighters.", "Military Forces of Saudi Arabia"),
 ])
 def test_the_doer_of_an_air_strike_is_who_carried_it_out_not_the_air(code_text, text, doer):
+    # also: "the Saudi-led coalition" is the forces of the state that leads it
     events = code_text(text)
     assert events and events[0].actor1 == doer

@@ -242,6 +242,8 @@ def party_kind(noun) -> str:
     if low in ("units", "unit", "formations", "columns", "convoys") and mods & {
             "army", "military", "government", "regime", "police", "security", "state"}:
         return STATE  # "troops retook the village"
+    if low in ("coalition", "alliance") and led_by_a_state(noun):
+        return STATE  # "the Saudi-led coalition": the forces of the state that leads it
     if low == "force" and mods & (lx.STATE_MODIFIERS | {"air", "naval", "task"}):
         return STATE  # "the air force struck", "a joint task force": one force of the state
     if low in lx.PROTESTER_NOUNS or (is_gathering(noun) and noun.dep_ == "pobj"):
@@ -279,6 +281,11 @@ def party_kind(noun) -> str:
     if noun.ent_type_ in ("ORG", "NORP") and noun.pos_ == "PROPN":
         return ARMED
     return UNKNOWN
+
+
+def led_by_a_state(noun) -> bool:
+    """'the Saudi-led coalition', 'a US-led alliance': a state named as the one leading it."""
+    return any(c.lower_ == "led" and any(national(g) for g in c.children) for c in noun.lefts)
 
 
 def of_a_state_body(noun) -> bool:

@@ -105,7 +105,7 @@ def country_of_mention(mention: str) -> str | None:
     from .places import country_iso3, demonym_iso3
 
     for word in re.findall(r"[A-Za-z][A-Za-z'-]+", mention):
-        iso3 = demonym_iso3(word)
+        iso3 = demonym_iso3(re.sub(r"-led$", "", word))  # "the Saudi-led coalition"
         if iso3:
             return iso3
     return country_iso3(mention) or country_in_name(mention) or country_by_short_name(mention)
@@ -141,7 +141,8 @@ def country_names(text: str, not_after: frozenset[str] = frozenset()):
     three: "South Sudan"), in reading order; a run right after a word of `not_after` is skipped."""
     from .places import country_iso3
 
-    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]  # "India's"
+    # "India's", "Saudi-led": the country's name without what follows it
+    words = [re.sub(r"(?:['’]s|-led)$", "", w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]
     for i in range(len(words)):
         if i and words[i - 1].lower() in not_after:
             continue
