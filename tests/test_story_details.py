@@ -164,6 +164,10 @@ def test_fighters_a_bomb_killed_are_its_target_not_its_authors(code_text):
     # one more death told after the toll, overnight in hospital, adds to the event told
     ("URUAPAN - Gunmen ambushed a police patrol near the town on Tuesday, killing three officers, authorities "
      "said. A fourth officer died overnight in a hospital, the state security ministry said.", 4),
+    # a death told with the toll it brings the event to: the toll rose, it is no second estimate
+    ("ZAPORIZHZHIA - Russian forces shelled the town of Orikhiv on Monday morning, killing two people and "
+     "wounding four, the regional governor said. On Tuesday he said that a 71-year-old man wounded in the attack "
+     "had died in hospital, bringing the death toll to three.", 3),
     # "its fighters had killed": the fighters are who killed, not among the killed
     ("GITEGA - Four soldiers were killed on Tuesday when rebels ambushed their patrol near Rumonge, the army "
      "said. The rebel group said on its website that its fighters had killed nine soldiers.", 4),

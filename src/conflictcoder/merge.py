@@ -480,7 +480,7 @@ def group_count(mentions: list[Mention], name: str, strike: bool = False) -> int
             total = min(total, value)
         else:
             total = value if total is None else max(total, value)
-        risen = risen or m.toll_update
+        risen = risen or m.toll_update or m.toll_raised
         # two sources' figures are weighed only where both are given as figures
         stated = stated or (total == value and told_as_figure(m.sentence.text, value, singular=True))
         sides |= set(m.counts.killed_sides)
@@ -499,7 +499,7 @@ def another_estimate(m: Mention, sides: set[str]) -> bool:
     mine = set(m.counts.killed_sides)
     # "people" may be any side's dead, though not a toll told with no side ("the toll rose to nine")
     same_dead = mine == sides or (UNSPECIFIED_DEAD in mine | sides and "" not in mine | sides)
-    return (bool(m.report_spans) and not m.toll_update and same_dead
+    return (bool(m.report_spans) and not (m.toll_update or m.toll_raised) and same_dead
             and told_as_figure(m.sentence.text, m.counts.killed or 0))
 
 

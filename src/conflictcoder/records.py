@@ -222,6 +222,7 @@ class Mention:
     casualty_only: bool = False
     additive: bool = False
     adds_count: bool = False  # "two of the attackers were also killed": on top of those told before
+    toll_raised: bool = False  # "..., bringing the death toll to three": the toll told as risen
     one_more_dead: bool = False  # "a fifth officer died overnight": one more of the dead told, maybe days later
     toll_update: bool = False  # "the death toll has risen to 15": the toll of an event told before, never one of its own
     pluperfect: bool = False  # "who had abducted two traders": before the story's time

@@ -505,6 +505,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         anaphoric=anaphoric,
         casualty_only=casualty_only,
         adds_count=adds_to_count(specific) and not raised,
+        toll_raised=raised,
         one_more_dead=not main and any(one_more_casualty(h, c) for h in specific for c in h.token.children),
         toll_update=toll_update,
         pluperfect=any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in specific
