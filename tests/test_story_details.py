@@ -217,3 +217,13 @@ def test_the_doer_of_an_air_strike_is_who_carried_it_out_not_the_air(code_text, 
     # also: "the Saudi-led coalition" is the forces of the state that leads it
     events = code_text(text)
     assert events and events[0].actor1 == doer
+
+
+def test_a_strike_from_the_air_no_one_is_named_for_is_the_states(code_text):
+    events = code_text("BAHIR DAR - A drone strike hit a market in the town of Debark on Sunday, killing nine civilians, "
+                       "residents said.")
+    assert events and events[0].actor1 == "Military Forces of Ethiopia"
+    # one the text blames on a group is not given to the state
+    events = code_text("MORELIA - A drone dropped explosives on houses near Aguililla on Monday, killing two "
+                       "residents, officials said. They blamed a local cartel for the attack.")
+    assert events and events[0].inter1 != 1

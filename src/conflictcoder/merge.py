@@ -705,6 +705,11 @@ def reassign_actors(event: Event, g: Group, name_actor, document_text: str = "")
 
 def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -> None:
     a1, a2 = pick_sides(event.event_type, side_candidates(g), agents_of(g), event.sub_event_type)
+    if event.sub_event_type == "Air/drone strike" and (a1 is None or not a1.mention) and not any(
+            ATTRIBUTED.search(m.sentence.text) for m in g.mentions) and not ATTRIBUTED.search(document_text):
+        # a strike from the air no one is named for nor blamed with: ACLED gives it to the
+        # state's forces, the side that has aircraft where no armed group is said to fly drones
+        a1 = Actor(name="", inter=1, mention="")
     # a sentence that says no group claimed it names groups only to say they did not
     context = " ".join(m.sentence.text for m in g.mentions if not NO_CLAIM.search(m.sentence.text))
     # the group a sentence names as another side ("gunmen stormed an outpost of the
@@ -722,6 +727,10 @@ def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -
         event.actor2, event.inter2 = n2.name, n2.inter
     if event.inter2 == 7 or event.event_type == "Violence against civilians":
         event.civilian_targeting = "Civilian targeting"
+
+
+ATTRIBUTED = re.compile(r"\b(?:claim(?:s|ed|ing)? (?:the )?(?:responsibility|attack|strike)|"
+                        r"attribut(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing))\b", re.I)
 
 
 def without_phrases(text: str, phrases: list[str]) -> str:
