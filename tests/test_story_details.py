@@ -227,3 +227,10 @@ def test_a_strike_from_the_air_no_one_is_named_for_is_the_states(code_text):
     events = code_text("MORELIA - A drone dropped explosives on houses near Aguililla on Monday, killing two "
                        "residents, officials said. They blamed a local cartel for the attack.")
     assert events and events[0].inter1 != 1
+
+
+def test_a_sentence_opening_later_that_day_tells_another_event(code_text):
+    events = code_text("BEIRUT - An Israeli drone strike on a car near the town of Tyre on Monday killed two people, "
+                       "the health ministry said. Later on Monday, Israeli artillery shelled the outskirts of villages "
+                       "near Naqoura, the state news agency reported.")
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]

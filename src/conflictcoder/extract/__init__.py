@@ -510,7 +510,7 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         toll_update=toll_update,
         pluperfect=any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in specific
                        for c in list(h.token.children) + list(h.token.head.children)),
-        additive=marked_as_further(specific),
+        additive=marked_as_further(specific) or (bool(main) and opens_as_another(sentence.text)),
         aftermath=is_aftermath(categories, sentence.text),
     )
     if mention.aftermath and SCENE.search(sentence.text):  # arms found where a clash was fought are its arms
@@ -561,6 +561,17 @@ FOLLOW_UP = re.compile(
     r"\bresponsible for the (?:\w+ )?(?:attack|incident|killing|blast|explosion|murder|abduction|bombing)\b|"
     r"\blater (?:placed|arrested|detained|apprehended|taken into custody)\b", re.I)
 # a new story begins: "Meanwhile, forces recovered a huge cache in another district"
+# "Later on Monday, artillery shelled ...", "Separately, a drone hit ...": a sentence that opens by
+# setting its event apart from the one told before it
+OPENS_AS_ANOTHER = re.compile(r"^\W*(?:[A-Z][A-Za-z .,'-]{0,40}?\s[-:]\s+)?(?:meanwhile|separately|elsewhere|"
+                              r"in (?:a |an )?(?:separate|another|other|related)\b|later (?:on|that|in)\b|"
+                              r"(?:hours|a day|two days|minutes) later\b)", re.I)
+
+
+def opens_as_another(sentence: str) -> bool:
+    return bool(OPENS_AS_ANOTHER.search(sentence))
+
+
 ANOTHER_STORY = re.compile(r"\b(?:meanwhile|separately|in another|in a separate|elsewhere|in a related)\b", re.I)
 
 
