@@ -228,3 +228,12 @@ def test_a_sentence_opening_later_that_day_tells_another_event(code_text):
                        "the health ministry said. Later on Monday, Israeli artillery shelled the outskirts of villages "
                        "near Naqoura, the state news agency reported.")
     assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text, location, iso3", [
+    ("MANILA - Gunmen killed two soldiers near San Jose on Monday, the army said.", "San Jose", "PHL"),
+    ("KANDAHAR - Gunmen killed two soldiers near Maiwand on Monday, officials said.", "Maywand", "AFG"),
+])
+def test_the_datelines_country_weighs_in_the_choice_of_a_place(code_text, text, location, iso3):
+    events = code_text(text)
+    assert events and (events[0].location, events[0].iso3) == (location, iso3)

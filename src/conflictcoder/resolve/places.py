@@ -881,6 +881,20 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
     return known and primary and place.population >= 1_000 and mode == "mixed"
 
 
+def _dateline_countries(cands: list[_Candidate], datelines: Sequence[Span]) -> Counter:
+    """The country of the town a dateline names ("MAPUTO - "), as a sure place counts: the story
+    is filed from there, and its other places are likelier in that country ("Palma" is then the
+    Mozambican town, not the Spanish city)."""
+    out: Counter = Counter()
+    for cand in cands:
+        if not any(span.start <= cand.start and cand.mention_end <= span.end for span in datelines):
+            continue
+        towns = [m.place for m in cand.matches if m.primary and not m.loose and m.place.population >= 10_000]
+        if towns:
+            out[max(towns, key=lambda p: p.population).iso3] += 2
+    return out
+
+
 def _names_dateline(cand: _Candidate, place: Place, datelines: Sequence[Span]) -> bool:
     """The place a dateline opens with ("KHOST - ", "GOMA, Congo - "): a town of that name, its
     main name or one of some size."""
@@ -942,6 +956,7 @@ def find_places(
     lower_words = _lower_words(text, mode)
     sure = _sure_places(cands, lower_words, mode)
     context = _country_context(cands, sure)
+    context.update(_dateline_countries(cands, datelines))
     anchors = _anchors(sure)
     states = _states(sure, cands)
 
