@@ -705,8 +705,10 @@ def reassign_actors(event: Event, g: Group, name_actor, document_text: str = "")
 
 def assign_actors(event: Event, g: Group, name_actor, document_text: str = "") -> None:
     a1, a2 = pick_sides(event.event_type, side_candidates(g), agents_of(g), event.sub_event_type)
-    if event.sub_event_type == "Air/drone strike" and (a1 is None or not a1.mention) and not any(
-            ATTRIBUTED.search(m.sentence.text) for m in g.mentions) and not ATTRIBUTED.search(document_text):
+    # the story's text holds the event's sentences; without it (a caller that gives none) they are read
+    attributed = bool(ATTRIBUTED.search(document_text)) if document_text else any(
+        ATTRIBUTED.search(m.sentence.text) for m in g.mentions)
+    if event.sub_event_type == "Air/drone strike" and (a1 is None or not a1.mention) and not attributed:
         # a strike from the air no one is named for nor blamed with: ACLED gives it to the
         # state's forces, the side that has aircraft where no armed group is said to fly drones
         a1 = Actor(name="", inter=1, mention="")

@@ -21,7 +21,7 @@ from .detector import current_years
 from .propose import CATEGORY_OF_TYPE, anchor, proposal
 from .modality import REAL, conflict_toll, is_aggregate_clause, running_total_since, trigger_modality
 from .roles import (ARMED, CIVILIAN, PROTESTER, RIOTER, STATE, Party, agents_of, deliverers, is_human, make_party,
-                    dead_told_apart, informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
+                    dead_told_apart, first_conjunct, informative, named_among, national_force, opponents_of, patients_of, perpetrator_strings, physical_targets, responders_of,
                     sum_quantities, victim_strings, weapons_in)
 from .triggers import BLASTING_WORK, CRASH_VERBS, INDUSTRIAL, Hit, by_accident, find_hits, names_a_trigger
 from .typing import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, classify
@@ -813,9 +813,7 @@ def parties_and_counts(hits: list[Hit], options: Options) -> tuple[list[Party], 
 def part_of_those_counted(noun) -> bool:
     """'killed four villagers, beheading three of them', 'killing eight civilians, among them three
     women and four children': people told as some of those counted before are no more of them."""
-    first = noun
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head  # "three women and four children": the partitive hangs on the first
+    first = first_conjunct(noun)  # "three women and four children": the partitive hangs on the first
     return any(c.dep_ == "prep" and c.lower_ in ("of", "among") and any(
         p.dep_ == "pobj" and p.lower_ in ("them", "whom", "those") for p in c.children) for c in first.children)
 

@@ -228,9 +228,9 @@ def party_kind(noun) -> str:
         return ARMED  # "rebel positions", "PKK hideouts": the armed group's own
     if low in GROUP_PARTS and (any(armed_owner(m) for m in noun.lefts) or group_named_before(noun)):
         return ARMED  # "ISWAP cells", "a rebel faction": part of an armed group
-    owner = owner_after(noun) if low in MILITARY_TARGETS else None
-    if owner is not None and owner_kind(owner) in (ARMED, STATE):
-        return owner_kind(owner)  # "an outpost of the Taliban", "positions held by the rebels"
+    owned_by = target_owner_kind(noun)
+    if owned_by in (ARMED, STATE):
+        return owned_by  # "an outpost of the Taliban", "positions held by the rebels"
     if low in MILITARY_TARGETS and not {t.lower_ for t in noun.subtree} & CIVILIAN_PLACES:
         return STATE  # "attacked a checkpoint", "a convoy of Pakistani forces": armed targets
     if low in ("fighters", "jets", "jet", "warplanes", "helicopters") and mods & {"jet", "fighter", "air"}:
@@ -297,16 +297,21 @@ def of_a_state_body(noun) -> bool:
 
 def armed_owner(modifier) -> bool:
     """'rebel', 'militant', 'PKK': a modifier that makes a camp or a position an armed group's."""
-    from ..resolve.actors import named_group  # the dictionary loads on first use
-
     if modifier.dep_ not in ("amod", "compound", "poss"):
         return False
     if modifier.lower_ in lx.ARMED_NOUNS:
         return True
     if modifier.pos_ != "PROPN" or national(modifier):
         return False
-    entry = named_group(modifier.text)
-    return entry is not None and entry.inter in (2, 3, 4)  # a group of the dictionary, no state force
+    return names_armed_group(modifier.text)
+
+
+def names_armed_group(text: str) -> bool:
+    """Whether the text names an armed group of the dictionary (inter 2, 3 or 4), no state force."""
+    from ..resolve.actors import named_group  # the dictionary loads on first use
+
+    entry = named_group(text)
+    return entry is not None and entry.inter in (2, 3, 4)
 
 
 # words for a part of a group, armed when the group is: "ISWAP cells", "militant elements"
@@ -336,12 +341,9 @@ ARMED_ORGANISATION_HEADS = {"units", "front", "brigade", "brigades", "militia", 
 def member_of_armed_group(noun) -> bool:
     """'members of the ... Units', 'two members of al-Shabaab': the group they belong to is a
     group of the dictionary, or an organisation named as an armed one."""
-    from ..resolve.actors import named_group
-
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for group in (c for c in prep.children if c.dep_ == "pobj"):
-            entry = named_group(noun.doc[group.left_edge.i:group.right_edge.i + 1].text)
-            if entry is not None and entry.inter in (2, 3, 4):
+            if names_armed_group(noun.doc[group.left_edge.i:group.right_edge.i + 1].text):
                 return True
             if group.pos_ == "PROPN" and group.lower_ in ARMED_ORGANISATION_HEADS:
                 return True
@@ -371,22 +373,19 @@ def dead_told_apart(sent, vague_counts: dict[str, int]) -> int:
 
 def group_named_before(noun) -> bool:
     """'ISWAP cells': the words before the noun name a group of the dictionary."""
-    from ..resolve.actors import named_group
+    return noun.left_edge.i < noun.i and names_armed_group(noun.doc[noun.left_edge.i:noun.i].text)
 
-    if noun.left_edge.i >= noun.i:
-        return False
-    entry = named_group(noun.doc[noun.left_edge.i:noun.i].text)
-    return entry is not None and entry.inter in (2, 3, 4)
+
+def target_owner_kind(noun) -> str:
+    """The kind of the side a military target is told after it as belonging to; UNKNOWN when none."""
+    owner = owner_after(noun) if noun.lower_ in MILITARY_TARGETS else None
+    return owner_kind(owner) if owner is not None else UNKNOWN
 
 
 def owner_kind(owner) -> str:
     """A target's owner: a group of the dictionary named in its phrase ("an ELN faction", "the
     Ambazonia Defence Forces") is armed, whatever its head word says."""
-    from ..resolve.actors import named_group
-
-    phrase = owner.doc[owner.left_edge.i:owner.i + 1].text
-    entry = named_group(phrase)
-    if entry is not None and entry.inter in (2, 3, 4):
+    if names_armed_group(owner.doc[owner.left_edge.i:owner.i + 1].text):
         return ARMED
     return party_kind(owner)
 
@@ -732,12 +731,17 @@ def agents_of(tok) -> list:
     return [n for n in nouns if n.pos_ != "PRON" or n.lower_ in ("they", "he", "she")]
 
 
+def first_conjunct(noun):
+    """The first of a list ('a truck' of 'a truck and a bus'), on which the list's relations hang."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return noun
+
+
 def hit_a_laid_explosive(noun) -> bool:
     """'An army truck struck a landmine', 'a farmer stepped on a mine': the subject is the one
     the laid explosive hit, not who laid it."""
-    first = noun
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head  # "a truck and a bus hit mines"
+    first = first_conjunct(noun)  # "a truck and a bus hit mines"
     verb = first.head
     if first.dep_ != "nsubj" or verb.lower_ not in lx.RUN_INTO_VERBS:
         return False
@@ -775,9 +779,14 @@ def doers_named_after(deed) -> list:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             return [n for c in child.children if c.dep_ == "pobj" for n in conjuncts(c)]
         if child.dep_ == "acl" and child.tag_ == "VBN":
-            return [n for c in child.children if c.dep_ == "agent"
-                    for p in c.children if p.dep_ == "pobj" for n in conjuncts(p)]
+            return participle_agents(child)
     return []
+
+
+def participle_agents(participle) -> list:
+    """'(strikes) carried out by Russian warplanes': the agents of a participle describing a noun."""
+    return [n for c in participle.children if c.dep_ == "agent"
+            for p in c.children if p.dep_ == "pobj" for n in conjuncts(p)]
 
 
 def deliverers(noun) -> list:
@@ -791,8 +800,7 @@ def deliverers(noun) -> list:
         return [n for c in noun.head.head.children if c.dep_ == "nsubj" for n in conjuncts(c)]
     for child in noun.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
-            return [n for c in child.children if c.dep_ == "agent"
-                    for p in c.children if p.dep_ == "pobj" for n in conjuncts(p)]
+            return participle_agents(child)
     return []
 
 

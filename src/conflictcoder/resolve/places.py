@@ -881,13 +881,17 @@ def _accept(cand: _Candidate, place: Place, context: Counter, text_lower_words: 
     return known and primary and place.population >= 1_000 and mode == "mixed"
 
 
+def _in_dateline(cand: _Candidate, datelines: Sequence[Span]) -> bool:
+    return any(span.start <= cand.start and cand.mention_end <= span.end for span in datelines)
+
+
 def _dateline_countries(cands: list[_Candidate], datelines: Sequence[Span]) -> Counter:
     """The country of the town a dateline names ("MAPUTO - "), as a sure place counts: the story
     is filed from there, and its other places are likelier in that country ("Palma" is then the
     Mozambican town, not the Spanish city)."""
     out: Counter = Counter()
     for cand in cands:
-        if not any(span.start <= cand.start and cand.mention_end <= span.end for span in datelines):
+        if not _in_dateline(cand, datelines):
             continue
         towns = [m.place for m in cand.matches if m.primary and not m.loose and m.place.population >= 10_000]
         if towns:
@@ -898,7 +902,7 @@ def _dateline_countries(cands: list[_Candidate], datelines: Sequence[Span]) -> C
 def _names_dateline(cand: _Candidate, place: Place, datelines: Sequence[Span]) -> bool:
     """The place a dateline opens with ("KHOST - ", "GOMA, Congo - "): a town of that name, its
     main name or one of some size."""
-    if not any(span.start <= cand.start and cand.mention_end <= span.end for span in datelines):
+    if not _in_dateline(cand, datelines):
         return False
     match = next((m for m in cand.matches if m.place == place), None)
     return match is not None and not match.loose and (match.primary or place.population >= 10_000)
