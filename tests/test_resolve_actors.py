@@ -297,3 +297,39 @@ def test_actors_a_mob_is_its_rioters_not_the_gunmen_another_reading_assumed():
 def test_actors_a_group_named_like_a_force_keeps_its_name_with_its_acronym_after_it():
     assert name_actor(Actor("", 1, "Allied Democratic Forces (ADF)"), "COD").name == "ADF: Allied Democratic Forces"
     assert name_actor(Actor("", 1, "Kenya Defence Forces (KDF)"), "SOM").name == "Military Forces of Kenya"
+
+
+@pytest.mark.parametrize("text, name, inter", [
+    ("The Kisu Liberation Movement attacked a village near Bunia on Monday, killing four civilians, officials said.",
+     "Kisu Liberation Movement", 2),
+    ("Gunmen from the Red Hawk gang coalition stormed a neighbourhood of Jacmel on Monday night, shooting five "
+     "residents dead, officials said.", "Red Hawk gang coalition", 3),
+    ("Members of the Tora Youth League beat an opposition activist to death in Ngozi on Monday, his family said.",
+     "Tora Youth League", 3),
+])
+def test_actors_a_group_the_dictionary_lacks_keeps_the_name_the_text_gives_it(code_text, text, name, inter):
+    (event,) = code_text(text)
+    assert (event.actor1, event.inter1) == (name, inter)
+
+
+@pytest.mark.parametrize("text", [
+    # a place, not a group: the men came from there
+    "Gunmen from Zamfara attacked a village near Gusau on Monday, killing four people, police said.",
+    # an organisation that is no armed one speaks of the killing
+    "The Coastal Journalists Network condemned the killing of a radio presenter who was shot dead by two men in "
+    "Mombasa on Friday.",
+])
+def test_actors_no_group_name_from_a_place_or_a_speaker(code_text, text):
+    (event,) = code_text(text)
+    assert event.actor1.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize("mention, inter", [
+    ("Kisu Liberation Front", 2), ("Popular Revolutionary Army", 2), ("Kuri Ethnic Militia", 4),
+    ("Red Hawk gang", 3), ("Mountain Cartel", 3),
+])
+def test_actors_an_unlisted_group_is_named_with_the_inter_its_name_tells(mention, inter):
+    actor = name_actor(Actor("", 3, "gunmen", organisation=mention), "COD")
+    assert (actor.name, actor.inter) == (mention, inter)
+    # a state force keeps its generic name whatever group is named near it
+    assert name_actor(Actor("", 1, "soldiers", organisation=mention), "COD").name.startswith("Military Forces")

@@ -165,6 +165,9 @@ class Actor:
     inter: int
     mention: str = ""
     iso3: str = ""
+    # the name the text gives the group itself ("gunmen from the Red Hawk gang"), where it names one:
+    # an organisation the actor dictionary may not hold
+    organisation: str = ""
 
 
 @dataclass(slots=True)

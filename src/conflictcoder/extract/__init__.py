@@ -8,6 +8,7 @@ the text gives for it; nothing is resolved here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import islice
 
 from ..records import Actor, Counts, Mention, Parsed, Span, SpanSet
@@ -520,7 +521,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
     if len(between) >= 2 and not any(p.kind for p in agents) and not any(p.kind == STATE for p in between):
         # "fighting between the ELN and FARC dissidents", "clashes between farmers and herders":
         # two armed groups, or two communities' militias (ACLED inter 4)
-        mention.actor1, mention.actor2 = (Actor(name="", inter=3 if p.kind == ARMED else 4, mention=p.text)
+        mention.actor1, mention.actor2 = (Actor(name="", inter=3 if p.kind == ARMED else 4, mention=p.text,
+                                                organisation=p.group_name or "")
                                           for p in between[:2])
     nation = next((n for h in specific if (n := national_force(h.token)) is not None), None)
     if nation is not None and (mention.actor1 is None or not mention.actor1.mention) and not any(p.kind for p in agents):
@@ -532,7 +534,8 @@ def build_mention(sent, sentence: Span, hits: list[Hit], tokens, heads, clause_h
         # the weapon's owner or the one who fired it, told in the clause, did it
         owner = next((p for p in weapon_owners(tokens, options) if p.kind in (STATE, ARMED)), None)
         if owner is not None:
-            mention.actor1 = Actor(name="", inter=INTER_OF_KIND[owner.kind], mention=owner.text)
+            mention.actor1 = Actor(name="", inter=INTER_OF_KIND[owner.kind], mention=owner.text,
+                                   organisation=owner.group_name or "")
     mention.confidence = confidence(mention, specific, main_clause=any(sent.doc[h].dep_ == "ROOT" for h in heads),
                                     earlier=any(told_as_earlier(sent.doc[h]) for h in heads))
     if main and all(told_aside(h.token) for h in main):
@@ -847,6 +850,9 @@ def sides_between(hits: list[Hit], options: Options) -> list[Party]:
 
 def sides(event_type: str, agents: list[Party], patients: list[Party], others: list[Party]) -> tuple[Actor | None, Actor | None]:
     """actor1 and actor2 as surface phrases with inter codes; resolve.actors names them."""
+    # members of a group the text names by its own name who did the deed ("members of the ...
+    # League beat a man to death") are that group, armed for the deed though no word says so
+    agents = [replace(p, kind=ARMED) if not p.kind and p.group_name else p for p in agents]
     parties = agents + others + patients
     state = [p for p in parties if p.kind == STATE]
     armed = [p for p in parties if p.kind == ARMED]
@@ -855,7 +861,8 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
     def actor(p: Party | None, default_kind: str = "", unknown_inter: int = 3) -> Actor | None:
         if p is None:
             return Actor(name="", inter=INTER_OF_KIND.get(default_kind, 0), mention="") if default_kind else None
-        return Actor(name="", inter=INTER_OF_KIND.get(p.kind, unknown_inter), mention=p.text)
+        return Actor(name="", inter=INTER_OF_KIND.get(p.kind, unknown_inter), mention=p.text,
+                     organisation=p.group_name or "")
 
     if event_type == BATTLES:
         # the side the text names as the doer first ("gunmen shot dead two soldiers"), so that a

@@ -25,6 +25,7 @@ class Party:
     named_place: bool = False  # a named building, organisation or facility ("El Tiempo")
     proper: bool = False  # headed by a proper noun ("the NPA", "Boko Haram")
     organisation: str | None = None  # the group a member phrase names ("NPA fighters")
+    group_name: str | None = None  # the group's own name, where the text gives one (group_name)
     counted: str | None = None  # the phrase with its number, as the report counts them ("two gunmen")
 
 
@@ -335,7 +336,9 @@ def owner_after(noun):
 
 
 # last words of the name of an armed organisation (not of a state's: "forces", "army" may be either)
-ARMED_ORGANISATION_HEADS = {"units", "front", "brigade", "brigades", "militia", "militias", "movement"}
+ARMED_ORGANISATION_HEADS = {"units", "front", "brigade", "brigades", "militia", "militias", "movement",
+                            "army", "cartel", "gang", "coalition", "faction", "commando", "commandos",
+                            "resistance", "mujahideen"}
 
 
 def member_of_armed_group(noun) -> bool:
@@ -914,19 +917,40 @@ def described(noun):
 # Last words of an organisation's name: "national liberation front", "the Sinaloa cartel"
 ORGANISATION_HEADS = {"front", "army", "movement", "party", "union", "cartel", "command",
                       "alliance", "brigade", "brigades", "organization", "organisation", "league",
-                      "council", "commando", "commandos", "forces", "federation", "coordinator"}
+                      "council", "commando", "commandos", "forces", "federation", "coordinator",
+                      "coalition", "gang", "militia", "faction"}
+
+
+# words that tell whose members a band is: "members of the NPA", "gunmen from the Red Hawk gang"
+MEMBERSHIP_PREPOSITIONS = {"of", "from"}
+# entity types of a name that is no organisation's: "gunmen from Zamfara", "fighters of Ahmed Musa"
+NOT_ORGANISATION_ENTITIES = {"GPE", "LOC", "NORP", "PERSON", "FAC", "DATE", "TIME", "CARDINAL"}
+
+
+def organisation_head(noun):
+    """The noun of the organisation a phrase of members names ("NPA fighters": NPA; "members of
+    the Sinaloa cartel", "gunmen from the Red Hawk gang coalition": the cartel, the coalition);
+    None for a phrase of its own."""
+    if noun.lower_ not in MEMBER_HEADS | GROUP_HEADS | lx.ARMED_NOUNS | lx.STATE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in MEMBERSHIP_PREPOSITIONS:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj" or (child.lower_ == "from" and pobj.ent_type_ in NOT_ORGANISATION_ENTITIES):
+                    continue
+                if pobj.pos_ == "PROPN" or pobj.lower_ in ORGANISATION_HEADS:
+                    return pobj
+    return None
 
 
 def organisation_of(noun) -> str | None:
     """The organisation a phrase of members names: "NPA fighters", "members of the Sinaloa
     cartel", "guerrillas of the National Liberation Army"; None for a phrase of its own."""
+    head = organisation_head(noun)
+    if head is not None:
+        return phrase_text(head)
     if noun.lower_ not in MEMBER_HEADS | GROUP_HEADS | lx.ARMED_NOUNS | lx.STATE_NOUNS:
         return None
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.lower_ in ORGANISATION_HEADS):
-                    return phrase_text(pobj)
     for mod in noun.lefts:
         if mod.dep_ not in ("compound", "nmod") or mod.ent_type_ in ("GPE", "NORP", "PERSON", "DATE"):
             continue
@@ -935,6 +959,23 @@ def organisation_of(noun) -> str | None:
         if mod.pos_ == "PROPN" or (text and known_group(text)):  # lower-case text: "npa fighters"
             return text or None
     return None
+
+
+def group_name(noun) -> str | None:
+    """The name the text gives a group, where it names one: "the Kisu Liberation Movement",
+    "members of the Imbonerakure", "gunmen from the Red Hawk gang coalition". The name must hold
+    a proper noun that is no place, nation or person; a text in one case tells no proper nouns.
+    An organisation told without members must be named as an armed one ("... Front", "...
+    Militia"): a network or a union that "condemns the killing" is not the killer."""
+    head = organisation_head(noun)
+    if head is None and noun.pos_ == "PROPN" and noun.ent_type_ == "ORG" and noun.lower_ in ARMED_ORGANISATION_HEADS:
+        head = noun
+    if head is None or is_caseless(noun.doc):
+        return None
+    name = [t for t in head.subtree if t.i <= head.i and t.pos_ not in ("DET", "PUNCT", "NUM")]
+    if not any(t.pos_ == "PROPN" and t.ent_type_ not in NOT_ORGANISATION_ENTITIES for t in name):
+        return None
+    return phrase_text(head)
 
 
 def known_group(text: str) -> bool:
@@ -953,6 +994,7 @@ def make_party(noun, vague_counts: dict[str, int], casualty: bool = False) -> Pa
                  person=noun.ent_type_ == "PERSON", name=person_name(kind_noun, lone_ok=casualty),
                  named_place=kind_noun.pos_ == "PROPN" and kind_noun.ent_type_ in ("ORG", "FAC"),
                  proper=kind_noun.pos_ == "PROPN", organisation=organisation_of(kind_noun),
+                 group_name=group_name(kind_noun),
                  counted=counted_text(kind_noun))
 
 

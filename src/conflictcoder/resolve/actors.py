@@ -189,6 +189,8 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
         return None
     mention = actor.mention or ""
     entry = named_group(mention, iso3=event_iso3) if mention else None
+    if entry is None and actor.organisation:
+        entry = named_group(actor.organisation, iso3=event_iso3)
     if entry is None and mention and context:
         entry = group_from_abroad(mention, context)
     if entry is not None and actor.inter == 1 and entry.inter not in (1, 8) and not ends_with_alias(mention, entry):
@@ -213,6 +215,9 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
         kind = "Police Forces" if words & POLICE_WORDS and not words & ARMY_WORDS else "Military Forces"
         return Actor(name=f"{kind} of {acled_country(country) or 'Unknown Country'}", inter=state_inter(iso3, event_iso3),
                      mention=mention, iso3=iso3)
+    unlisted = unlisted_group(actor) if entry is None else None
+    if unlisted is not None:
+        return unlisted
     generic = {5: "Rioters", 6: "Protesters", 7: "Civilians"}.get(actor.inter)
     if generic:
         return Actor(name=f"{generic}{suffix}", inter=actor.inter, mention=mention, iso3=iso3)
@@ -230,3 +235,33 @@ def unnamed_group_inter(mention: str) -> int:
 
     words = set(re.findall(r"[a-z]+", mention.lower()))
     return 2 if words & lang.words("actor.rebel") else 3
+
+
+def unlisted_group(actor: Actor) -> Actor | None:
+    """A group the text names that the dictionary does not hold ("the Kisu Liberation Movement",
+    "gunmen from the Red Hawk gang"): ACLED names a group as the reports name it, so it keeps its
+    name rather than becoming an unidentified armed group. Its inter code is read from its name
+    (group_name_inter). A name that is a country's or a place's is no group's."""
+    from .gazetteer import get_gazetteer
+
+    name = re.sub(r"^(?:the|The|THE)\s+", "", (actor.organisation or "").strip())
+    if actor.inter not in (2, 3, 4) or len(name) < 3 or not any(c.isupper() for c in name):
+        return None
+    if country_of_mention(name) == name or country_in_name(name) or get_gazetteer().lookup(name):
+        return None
+    return Actor(name=name, inter=group_name_inter(name, actor.inter), mention=actor.mention, iso3=actor.iso3,
+                 organisation=actor.organisation)
+
+
+def group_name_inter(name: str, inter: int) -> int:
+    """The inter code a group's own name tells: a liberation front or an Islamist movement is a
+    rebel group (2), an ethnic or communal militia or a self-defence group an identity militia
+    (4); gangs, cartels and other militias the codebook's political militias (3)."""
+    from .. import lang
+
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", name.lower()))
+    if words & lang.words("actor.rebel_name"):
+        return 2
+    if words & lang.words("actor.identity_name"):
+        return 4
+    return inter if inter in (2, 4) else 3
