@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import main_type
+from conftest import coder, main_type
 
 
 
@@ -47,3 +47,23 @@ def test_fighters_who_entered_a_town_unopposed_took_it_without_violence(code_tex
 def test_entering_a_building_or_a_race_is_no_takeover(code_text):
     assert code_text("The senator entered the race for governor on Tuesday without any resistance "
                      "from her party.") == []
+
+
+@pytest.mark.parametrize("text, taken_as", [
+    ("Government forces captured a town and two villages in the north on Sunday, state media said.",
+     "Government regains territory"),
+    ("The army and allied fighters captured a key district of the eastern province on Thursday, the army said.",
+     "Government regains territory"),
+    ("Rebel fighters retook a strategic town from government forces on Thursday, activists said.",
+     "Non-state actor overtakes territory"),
+    ("Militants seized the town of Kamba after a two-day battle with soldiers, residents said.",
+     "Non-state actor overtakes territory"),
+])
+def test_who_took_the_territory_decides_its_type(code_with_detector, text, taken_as):
+    # through the detector: it reads the words of taking, the parse who took it
+    assert main_type(code_with_detector(text)) == taken_as
+
+
+@pytest.fixture(scope="module")
+def code_with_detector():
+    return coder(detector=True)

@@ -90,6 +90,34 @@ def settled_type(sub_event_type: str, verdict: Prediction | None, retype: bool =
     return sub_event_type, round(p.get(sub_event_type, 0.0), 3)
 
 
+# The two ways ACLED tells territory taken by force, told apart by who took it
+GOVERNMENT_REGAINS, NON_STATE_OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
+TERRITORY_TAKEN = {GOVERNMENT_REGAINS, NON_STATE_OVERTAKES}
+
+
+def verdict_of(lead: Mention, members: Sequence[Mention]) -> Prediction | None:
+    return event_verdict([lead]) or event_verdict(members)
+
+
+def territory_by_taker(sub_event_type: str, confidence: float, lead: Mention,
+                       probabilities: dict[str, float]) -> tuple[str, float]:
+    """Territory taken is the government's regaining where the state's forces took it, a non-state
+    actor's overtaking where an armed group did. The detector reads the words of taking well and
+    who took it badly (a bag of words: "troops retook the town from the rebels" and "rebels retook
+    the town from the troops"), so the taker the parse names (the lead's doer) decides between
+    the two, and the confidence is that territory was taken at all."""
+    taker = lead.actor1
+    if taker is None or not taker.mention or not any(taker.mention in p for p in lead.perpetrators):
+        return sub_event_type, confidence
+    if taker.inter == 1:
+        sub_event_type = GOVERNMENT_REGAINS
+    elif taker.inter in (2, 3, 4):
+        sub_event_type = NON_STATE_OVERTAKES
+    else:
+        return sub_event_type, confidence
+    return sub_event_type, round(sum(probabilities.get(t, 0.0) for t in TERRITORY_TAKEN), 3)
+
+
 def types_by_sentence(mentions: Sequence[Mention]) -> dict[int, set[str]]:
     """The sub-event types the patterns found in each sentence."""
     told: dict[int, set[str]] = {}
@@ -110,6 +138,9 @@ def settle_type(event: Event, lead: Mention, members: Sequence[Mention], types_t
         return
     if sub_event_type == ABDUCTION and event.fatalities:
         sub_event_type = "Attack"  # ACLED: an abduction in which people were killed is an attack
+    if sub_event_type in TERRITORY_TAKEN and verdict_of(lead, members) is not None:
+        sub_event_type, confidence = territory_by_taker(sub_event_type, confidence, lead,
+                                                        verdict_of(lead, members).probabilities)
     if sub_event_type != event.sub_event_type:
         event.sub_event_type, event.event_type = sub_event_type, EVENT_TYPE_OF[sub_event_type]
         event.disorder_type = disorder_type(event.event_type, sub_event_type)
