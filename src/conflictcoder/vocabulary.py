@@ -27,6 +27,10 @@ SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
 EVENT_TYPE_OF = {sub: event_type for event_type, subs in SUB_EVENT_TYPES.items() for sub in subs}
 ALL_SUB_EVENT_TYPES = tuple(EVENT_TYPE_OF)
 
+# Territory taken by force: the two sub-event types are told apart by who took it, not by the
+# words of the taking
+TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
 POLITICAL_VIOLENCE = "Political violence"
 DEMONSTRATIONS = "Demonstrations"
 STRATEGIC_DEVELOPMENTS = "Strategic developments"

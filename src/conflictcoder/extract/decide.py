@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from ..records import Event, Mention
 from ..settings import Options
-from ..vocabulary import EVENT_TYPE_OF, disorder_type
+from ..vocabulary import EVENT_TYPE_OF, TERRITORY_TAKEN, disorder_type
 from .detector import Prediction, context_of, detector
 
 ABDUCTION = "Abduction/forced disappearance"
@@ -92,7 +92,6 @@ def settled_type(sub_event_type: str, verdict: Prediction | None, retype: bool =
 
 # The two ways ACLED tells territory taken by force, told apart by who took it
 GOVERNMENT_REGAINS, NON_STATE_OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
-TERRITORY_TAKEN = {GOVERNMENT_REGAINS, NON_STATE_OVERTAKES}
 
 
 def verdict_of(lead: Mention, members: Sequence[Mention]) -> Prediction | None:
