@@ -149,6 +149,15 @@ def test_the_perpetrators_claimed_toll_yields_to_the_reported_one(code_text):
     assert event.sub_event_type == "Suicide bomb" and event.fatalities == 9
 
 
+@pytest.mark.parametrize("claim", ["The rebels claimed to have killed nine soldiers.",
+                                   "The rebels claimed they killed nine soldiers."])
+def test_a_toll_the_attackers_claim_to_have_inflicted_yields_to_the_reported_one(code_text, claim):
+    events = code_text("Rebels ambushed an army patrol near Uvira on Tuesday. The army said four soldiers were "
+                       "killed. " + claim)
+    (event,) = violent(events)
+    assert event.fatalities == 4
+
+
 def test_the_hospital_the_wounded_were_taken_to_is_not_the_place(code_text):
     events = code_text("ANKARA, Turkey, March 14 - A Turkish soldier died in a firefight with PKK militants "
                        "in Semdinli district of Hakkari province on Tuesday, the ministry said. The wounded "

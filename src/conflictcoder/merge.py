@@ -449,8 +449,22 @@ def event_id_for(doc_id: str, m: Mention) -> str:
 
 # "claimed responsibility, saying its fighters had killed twenty soldiers": the perpetrators' toll
 PERPETRATORS_CLAIM = re.compile(r"\bclaim\w*\b[^.]{0,80}?\b(?:saying|said|says)\b|"
+                                # "the rebels claimed to have killed nine", "claimed they killed 20"
+                                r"\bclaim(?:s|ed|ing)?\s+(?:to\s+have\s+|(?:that\s+)?(?:it|they)\s+(?:had\s+)?)"
+                                r"(?:killed|wounded|shot)\b|"
                                 r"\b(?:its|their) (?:own )?(?:fighters?|militants?|men|members|mujahideen)\b[^.]{0,40}?"
                                 r"\b(?:had |have )?(?:killed|wounded)\b", re.I)
+
+
+def perpetrators_claim(m: Mention) -> bool:
+    """Whether the mention's deed is told as the perpetrators' claim: its trigger lies in the
+    claim or just after it ("The army said four soldiers were killed, while the rebels claimed
+    to have killed nine": the nine, not the four)."""
+    at = m.trigger.start - m.sentence.start
+    return any(c.start() <= at <= c.end() + CLAIM_REACH for c in PERPETRATORS_CLAIM.finditer(m.sentence.text))
+
+
+CLAIM_REACH = 60  # characters after "claimed ..., saying" in which the claimed deed is told
 
 
 def group_count(mentions: list[Mention], name: str, strike: bool = False) -> int | None:
@@ -461,7 +475,7 @@ def group_count(mentions: list[Mention], name: str, strike: bool = False) -> int
     figure). `strike`: the event is a strike from the air or by artillery, whose armed dead are
     its targets, not attackers killed besides them."""
     counted = [m for m in mentions if getattr(m.counts, name) is not None]
-    independent = [m for m in counted if not PERPETRATORS_CLAIM.search(m.sentence.text)]
+    independent = [m for m in counted if not perpetrators_claim(m)]
     if independent:
         mentions = independent
     if name == "killed":
