@@ -109,3 +109,25 @@ def test_corpus_validator_knows_the_detector_labels():
     spec.loader.exec_module(validate)
     assert tuple(validate.EVENT_LABELS) == ALL_SUB_EVENT_TYPES
     assert list(validate.NONE_KINDS) == list(NON_EVENT_KINDS)
+
+
+def test_training_stops_when_the_pipeline_cannot_code_the_corpus(monkeypatch, tmp_path):
+    """Decision thresholds chosen over a corpus the pipeline failed on would keep almost nothing:
+    training stops with the first failure instead of writing such a model."""
+    import conflictcoder.pipeline
+    from conflictcoder.errors import TrainingError
+    from conflictcoder.pipeline import DocResult
+    from conflictcoder.records import Failure
+    from conflictcoder.training.train import pattern_candidates
+
+    (tmp_path / "w1.jsonl").write_text((CORPUS / "train" / "t1.jsonl").read_text(encoding="utf-8").splitlines()[0]
+                                       + "\n", encoding="utf-8")
+
+    def failing(docs, options=None):
+        for doc in docs:
+            yield DocResult(doc, failure=Failure(where=doc.doc_id, code="E301", reason="gazetteer being built",
+                                                 doc_id=doc.doc_id, stage="resolve"))
+
+    monkeypatch.setattr(conflictcoder.pipeline, "code_documents", failing)
+    with pytest.raises(TrainingError, match="failed on 1 corpus paragraphs"):
+        pattern_candidates(tmp_path)

@@ -22,6 +22,7 @@
     │   ├── StoreMissing      E403 no store where one was asked for
     │   └── StoreBusy         E404 another process holds the DuckDB file
     ├── EvalError             E501 gold or prediction files cannot be read
+    ├── TrainingError         E502 a model cannot be trained as asked (make train)
     ├── OptionsError          E601 arguments that cannot work together
     ├── LanguageDataError     E602 a language folder's rules (lang/<code>/*.json) cannot be read
     ├── QueryError            E603 a filter, sort or cursor that cannot be used
@@ -135,6 +136,10 @@ class StoreBusy(StoreError):
 
 class EvalError(ConflictCoderError):
     code = "E501"
+
+
+class TrainingError(ConflictCoderError):
+    code = "E502"
 
 
 class LanguageDataError(ConflictCoderError):

@@ -75,9 +75,10 @@ def model_verdicts(records: Iterable[dict]) -> list[Verdict]:
     return out
 
 
-def pipeline_verdicts(records: Sequence[dict], options=None) -> list[Verdict]:
+def pipeline_verdicts(records: Sequence[dict], options=None, failures: list | None = None) -> list[Verdict]:
     """Each paragraph coded as a document through the whole pipeline: a sentence is found as an
-    event when it is evidence of one, typed as the most confident event it is evidence of."""
+    event when it is evidence of one, typed as the most confident event it is evidence of.
+    `failures`: where given, each paragraph the pipeline failed on is added to it (its failure)."""
     from ..pipeline import code_documents
     from ..records import Document
 
@@ -93,6 +94,8 @@ def pipeline_verdicts(records: Sequence[dict], options=None) -> list[Verdict]:
         spans.append(starts)
     out = []
     for record, starts, result in zip(records, spans, code_documents(docs, options)):
+        if result.failure is not None and failures is not None:
+            failures.append(result.failure)
         best: dict[int, tuple[float, str]] = {}
         for event in result.events:
             for source in event.sources:

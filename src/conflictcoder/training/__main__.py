@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..errors import ConflictCoderError
 from ..extract.detector import MODEL_DIR
 from .examples import CORPUS
 from .train import train
@@ -23,6 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.shared.is_dir():
         print(f"{args.shared} not found: training on the project's corpus alone", file=sys.stderr)
+    try:
+        return run(args)
+    except ConflictCoderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def run(args: argparse.Namespace) -> int:
     if args.only != "relevance":
         card = train(args.shared, args.out, args.corpus, cross_validate=not args.no_cv)
         print(json.dumps({k: card[k] for k in ("examples", "features", "temperature", "cross_validation_by_writer")},

@@ -196,10 +196,19 @@ def pattern_candidates(corpus: Path) -> list[str | None]:
     alone (no detector) give it as evidence of an event, or None: the candidates the detector is
     asked about."""
     from ..bench.gate import pipeline_verdicts
+    from ..errors import TrainingError
     from ..settings import Options
     from .examples import paragraphs
 
-    return [v.predicted for v in pipeline_verdicts(list(paragraphs(corpus)), Options(detector=False))]
+    failures: list = []
+    candidates = [v.predicted for v in pipeline_verdicts(list(paragraphs(corpus)), Options(detector=False), failures)]
+    if failures:
+        # thresholds chosen on a corpus the pipeline could not code would ship a detector that keeps
+        # almost nothing: stop instead
+        raise TrainingError(f"the pipeline failed on {len(failures)} corpus paragraphs while the decision "
+                            f"thresholds were chosen; the first: {failures[0]}",
+                            fix="rerun `make train` with no other process writing the source tree or the gazetteer")
+    return candidates
 
 
 def decision_threshold(probabilities, labels: Sequence[str], candidates: Sequence[str | None]) -> tuple[float, float, list]:
