@@ -333,3 +333,13 @@ def test_actors_an_unlisted_group_is_named_with_the_inter_its_name_tells(mention
     assert (actor.name, actor.inter) == (mention, inter)
     # a state force keeps its generic name whatever group is named near it
     assert name_actor(Actor("", 1, "soldiers", organisation=mention), "COD").name.startswith("Military Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "A police officer was killed on Sunday when rebels dropped explosives from drones onto the police station in "
+    "Suarez, police said.",
+    "Two civilians were wounded when militants launched a drone at a market in Kidal on Monday.",
+])
+def test_actors_who_used_the_weapon_did_the_strike(code_text, text):
+    (event,) = code_text(text)
+    assert event.sub_event_type == "Air/drone strike" and event.actor1.startswith("Unidentified Armed Group")

@@ -914,7 +914,18 @@ def weapon_owners(tokens, options: Options) -> list[Party]:
         if party.kind == STATE:
             out.append(party)
         out.extend(make_party(n, options.vague_counts) for n in deliverers(tok) if n.dep_ == "pobj")
+        out.extend(make_party(n, options.vague_counts) for n in wielders(tok))
     return out
+
+
+def wielders(weapon) -> list:
+    """Who used a weapon told as the object of their deed: 'rebels dropped explosives from
+    drones', 'gunmen hurled a grenade': the subject of the verb the weapon is the object of."""
+    verb = weapon.head if weapon.dep_ == "dobj" else (
+        weapon.head.head if weapon.dep_ == "pobj" and weapon.head.dep_ == "prep" else None)
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in lx.WEAPON_USE_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def told_as_earlier(head) -> bool:
