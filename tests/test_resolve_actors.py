@@ -343,3 +343,13 @@ def test_actors_an_unlisted_group_is_named_with_the_inter_its_name_tells(mention
 def test_actors_who_used_the_weapon_did_the_strike(code_text, text):
     (event,) = code_text(text)
     assert event.sub_event_type == "Air/drone strike" and event.actor1.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize("text", [
+    "At least eight men were killed on Tuesday when fighting broke out between two clans near Mount Hagen, "
+    "police said.",
+    "Clashes erupted between rival communities near Jos on Sunday, killing six people.",
+])
+def test_actors_a_fight_between_two_communities_is_between_communal_militias(code_text, text):
+    (event,) = code_text(text)
+    assert (event.event_type, event.inter1) == ("Battles", 4) and event.actor1.startswith("Communal Militia")

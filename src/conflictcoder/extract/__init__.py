@@ -838,14 +838,30 @@ def counts_from(per_field: dict[str, list[Quantity | None]], patients: list[Part
 
 
 def sides_between(hits: list[Hit], options: Options) -> list[Party]:
-    """The parties of 'clashes between farmers and herders', 'fighting between X and Y'."""
+    """The parties of 'clashes between farmers and herders', 'fighting between X and Y', and of
+    'fighting broke out between two clans' (one noun for both sides, each a party of its own)."""
     for h in hits:
-        for prep in h.token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "between":
-                nouns = [n for n in prep.children if n.dep_ == "pobj"]
-                nouns += [c for n in nouns for c in n.conjuncts if c.pos_ in ("NOUN", "PROPN")]
-                return [make_party(n, options.vague_counts) for n in nouns]
+        for prep in between_preposition(h.token):
+            nouns = [n for n in prep.children if n.dep_ == "pobj"]
+            nouns += [c for n in nouns for c in n.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+            parties = [make_party(n, options.vague_counts) for n in nouns]
+            if len(nouns) == 1 and any(c.lower_ in PAIRING_WORDS for c in nouns[0].lefts):
+                parties = parties * 2  # "two rival clans": two sides told by one noun
+            return parties
     return []
+
+
+# "between two clans", "between rival communities": one plural noun that tells two sides
+PAIRING_WORDS = {"two", "rival", "opposing", "neighbouring", "neighboring", "feuding"}
+
+
+def between_preposition(tok):
+    """The 'between' of a fight: on its word ('clashes between ...'), or on the verb it is the
+    subject of ('fighting broke out between ...', 'clashes erupted between ...')."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if not preps and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        preps = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    return preps
 
 
 def sides(event_type: str, agents: list[Party], patients: list[Party], others: list[Party]) -> tuple[Actor | None, Actor | None]:

@@ -223,9 +223,15 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
         return Actor(name=f"{generic}{suffix}", inter=actor.inter, mention=mention, iso3=iso3)
     if actor.inter == 4 and mention:
         # a community that fought ("clashes between farmers and herders"): ACLED's communal militia
-        community = mention.split()[-1].capitalize()
-        return Actor(name=f"{community} Communal Militia{suffix}", inter=4, mention=mention, iso3=iso3)
+        community = mention.split()[-1].lower()
+        prefix = "" if community in GENERIC_COMMUNITIES else community.capitalize() + " "
+        return Actor(name=f"{prefix}Communal Militia{suffix}", inter=4, mention=mention, iso3=iso3)
     return Actor(name=f"Unidentified Armed Group{suffix}", inter=unnamed_group_inter(mention), mention=mention, iso3=iso3)
+
+
+# words that say a community fought without saying which ("two clans", "rival communities")
+GENERIC_COMMUNITIES = {"clan", "clans", "community", "communities", "tribe", "tribes", "group", "groups",
+                       "village", "villages", "family", "families", "faction", "factions", "sides"}
 
 
 def unnamed_group_inter(mention: str) -> int:
