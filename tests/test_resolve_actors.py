@@ -353,3 +353,9 @@ def test_actors_who_used_the_weapon_did_the_strike(code_text, text):
 def test_actors_a_fight_between_two_communities_is_between_communal_militias(code_text, text):
     (event,) = code_text(text)
     assert (event.event_type, event.inter1) == ("Battles", 4) and event.actor1.startswith("Communal Militia")
+
+
+def test_actors_factions_of_an_armed_group_are_armed(code_text):
+    (event,) = code_text("Fighting broke out between two rival factions of the cartel in Culiacan on Monday, "
+                         "killing five people.")
+    assert event.inter1 == 3 and event.actor1.startswith("Unidentified Armed Group")

@@ -227,8 +227,9 @@ def party_kind(noun) -> str:
         return STATE  # "a military convoy", "a police station": the state's own
     if low in MILITARY_TARGETS and any(armed_owner(m) for m in noun.lefts):
         return ARMED  # "rebel positions", "PKK hideouts": the armed group's own
-    if low in GROUP_PARTS and (any(armed_owner(m) for m in noun.lefts) or group_named_before(noun)):
-        return ARMED  # "ISWAP cells", "a rebel faction": part of an armed group
+    if low in GROUP_PARTS and (any(armed_owner(m) for m in noun.lefts) or group_named_before(noun)
+                               or armed_whole(noun)):
+        return ARMED  # "ISWAP cells", "a rebel faction", "two factions of the cartel": part of an armed group
     owned_by = target_owner_kind(noun)
     if owned_by in (ARMED, STATE):
         return owned_by  # "an outpost of the Taliban", "positions held by the rebels"
@@ -282,6 +283,14 @@ def party_kind(noun) -> str:
     if noun.ent_type_ in ("ORG", "NORP") and noun.pos_ == "PROPN":
         return ARMED
     return UNKNOWN
+
+
+def armed_whole(part) -> bool:
+    """'factions of the cartel', 'cells of the Islamic State': the whole told after the part is
+    an armed group (a word for one, a group of the dictionary, or an armed organisation's name)."""
+    whole = owner_after(part)
+    return whole is not None and (whole.lower_ in lx.ARMED_NOUNS | ARMED_ORGANISATION_HEADS
+                                  or names_armed_group(part.doc[whole.left_edge.i:whole.i + 1].text))
 
 
 def led_by_a_state(noun) -> bool:
