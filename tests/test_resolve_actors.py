@@ -359,3 +359,9 @@ def test_actors_factions_of_an_armed_group_are_armed(code_text):
     (event,) = code_text("Fighting broke out between two rival factions of the cartel in Culiacan on Monday, "
                          "killing five people.")
     assert event.inter1 == 3 and event.actor1.startswith("Unidentified Armed Group")
+
+
+def test_actors_a_state_force_named_by_its_own_name_abroad_is_external(code_text):
+    (event,) = code_text("On Wednesday, IRGC artillery shelled Kurdish rebel positions near Choman in Iraq's "
+                         "Erbil province, killing two fighters.")
+    assert event.actor1.startswith("Military Forces of Iran") and event.inter1 == 8

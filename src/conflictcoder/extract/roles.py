@@ -408,7 +408,17 @@ def state_owned_weapon(noun) -> bool:
     before = [t for t in noun.subtree if t.i < noun.i]
     platform = noun.lower_ in lx.STATE_PLATFORMS or (
         noun.lower_ in lx.WEAPON_WORDS and any(t.lower_ in lx.STATE_PLATFORMS for t in before))
-    return platform and any(t.lower_ in lx.STATE_OWNERS for t in before)
+    return platform and (any(t.lower_ in lx.STATE_OWNERS for t in before) or names_state_force(before))
+
+
+def names_state_force(words) -> bool:
+    """Whether the words name a state force of the dictionary ('IRGC artillery', 'Wagner
+    drones' does not: Wagner is no state's)."""
+    from ..resolve.actors import named_group  # the dictionary loads on first use
+
+    text = " ".join(t.text for t in words if t.pos_ == "PROPN")
+    entry = named_group(text) if text else None
+    return entry is not None and entry.inter in (1, 8)
 
 
 def instrument(noun) -> bool:

@@ -191,6 +191,8 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
     entry = named_group(mention, iso3=event_iso3) if mention else None
     if entry is None and actor.organisation:
         entry = named_group(actor.organisation, iso3=event_iso3)
+    if entry is None and mention and actor.inter == 1:
+        entry = named_group(mention, inters={1})  # a state's force named abroad: "IRGC artillery" in Iraq
     if entry is None and mention and context:
         entry = group_from_abroad(mention, context)
     if entry is not None and actor.inter == 1 and entry.inter not in (1, 8) and not ends_with_alias(mention, entry):
