@@ -365,3 +365,9 @@ def test_actors_a_state_force_named_by_its_own_name_abroad_is_external(code_text
     (event,) = code_text("On Wednesday, IRGC artillery shelled Kurdish rebel positions near Choman in Iraq's "
                          "Erbil province, killing two fighters.")
     assert event.actor1.startswith("Military Forces of Iran") and event.inter1 == 8
+
+
+def test_actors_a_state_body_of_a_named_state_is_not_its_namesake_abroad():
+    # the dictionary's "State Committee for National Security" is Kyrgyzstan's; Tajikistan has one too
+    actor = name_actor(Actor("", 1, "Tajikistan's State Committee for National Security"), "TJK")
+    assert actor.name == "Police Forces of Tajikistan" and actor.inter == 1

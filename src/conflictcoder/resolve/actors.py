@@ -192,7 +192,11 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
     if entry is None and actor.organisation:
         entry = named_group(actor.organisation, iso3=event_iso3)
     if entry is None and mention and actor.inter == 1:
-        entry = named_group(mention, inters={1})  # a state's force named abroad: "IRGC artillery" in Iraq
+        # a state's force named abroad ("IRGC artillery" in Iraq), unless the mention names another
+        # state, whose body of the same name it is ("Tajikistan's State Committee for National Security")
+        entry = named_group(mention, inters={1})
+        if entry is not None and country_of_mention(mention) not in (None, entry.iso3):
+            entry = None
     if entry is None and mention and context:
         entry = group_from_abroad(mention, context)
     if entry is not None and actor.inter == 1 and entry.inter not in (1, 8) and not ends_with_alias(mention, entry):
