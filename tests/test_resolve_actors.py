@@ -371,3 +371,9 @@ def test_actors_a_state_body_of_a_named_state_is_not_its_namesake_abroad():
     # the dictionary's "State Committee for National Security" is Kyrgyzstan's; Tajikistan has one too
     actor = name_actor(Actor("", 1, "Tajikistan's State Committee for National Security"), "TJK")
     assert actor.name == "Police Forces of Tajikistan" and actor.inter == 1
+
+
+def test_actors_a_unit_of_a_state_force_is_the_state_side(code_text):
+    (event,) = code_text("On Sunday, a unit of the Defence and Security Forces on a reconnaissance mission was "
+                         "attacked near Tera by several dozen armed individuals aboard motorcycles.")
+    assert event.event_type == "Battles" and {event.inter1, event.inter2} == {1, 3}

@@ -230,6 +230,9 @@ def party_kind(noun) -> str:
     if low in GROUP_PARTS and (any(armed_owner(m) for m in noun.lefts) or group_named_before(noun)
                                or armed_whole(noun)):
         return ARMED  # "ISWAP cells", "a rebel faction", "two factions of the cartel": part of an armed group
+    if low in GROUP_PARTS and (whole := owner_after(noun)) is not None and whole.lower_ in lx.STATE_NOUNS \
+            and party_kind(whole) == STATE:
+        return STATE  # "a unit of the Defence and Security Forces", "elements of the army"
     owned_by = target_owner_kind(noun)
     if owned_by in (ARMED, STATE):
         return owned_by  # "an outpost of the Taliban", "positions held by the rebels"
