@@ -939,7 +939,7 @@ def wielders(weapon) -> list:
     drones', 'gunmen hurled a grenade': the subject of the verb the weapon is the object of."""
     verb = weapon.head if weapon.dep_ == "dobj" else (
         weapon.head.head if weapon.dep_ == "pobj" and weapon.head.dep_ == "prep" else None)
-    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in lx.WEAPON_USE_VERBS:
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in lx.WIELDING_VERBS:
         return []
     return [c for c in verb.children if c.dep_ == "nsubj"]
 
