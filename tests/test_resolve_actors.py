@@ -377,3 +377,13 @@ def test_actors_a_unit_of_a_state_force_is_the_state_side(code_text):
     (event,) = code_text("On Sunday, a unit of the Defence and Security Forces on a reconnaissance mission was "
                          "attacked near Tera by several dozen armed individuals aboard motorcycles.")
     assert event.event_type == "Battles" and {event.inter1, event.inter2} == {1, 3}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Al-Shabaab-linked militants killed four teachers near Mandera on Monday.", "Al Shabaab"),
+    ("Fighters loyal to the Kisu Liberation Movement killed six villagers near Beni on Monday.",
+     "Kisu Liberation Movement"),
+])
+def test_actors_members_tied_to_a_group_by_affiliation_are_the_group(code_text, text, name):
+    (event,) = code_text(text)
+    assert event.actor1 == name

@@ -945,6 +945,8 @@ ORGANISATION_HEADS = {"front", "army", "movement", "party", "union", "cartel", "
 
 # words that tell whose members a band is: "members of the NPA", "gunmen from the Red Hawk gang"
 MEMBERSHIP_PREPOSITIONS = {"of", "from"}
+# words that tie members to their organisation: "fighters loyal to ...", "militants linked to ..."
+AFFILIATION_WORDS = {"loyal", "linked", "affiliated", "belonging"}
 # entity types of a name that is no organisation's: "gunmen from Zamfara", "fighters of Ahmed Musa"
 NOT_ORGANISATION_ENTITIES = {"GPE", "LOC", "NORP", "PERSON", "FAC", "DATE", "TIME", "CARDINAL"}
 
@@ -955,14 +957,25 @@ def organisation_head(noun):
     None for a phrase of its own."""
     if noun.lower_ not in MEMBER_HEADS | GROUP_HEADS | lx.ARMED_NOUNS | lx.STATE_NOUNS:
         return None
+    for prep in membership_prepositions(noun):
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or (prep.lower_ != "of" and pobj.ent_type_ in NOT_ORGANISATION_ENTITIES):
+                continue
+            if pobj.pos_ == "PROPN" or pobj.lower_ in ORGANISATION_HEADS:
+                return pobj
+    return None
+
+
+def membership_prepositions(noun) -> list:
+    """The prepositions that may name a band's organisation: "members of", "gunmen from", and
+    those of a word of affiliation ("fighters loyal to", "militants linked to")."""
+    preps = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in MEMBERSHIP_PREPOSITIONS:
-            for pobj in child.children:
-                if pobj.dep_ != "pobj" or (child.lower_ == "from" and pobj.ent_type_ in NOT_ORGANISATION_ENTITIES):
-                    continue
-                if pobj.pos_ == "PROPN" or pobj.lower_ in ORGANISATION_HEADS:
-                    return pobj
-    return None
+            preps.append(child)
+        elif child.dep_ in ("amod", "acl") and child.lower_ in AFFILIATION_WORDS:
+            preps.extend(p for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "with"))
+    return preps
 
 
 def organisation_of(noun) -> str | None:

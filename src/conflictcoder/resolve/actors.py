@@ -57,7 +57,9 @@ def read_dictionary(path: str | Path | None = None) -> list[ActorEntry]:
         name, aliases, inter, iso3s, period = (c.strip() for c in cols)
         alias_list = tuple(a.strip().lower() for a in aliases.split("|") if a.strip())
         alternation = "|".join(re.escape(a) for a in sorted(alias_list, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+        # "Al-Shabaab-linked militants", "IS-affiliated fighters" are the group's: a hyphenated
+        # suffix of affiliation ends the alias as a space would
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?:(?![\w-])|(?=-(?:linked|affiliated|aligned)\b))", re.I)
         countries = tuple(c.strip().upper() for c in iso3s.split("|") if c.strip())
         entries.append(ActorEntry(name, alias_list, int(inter or 3), countries[0] if countries else "", period,
                                   pattern, frozenset(countries)))
