@@ -387,3 +387,9 @@ def test_actors_a_unit_of_a_state_force_is_the_state_side(code_text):
 def test_actors_members_tied_to_a_group_by_affiliation_are_the_group(code_text, text, name):
     (event,) = code_text(text)
     assert event.actor1 == name
+
+
+def test_actors_forces_killed_under_fire_are_the_other_side(code_text):
+    (event,) = code_text("A soldier was killed and two were wounded when their patrol came under fire near Gao "
+                         "on Monday.")
+    assert {event.inter1, event.inter2} == {1, 3} and "Military Forces of Mali" in (event.actor1, event.actor2)

@@ -910,6 +910,10 @@ def sides(event_type: str, agents: list[Party], patients: list[Party], others: l
         # forces hit by a bomb are its target: "a landmine struck the police pickup"
         victim = next((p for p in patients if p.kind == STATE and p is not perpetrator), None) or \
             next((p for p in patients if p.kind == ARMED and p is not perpetrator), None)  # "struck rebel positions"
+    elif event_type == VAC and victim is None:
+        # "a soldier was killed when their patrol came under fire": the forces hit are the other
+        # side, not civilians (the detector may read it as the battle it is)
+        victim = next((p for p in patients if p.kind == STATE and p is not perpetrator), None)
     if event_type in (VAC, EXPLOSIONS):
         return actor(perpetrator, ARMED), actor(victim, CIVILIAN if event_type == VAC else "")
     return actor(perpetrator), actor(victim)
