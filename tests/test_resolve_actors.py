@@ -393,15 +393,3 @@ def test_actors_forces_killed_under_fire_are_the_other_side(code_text):
     (event,) = code_text("A soldier was killed and two were wounded when their patrol came under fire near Gao "
                          "on Monday.")
     assert {event.inter1, event.inter2} == {1, 3} and "Military Forces of Mali" in (event.actor1, event.actor2)
-
-
-@pytest.mark.parametrize("text, name", [
-    # a group named in the doers' own phrase, across the border of the country it is tied to
-    ("Hamas fighters fired rockets at Ashkelon on Monday, wounding two people.", "Hamas"),
-    # a short acronym may be another group's: not taken outside the countries of its entry
-    ("ADF fighters attacked a village near Bamenda on Monday, killing two people.",
-     "Unidentified Armed Group (Cameroon)"),
-])
-def test_actors_a_group_named_across_a_border(code_text, text, name):
-    (event,) = code_text(text)
-    assert event.actor1 == name

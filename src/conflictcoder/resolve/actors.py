@@ -122,30 +122,6 @@ def group_from_abroad(mention: str, context: str) -> ActorEntry | None:
     return entry if entry.countries & countries_in(context) else None
 
 
-def named_across_a_border(mention: str) -> ActorEntry | None:
-    """A group the doers' own phrase names, acting outside the countries it is tied to ("Hamas
-    fighters fired rockets at Ashkelon"), where no other group shares the alias it is named by:
-    the tie keeps apart groups that share one ("ADF" in Congo and in Cameroon), not a group
-    from its neighbours. Short acronyms are not taken: "ADF" in Cameroon is the Ambazonian one."""
-    entry = named_group(mention)
-    if entry is None or not entry.countries:
-        return None
-    lowered = mention.lower()
-    aliases = [a for a in entry.aliases if a in lowered and entry.pattern.search(mention)]
-    # a short acronym ("ADF") may be another group's that the dictionary lacks: names only
-    return entry if aliases and all(alias_owners().get(a, 0) == 1 and len(a) >= 5 for a in aliases) else None
-
-
-@functools.lru_cache(maxsize=1)
-def alias_owners() -> dict[str, int]:
-    """How many dictionary entries each alias belongs to."""
-    owners: dict[str, int] = {}
-    for entry in default_dictionary():
-        for alias in set(entry.aliases):
-            owners[alias] = owners.get(alias, 0) + 1
-    return owners
-
-
 def countries_in(text: str) -> set[str]:
     """The countries a text names by name ("from Yemen", "Lebanon's south")."""
     return set(country_names(text))
@@ -225,8 +201,6 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
             entry = None
     if entry is None and mention and context:
         entry = group_from_abroad(mention, context)
-    if entry is None and mention and actor.inter in (2, 3, 4):
-        entry = named_across_a_border(mention)
     if entry is not None and actor.inter == 1 and entry.inter not in (1, 8) and not ends_with_alias(mention, entry):
         entry = None  # a state force is not renamed after a group named near it
     if entry is None and actor.inter in (2, 3) and context:
