@@ -94,10 +94,6 @@ def settled_type(sub_event_type: str, verdict: Prediction | None, retype: bool =
 GOVERNMENT_REGAINS, NON_STATE_OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
 
 
-def verdict_of(lead: Mention, members: Sequence[Mention]) -> Prediction | None:
-    return event_verdict([lead]) or event_verdict(members)
-
-
 def territory_by_taker(sub_event_type: str, confidence: float, lead: Mention,
                        probabilities: dict[str, float]) -> tuple[str, float]:
     """Territory taken is the government's regaining where the state's forces took it, a non-state
@@ -131,15 +127,14 @@ def settle_type(event: Event, lead: Mention, members: Sequence[Mention], types_t
     police captured seven others") keeps the patterns' types: the detector types its main one
     only, the patterns each clause."""
     several = len(types_told.get(lead.sentence_index, ())) > 1
-    sub_event_type, confidence = settled_type(event.sub_event_type, event_verdict([lead]) or event_verdict(members),
-                                              retype=not several)
-    if confidence is None:
+    verdict = event_verdict([lead]) or event_verdict(members)
+    sub_event_type, confidence = settled_type(event.sub_event_type, verdict, retype=not several)
+    if confidence is None:  # no verdict
         return
     if sub_event_type == ABDUCTION and event.fatalities:
         sub_event_type = "Attack"  # ACLED: an abduction in which people were killed is an attack
-    if sub_event_type in TERRITORY_TAKEN and verdict_of(lead, members) is not None:
-        sub_event_type, confidence = territory_by_taker(sub_event_type, confidence, lead,
-                                                        verdict_of(lead, members).probabilities)
+    if sub_event_type in TERRITORY_TAKEN:
+        sub_event_type, confidence = territory_by_taker(sub_event_type, confidence, lead, verdict.probabilities)
     if sub_event_type != event.sub_event_type:
         event.sub_event_type, event.event_type = sub_event_type, EVENT_TYPE_OF[sub_event_type]
         event.disorder_type = disorder_type(event.event_type, sub_event_type)

@@ -227,12 +227,10 @@ def party_kind(noun) -> str:
         return STATE  # "a military convoy", "a police station": the state's own
     if low in MILITARY_TARGETS and any(armed_owner(m) for m in noun.lefts):
         return ARMED  # "rebel positions", "PKK hideouts": the armed group's own
-    if low in GROUP_PARTS and (any(armed_owner(m) for m in noun.lefts) or group_named_before(noun)
-                               or armed_whole(noun)):
-        return ARMED  # "ISWAP cells", "a rebel faction", "two factions of the cartel": part of an armed group
-    if low in GROUP_PARTS and (whole := owner_after(noun)) is not None and whole.lower_ in lx.STATE_NOUNS \
-            and party_kind(whole) == STATE:
-        return STATE  # "a unit of the Defence and Security Forces", "elements of the army"
+    if low in GROUP_PARTS and (any(armed_owner(m) for m in noun.lefts) or group_named_before(noun)):
+        return ARMED  # "ISWAP cells", "a rebel faction": part of an armed group
+    if low in GROUP_PARTS and (whole := kind_of_whole(noun)) != UNKNOWN:
+        return whole  # "two factions of the cartel", "a unit of the Defence and Security Forces"
     owned_by = target_owner_kind(noun)
     if owned_by in (ARMED, STATE):
         return owned_by  # "an outpost of the Taliban", "positions held by the rebels"
@@ -288,12 +286,20 @@ def party_kind(noun) -> str:
     return UNKNOWN
 
 
-def armed_whole(part) -> bool:
-    """'factions of the cartel', 'cells of the Islamic State': the whole told after the part is
-    an armed group (a word for one, a group of the dictionary, or an armed organisation's name)."""
+def kind_of_whole(part) -> str:
+    """The kind of the group a part is told after it as part of: armed for 'factions of the
+    cartel', 'cells of the Islamic State' (a word for an armed group, a group of the dictionary,
+    an armed organisation's name), the state's for 'a unit of the Defence and Security Forces',
+    'elements of the army'; UNKNOWN otherwise."""
     whole = owner_after(part)
-    return whole is not None and (whole.lower_ in lx.ARMED_NOUNS | ARMED_ORGANISATION_HEADS
-                                  or names_armed_group(part.doc[whole.left_edge.i:whole.i + 1].text))
+    if whole is None:
+        return UNKNOWN
+    if whole.lower_ in lx.ARMED_NOUNS | ARMED_ORGANISATION_HEADS or names_armed_group(
+            part.doc[whole.left_edge.i:whole.i + 1].text):
+        return ARMED
+    if whole.lower_ in lx.STATE_NOUNS and party_kind(whole) == STATE:
+        return STATE
+    return UNKNOWN
 
 
 def led_by_a_state(noun) -> bool:
@@ -321,10 +327,15 @@ def armed_owner(modifier) -> bool:
 
 def names_armed_group(text: str) -> bool:
     """Whether the text names an armed group of the dictionary (inter 2, 3 or 4), no state force."""
+    return dictionary_inter(text) in (2, 3, 4)
+
+
+def dictionary_inter(text: str) -> int | None:
+    """The inter code of the group of the actor dictionary the text names; None for none."""
     from ..resolve.actors import named_group  # the dictionary loads on first use
 
-    entry = named_group(text)
-    return entry is not None and entry.inter in (2, 3, 4)
+    entry = named_group(text) if text else None
+    return entry.inter if entry is not None else None
 
 
 # words for a part of a group, armed when the group is: "ISWAP cells", "militant elements"
@@ -417,11 +428,7 @@ def state_owned_weapon(noun) -> bool:
 def names_state_force(words) -> bool:
     """Whether the words name a state force of the dictionary ('IRGC artillery', 'Wagner
     drones' does not: Wagner is no state's)."""
-    from ..resolve.actors import named_group  # the dictionary loads on first use
-
-    text = " ".join(t.text for t in words if t.pos_ == "PROPN")
-    entry = named_group(text) if text else None
-    return entry is not None and entry.inter in (1, 8)
+    return dictionary_inter(" ".join(t.text for t in words if t.pos_ == "PROPN")) in (1, 8)
 
 
 def instrument(noun) -> bool:
