@@ -230,7 +230,7 @@ def party_kind(noun) -> str:
     if low in GROUP_PARTS and (any(armed_owner(m) for m in noun.lefts) or group_named_before(noun)):
         return ARMED  # "ISWAP cells", "a rebel faction": part of an armed group
     if low in GROUP_PARTS and (whole := kind_of_whole(noun)) != UNKNOWN:
-        return whole  # "two factions of the cartel", "a unit of the Defence and Security Forces"
+        return whole  # "two factions of the cartel", "elements of the national army"
     owned_by = target_owner_kind(noun)
     if owned_by in (ARMED, STATE):
         return owned_by  # "an outpost of the Taliban", "positions held by the rebels"
@@ -289,17 +289,17 @@ def party_kind(noun) -> str:
 def kind_of_whole(part) -> str:
     """The kind of the group a part is told after it as part of: armed for 'factions of the
     cartel', 'cells of the Islamic State' (a word for an armed group, a group of the dictionary,
-    an armed organisation's name), the state's for 'a unit of the Defence and Security Forces',
-    'elements of the army'; UNKNOWN otherwise."""
+    an armed organisation's name), the state's for 'elements of the national army', 'a
+    unit of the gendarmerie'; UNKNOWN otherwise."""
     whole = owner_after(part)
     if whole is None:
         return UNKNOWN
-    if whole.lower_ in lx.ARMED_NOUNS | ARMED_ORGANISATION_HEADS or names_armed_group(
-            part.doc[whole.left_edge.i:whole.i + 1].text):
+    if names_armed_group(part.doc[whole.left_edge.i:whole.i + 1].text):
         return ARMED
+    # before the armed words: "army" ends a rebel army's name and is a state's own word
     if whole.lower_ in lx.STATE_NOUNS and party_kind(whole) == STATE:
         return STATE
-    return UNKNOWN
+    return ARMED if whole.lower_ in lx.ARMED_NOUNS | ARMED_ORGANISATION_HEADS else UNKNOWN
 
 
 def led_by_a_state(noun) -> bool:
@@ -358,7 +358,8 @@ def owner_after(noun):
     return None
 
 
-# last words of the name of an armed organisation (not of a state's: "forces", "army" may be either)
+# last words of the name of an armed organisation ("... Liberation Army"; "forces" may be either,
+# and a state's army is told apart by party_kind)
 ARMED_ORGANISATION_HEADS = {"units", "front", "brigade", "brigades", "militia", "militias", "movement",
                             "army", "cartel", "gang", "coalition", "faction", "commando", "commandos",
                             "resistance", "mujahideen"}
@@ -426,7 +427,7 @@ def state_owned_weapon(noun) -> bool:
 
 
 def names_state_force(words) -> bool:
-    """Whether the words name a state force of the dictionary ('IRGC artillery', 'Wagner
+    """Whether the words name a state force of the dictionary ('IRGC drones', 'Wagner
     drones' does not: Wagner is no state's)."""
     return dictionary_inter(" ".join(t.text for t in words if t.pos_ == "PROPN")) in (1, 8)
 
