@@ -215,12 +215,12 @@ def test_operatives_of_a_state_body_are_its_forces(code_text, text):
 
 
 def test_a_strike_from_the_air_no_one_is_named_for_is_the_states(code_text):
-    events = code_text("BAHIR DAR - A drone strike hit a market in the town of Debark on Sunday, killing nine civilians, "
-                       "residents said.")
+    events = code_text("GONDAR - A drone strike hit a bus station in the town of Dabat on Sunday, killing nine "
+                       "civilians, residents said.")
     assert events and events[0].actor1 == "Military Forces of Ethiopia"
     # one the text blames on a group is not given to the state
-    events = code_text("MORELIA - A drone dropped explosives on houses near Aguililla on Monday, killing two "
-                       "residents, officials said. They blamed a local cartel for the attack.")
+    events = code_text("URUAPAN - A drone dropped explosives on a ranch near Tepalcatepec on Monday, killing two "
+                       "workers, officials said. They blamed a local cartel for the attack.")
     assert events and events[0].inter1 != 1
 
 
@@ -241,8 +241,7 @@ def test_the_datelines_country_weighs_in_the_choice_of_a_place(code_text, text, 
 
 
 @pytest.mark.parametrize("text", [
-    "Gunmen described by the government as terrorists killed six civilians late on Sunday in an attack on a "
-    "village near Dapaong, the government said.",
+    "Attackers described by residents as bandits killed four farmers near Bakura on Friday, the police said.",
     "Men described by witnesses as jihadists shot dead a teacher in Djibo on Monday.",
 ])
 def test_a_description_of_the_doers_does_not_make_their_deed_a_story(code_text, text):

@@ -939,8 +939,8 @@ def weapon_owners(tokens, options: Options) -> list[Party]:
 
 
 def wielders(weapon) -> list:
-    """Who used a weapon told as the object of their deed: 'rebels dropped explosives from
-    drones', 'gunmen hurled a grenade': the subject of the verb the weapon is the object of."""
+    """Who used a weapon told as the object of their deed: 'insurgents dropped grenades
+    from a drone', 'gunmen hurled a grenade': the subject of the verb the weapon is the object of."""
     verb = weapon.head if weapon.dep_ == "dobj" else (
         weapon.head.head if weapon.dep_ == "pobj" and weapon.head.dep_ == "prep" else None)
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in lx.WIELDING_VERBS:

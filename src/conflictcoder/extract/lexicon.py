@@ -47,7 +47,7 @@ PHRASES: dict[tuple[str, ...], str] = lang.phrase_table()
 # trigger that the tokeniser splits, "cease-fire"): any other word starts none
 PHRASE_WORDS = frozenset(w for phrase in PHRASES for w in phrase) | frozenset(
     word.rsplit("-", 1)[1] for word in TRIGGERS if "-" in word)
-WIELDING_VERBS = _set("weapon.use_verb")  # "rebels dropped explosives": the subject used the weapon
+WIELDING_VERBS = _set("weapon.use_verb")  # "insurgents dropped grenades": the subject used the weapon
 TO_DEATH_VERBS = _set("trigger.kill.to_death")  # killings by hand, only with "to death"
 AMBIGUOUS = _set("trigger.ambiguous")
 

@@ -198,7 +198,7 @@ def trigger_modality(tok) -> str:
                 c.dep_ == "advmod" and c.lower_ == "when" for c in cur.children) and cur.tag_ in ("VBD", "VBN"):
             break  # "that advice may have saved lives last Friday, when police defused a device": it was defused
         if cur.dep_ == "advcl" and parent.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cur.children):
-            break  # "gunmen described by the government as terrorists killed six": a description of the
+            break  # "attackers described by residents as bandits killed four": a description of the
             # doers, on which the parser hangs their deed, governs no event
         if any(c.lower_ in lx.DENIED_CUES for c in parent.children if c.dep_ == "nsubj"):
             return "denied"  # a headline the parser misreads: "army rejects claims it shelled town"

@@ -194,7 +194,7 @@ def name_actor(actor: Actor | None, event_iso3: str, context: str = "") -> Actor
     if entry is None and actor.organisation:
         entry = named_group(actor.organisation, iso3=event_iso3)
     if entry is None and mention and actor.inter == 1:
-        # a state's force named abroad ("IRGC artillery" in Iraq), unless the mention names another
+        # a state's force named abroad ("IRGC drones" over Iraq), unless the mention names another
         # state, whose body of the same name it is ("Tajikistan's State Committee for National Security")
         entry = named_group(mention, inters={1})
         if entry is not None and country_of_mention(mention) not in (None, entry.iso3):
